@@ -1,0 +1,34 @@
+# bovenwijks: the two commands are `make serve` and `make test`; both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints a banner about its end of life on every build; we know (see docs/).
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build check test test-browser bench nieuw screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## serve: build the demo city and serve it at http://127.0.0.1:8000, rebuilding on changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: the static site into site/ (a broken item is left out and warned about)
+build: $(STAMP)
+	$(BIN)/mkdocs build
+
+## check: validate every wijk's content without building
+check: $(STAMP)
+	$(BIN)/python scripts/check
+
+## test: every test, including the real-browser ones
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+/* bovenwijks: progressive enhancement; every page works without it. */

@@ -1,0 +1,1 @@
+"""The bovenwijks domain: everything that does not depend on MkDocs."""

@@ -1,0 +1,90 @@
+"""Dates as editors write them, and as Dutch residents read them.
+
+Editors write ISO dates (`2026-11-22`) as the contract asks, but `22-11-2026` and
+`22 november 2026` are what Dutch people write, so we accept those too. Date-times are local
+Amsterdam time unless they carry an offset.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time, get_month_names
+
+TZ = ZoneInfo("Europe/Amsterdam")
+LOCALE = "nl_NL"
+
+_MONTHS = {name.lower(): number for number, name in get_month_names("wide", locale=LOCALE).items()}
+_MONTHS.update({name.lower().rstrip("."): number for number, name in get_month_names("abbreviated", locale=LOCALE).items()})
+
+_DATE = (
+    r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<nd>\d{1,2})[-/.](?P<nm>\d{1,2})[-/.](?P<ny>\d{4})"
+    r"|(?P<wd>\d{1,2})\s+(?P<wm>[a-z]+)\.?\s+(?P<wy>\d{4}))"
+)
+_TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*uur)?"
+_OFFSET = r"(?P<tz>Z|[+-]\d{2}:?\d{2})"
+_DATE_RE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
+_DATETIME_RE = re.compile(rf"^{_DATE}(?:(?:[ T]|,\s*|\s+om\s+){_TIME}\s*{_OFFSET}?)?$", re.IGNORECASE)
+
+EXAMPLE_DATE = "2026-11-22"
+EXAMPLE_DATETIME = "2026-11-22 19:30"
+
+
+def _date(match: re.Match[str]) -> date | None:
+    g = match.groupdict()
+    try:
+        if g["iy"]:
+            return date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if g["ny"]:
+            return date(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+        month = _MONTHS.get(g["wm"].lower())
+        return date(int(g["wy"]), month, int(g["wd"])) if month else None
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> date | None:
+    """A date from `2026-11-22`, `22-11-2026` or `22 november 2026`; None if it is none."""
+    match = _DATE_RE.match(text.strip())
+    return _date(match) if match else None
+
+
+def parse_datetime(text: str) -> tuple[datetime, bool] | None:
+    """A timezone-aware date-time, and whether it is a whole day (no time was given)."""
+    match = _DATETIME_RE.match(text.strip())
+    if not match:
+        return None
+    day = _date(match)
+    if day is None:
+        return None
+    g = match.groupdict()
+    if g["h"] is None:
+        return datetime.combine(day, time(0, 0), TZ), True
+    try:
+        clock = time(int(g["h"]), int(g["mi"]), int(g["s"] or 0))
+    except ValueError:
+        return None
+    value = datetime.combine(day, clock)
+    if g["tz"]:
+        offset = g["tz"].replace(":", "")
+        stamp = value.isoformat() + ("+0000" if offset == "Z" else offset)
+        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z"), False
+    return value.replace(tzinfo=TZ), False
+
+
+def dutch_date(value: date, *, weekday: bool = False) -> str:
+    """`31 augustus 2016`, or `woensdag 31 augustus 2016` with `weekday`."""
+    return format_date(value, "EEEE d MMMM y" if weekday else "d MMMM y", locale=LOCALE)
+
+
+def dutch_time(value: datetime) -> str:
+    """`19.30 uur`, in Amsterdam time, as Dutch style guides write it."""
+    return format_time(value.astimezone(TZ), "H.mm", locale=LOCALE) + " uur"
+
+
+def dutch_month(value: date) -> str:
+    """`december 2026`, for grouping an agenda by month."""
+    return format_date(value, "MMMM y", locale=LOCALE)

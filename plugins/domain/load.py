@@ -1,0 +1,236 @@
+"""Loading a city: every `wijken/<wijk>/` folder into the model, with every problem found.
+
+A broken item is left out and reported; everything valid is kept. A wijk whose `index.md`
+is broken keeps its valid items under a name made from its folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .convert import SLUG_RE, Vocab, convert
+from .model import (
+    Activiteit,
+    Bericht,
+    Contact,
+    Initiatief,
+    Item,
+    Kennis,
+    Kennisregel,
+    Onderwerp,
+    Ontmoetingsplek,
+    Prioriteit,
+    Stad,
+    Thema,
+    Vocabulaire,
+    Wijk,
+    Wijkplan,
+)
+from .problem import Problem
+from .schema import ITEM_KINDS, WIJK, WIJKPLAN
+from .slug import slugify
+from .source import read_source
+from .validate import check_references, unique
+from .vocabulaire import fallback_vocabulaire, load_vocabulaire
+
+WIJKEN = "wijken"
+
+
+@dataclass
+class Loaded:
+    """A loaded city and every problem found on the way, sorted by file and line."""
+
+    stad: Stad
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _contact(value: dict[str, Any] | None) -> Contact | None:
+    if not value:
+        return None
+    return Contact(value["naam"], value.get("email"), value.get("telefoon"))
+
+
+def _regels(values: list[dict[str, Any]] | None) -> list[Kennisregel]:
+    return [Kennisregel(v["onderwerp"], v.get("toelichting")) for v in values or []]
+
+
+def _initiatief(v: dict[str, Any], base: dict[str, Any]) -> Initiatief:
+    return Initiatief(
+        **base, samenvatting=v["samenvatting"], status=v["status"], themas=v["themas"],
+        contact=_contact(v["contact"]), gestart=v.get("gestart"), bijgewerkt=v.get("bijgewerkt"),
+        locatie=v.get("locatie"), partners=v.get("partners", []), prioriteiten=v.get("prioriteiten", []),
+        biedt=_regels(v.get("biedt")), zoekt=_regels(v.get("zoekt")),
+    )
+
+
+def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
+    start, hele_dag = v["start"]
+    eind = v["eind"][0] if v.get("eind") else None
+    return Activiteit(
+        **base, start=start, hele_dag=hele_dag, eind=eind, locatie=v["locatie"],
+        initiatief=v.get("initiatief"), themas=v.get("themas", []),
+    )
+
+
+def _bericht(v: dict[str, Any], base: dict[str, Any]) -> Bericht:
+    return Bericht(**base, datum=v["datum"], auteur=v.get("auteur"), samenvatting=v.get("samenvatting"))
+
+
+def _kennis(v: dict[str, Any], base: dict[str, Any]) -> Kennis:
+    return Kennis(**base, soort=v["soort"], onderwerpen=v["onderwerpen"], datum=v["datum"], contact=_contact(v.get("contact")))
+
+
+_FACTORIES = {"initiatieven": _initiatief, "agenda": _activiteit, "nieuws": _bericht, "kennis": _kennis}
+
+
+class _WijkLoader:
+    def __init__(self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem]):
+        self.root, self.folder, self.slug, self.vocab, self.problems = root, folder, slug, vocab, problems
+
+    def rel(self, file: Path) -> str:
+        return file.relative_to(self.root).as_posix()
+
+    def read(self, file: Path, kind) -> tuple[dict[str, Any] | None, Any]:
+        path = self.rel(file)
+        source, problems = read_source(file, path)
+        self.problems.extend(problems)
+        if source is None:
+            return None, None
+        converted = convert(source.node, kind, path, self.vocab)
+        self.problems.extend(converted.problems)
+        if not converted.ok:
+            return None, source
+        converted.values["_lines"] = converted.lines
+        return converted.values, source
+
+    def load(self) -> tuple[Wijk, list[Problem]]:
+        wijk = self._profile()
+        wijkplan_broken = self._wijkplan(wijk)
+        items: list[Item] = []
+        initiatief_slugs: set[str] = set()
+        for file in self._files():
+            parts = PurePosixPath(file.relative_to(self.folder).as_posix()).parts
+            if len(parts) == 1 and parts[0] in ("index.md", "wijkplan.md"):
+                continue
+            if len(parts) == 2 and parts[0] in ITEM_KINDS and file.suffix == ".md" and file.name != "index.md":
+                if parts[0] == "initiatieven":
+                    initiatief_slugs.add(slugify(file.stem))
+                item = self._item(file, parts[0])
+                if item is not None:
+                    items.append(item)
+                continue
+            if len(parts) > 2 and parts[0] in ITEM_KINDS and file.suffix == ".md":
+                self.problems.append(Problem(self.rel(file), 1, f"een {ITEM_KINDS[parts[0]].name} hoort direct in de map {parts[0]}/ te staan, niet in een submap", fatal=False))
+            wijk.pages.append(self.rel(file))
+        kept, duplicates = unique(items)
+        self.problems.extend(duplicates)
+        for item in kept:
+            getattr(wijk, item.folder).append(item)  # the folders are named as the Wijk's lists
+        wijk.initiatieven.sort(key=lambda i: (i.titel.lower(), i.slug))
+        wijk.agenda.sort(key=lambda a: (a.start, a.slug))
+        wijk.nieuws.sort(key=lambda b: (b.datum, b.slug), reverse=True)
+        wijk.kennis.sort(key=lambda k: (k.datum, k.slug), reverse=True)
+        reference_problems = check_references(wijk, initiatief_slugs, wijkplan_broken)
+        self.problems.extend(reference_problems)
+        broken = {p.path for p in reference_problems if p.fatal}
+        wijk.initiatieven = [i for i in wijk.initiatieven if i.source not in broken]
+        wijk.agenda = [a for a in wijk.agenda if a.source not in broken]
+        return wijk, self.problems
+
+    def _files(self) -> list[Path]:
+        files = []
+        for directory, subdirs, names in os.walk(self.folder):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
+            files.extend(Path(directory) / n for n in sorted(names) if not n.startswith("."))
+        return files
+
+    def _profile(self) -> Wijk:
+        index = self.folder / "index.md"
+        fallback = Wijk(self.slug, self.slug.replace("-", " ").title(), self.rel(index))
+        if not index.exists():
+            self.problems.append(Problem(self.rel(index), 1, f"de wijk '{self.slug}' heeft geen index.md; maak dat bestand met naam, samenvatting en redactie"))
+            return fallback
+        values, source = self.read(index, WIJK)
+        if values is None:
+            return fallback
+        return Wijk(
+            self.slug, values["naam"], self.rel(index), samenvatting=values["samenvatting"],
+            redactie=values["redactie"], contact=values.get("contact"),
+            ontmoetingsplekken=[Ontmoetingsplek(p["naam"], p["adres"], p.get("open")) for p in values.get("ontmoetingsplekken", [])],
+            website=values.get("website"), feed=values.get("feed"), body=source.body,
+        )
+
+    def _wijkplan(self, wijk: Wijk) -> bool:
+        """Load the wijkplan into `wijk`; True when it exists but cannot be used."""
+        file = self.folder / "wijkplan.md"
+        if not file.exists():
+            return False
+        values, source = self.read(file, WIJKPLAN)
+        if values is None:
+            return True
+        prioriteiten, seen = [], set()
+        for p in values["prioriteiten"]:
+            if p["id"] in seen:
+                self.problems.append(Problem(self.rel(file), p["_line"], f"de prioriteit '{p['id']}' staat er twee keer in; geef elke prioriteit een eigen id"))
+                continue
+            seen.add(p["id"])
+            prioriteiten.append(Prioriteit(p["id"], p["titel"], p["thema"]))
+        wijk.wijkplan = Wijkplan(values["jaar"], prioriteiten, source.body, self.rel(file))
+        return False
+
+    def _item(self, file: Path, folder: str) -> Item | None:
+        values, source = self.read(file, ITEM_KINDS[folder])
+        if values is None:
+            return None
+        slug = slugify(file.stem)
+        if slug != file.stem:
+            self.problems.append(Problem(self.rel(file), 1, f"de bestandsnaam '{file.name}' bevat hoofdletters, spaties of leestekens; hernoem het bestand naar '{slug}.md'", fatal=False))
+        base = {
+            "wijk": self.slug, "slug": slug, "source": self.rel(file), "titel": values["titel"],
+            "body": source.body, "body_line": source.body_line, "lines": values["_lines"],
+        }
+        return _FACTORIES[folder](values, base)
+
+
+def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) -> Loaded:
+    """Load the city under the project `root` (which holds `wijken/` and `content/`)."""
+    root = Path(root)
+    problems: list[Problem] = []
+    vocabulaire, vocab_problems = load_vocabulaire(root)
+    problems.extend(vocab_problems)
+    vocab = None
+    if vocabulaire is not None:
+        vocab = Vocab({t: t for t in vocabulaire.themas}, vocabulaire.resolve_onderwerp, sorted(vocabulaire.onderwerpen))
+    wijken: dict[str, Wijk] = {}
+    base = root / wijken_dir
+    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if base.is_dir() else []
+    for folder in folders:
+        slug = folder.name
+        if not SLUG_RE.match(slug):
+            fixed = slugify(slug)
+            problems.append(Problem(f"{wijken_dir}/{slug}/index.md", 1, f"de mapnaam '{slug}' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem de map naar '{fixed}'"))
+            continue
+        wijk, _ = _WijkLoader(root, folder, slug, vocab, problems).load()
+        wijken[slug] = wijk
+    if vocabulaire is None:
+        vocabulaire = _vocabulaire_from_use(wijken)
+    wijken = dict(sorted(wijken.items(), key=lambda kv: kv[1].naam.lower()))
+    problems.sort(key=lambda p: (p.path, p.line, p.message))
+    return Loaded(Stad(naam, wijken, vocabulaire), problems)
+
+
+def _vocabulaire_from_use(wijken: dict[str, Wijk]) -> Vocabulaire:
+    """Without a readable vocabulary, the themas in use still get pages, named by their ids."""
+    vocabulaire = fallback_vocabulaire()
+    for wijk in wijken.values():
+        for item in wijk.items():
+            for thema in getattr(item, "themas", []):
+                vocabulaire.themas.setdefault(thema, Thema(thema, thema))
+            for regel in [*getattr(item, "biedt", []), *getattr(item, "zoekt", [])]:
+                vocabulaire.onderwerpen.setdefault(regel.onderwerp, Onderwerp(regel.onderwerp, regel.onderwerp))
+            for onderwerp in getattr(item, "onderwerpen", []):
+                vocabulaire.onderwerpen.setdefault(onderwerp, Onderwerp(onderwerp, onderwerp))
+    return vocabulaire

@@ -1,0 +1,1 @@
+"""The `bovenwijks/wijken` plugin: every wijk folder mounted as pages under `/wijken/`."""

@@ -1,0 +1,20 @@
+"""Options of the `bovenwijks/wijken` plugin."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class WijkenConfig(Config):
+    """`plugins: - bovenwijks/wijken: {...}` in mkdocs.yml."""
+
+    # The city, as residents name it.
+    stad = c.Type(str, default="Amersfoort")
+    # The folder of the wijken, relative to mkdocs.yml.
+    wijken_dir = c.Type(str, default="wijken")
+    # The day the site is built for (YYYY-MM-DD): what is "upcoming" depends on it. Empty means
+    # today; set it (or BOVENWIJKS_BUILD_DATE) for a reproducible build.
+    build_date = c.Type((str, date), default="")

@@ -1,0 +1,99 @@
+"""End-to-end: a small city built with the real MkDocs, read as residents see it."""
+
+from __future__ import annotations
+
+import re
+
+
+def _oost(city):
+    city.wijk("oost", naam="Oost", contact="redactie@oost.example", ontmoetingsplekken=[{"naam": "Buurthuis De Ster", "adres": "Sterlaan 1", "open": "ma 9.00–12.00"}])
+    city.wijkplan("oost", [{"id": "ontmoeting-ouderen", "titel": "Meer ontmoeting voor ouderen", "thema": "ontmoeting"}])
+    city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", prioriteiten=["ontmoeting-ouderen"], gestart="2016-08-31",
+                    biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}])
+    city.activiteit("oost", "reparatiemiddag", titel="Reparatiemiddag", initiatief="repair-cafe")
+    city.activiteit("oost", "oude-middag", start="2026-10-01 14:00", titel="Oude middag")
+    city.bericht("oost", "nieuw-buurthuis", titel="Nieuw buurthuis", samenvatting="Het buurthuis is open.")
+    city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?")
+
+
+def test_every_wijk_and_item_has_its_page(city):
+    _oost(city)
+    city.wijk("oosterpark", naam="Oosterpark")
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    for url in ["wijken/", "wijken/oost/", "wijken/oosterpark/", "wijken/oost/wijkplan/",
+                "wijken/oost/initiatieven/repair-cafe/", "wijken/oost/agenda/reparatiemiddag/",
+                "wijken/oost/nieuws/nieuw-buurthuis/", "wijken/oost/kennis/hoe-werven/"]:
+        assert result.exists(url), url
+
+
+def test_wijk_home_lists_profile_plan_and_items(city):
+    _oost(city)
+    html = city.build().page("wijken/oost/")
+    assert "<h1>Oost</h1>" in html
+    assert "Buurthuis De Ster" in html and "Sterlaan 1" in html
+    assert "Meer ontmoeting voor ouderen" in html
+    assert 'href="initiatieven/repair-cafe/"' in html
+    assert 'href="agenda/reparatiemiddag/"' in html
+    assert 'href="nieuws/nieuw-buurthuis/"' in html
+    assert 'href="kennis/hoe-werven/"' in html
+    # The past activiteit is in the archive, after the upcoming agenda.
+    assert html.index("Reparatiemiddag") < html.index("Eerdere activiteiten") < html.index("Oude middag")
+
+
+def test_item_page_shows_frontmatter_in_dutch(city):
+    _oost(city)
+    html = city.build().page("wijken/oost/initiatieven/repair-cafe/")
+    assert "<title>Repair Café Oost - Teststad</title>" in html
+    assert "31 augustus 2016" in html
+    assert "Actief" in html
+    assert "Meer ontmoeting voor ouderen" in html  # the prioriteit it serves
+    assert "Draaiboek" in html
+    assert 'href="mailto:jan@example.org"' in html
+    activiteit = city.build().page("wijken/oost/agenda/reparatiemiddag/")
+    assert "donderdag 10 december 2026, 19.30 uur" in activiteit
+    assert 'href="../../initiatieven/repair-cafe/"' in activiteit
+
+
+def test_edit_links_point_at_the_real_source(city):
+    _oost(city)
+    result = city.build()
+    assert 'href="https://github.com/test/stad/edit/main/wijken/oost/initiatieven/repair-cafe.md"' in result.page("wijken/oost/initiatieven/repair-cafe/")
+    assert 'href="https://github.com/test/stad/edit/main/wijken/oost/index.md"' in result.page("wijken/oost/")
+    assert 'href="https://github.com/test/stad/edit/main/content/index.md"' in result.page("")
+
+
+def test_oost_does_not_swallow_oosterpark(city):
+    city.wijk("oost", naam="Oost")
+    city.wijk("oosterpark", naam="Oosterpark")
+    city.initiatief("oosterpark", "park-soep", titel="Parksoep")
+    result = city.build(strict=True)
+    assert result.error is None
+    assert "Parksoep" in result.page("wijken/oosterpark/")
+    assert "Parksoep" not in result.page("wijken/oost/")
+
+
+def test_frontmatter_text_is_escaped(city):
+    city.wijk("oost", naam="Oost <b>vet</b>")
+    city.initiatief("oost", "xss", titel="<script>alert(1)</script> & co", samenvatting="<img src=x onerror=alert(1)>")
+    result = city.build()
+    for url in ["wijken/oost/", "wijken/oost/initiatieven/xss/", "wijken/"]:
+        html = result.page(url)
+        assert "<script>alert(1)" not in html
+        assert "<img src=x" not in html
+        assert "<b>vet</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in result.page("wijken/oost/initiatieven/xss/")
+
+
+def test_navigation_does_not_list_items(city):
+    _oost(city)
+    html = city.build().page("wijken/oost/initiatieven/repair-cafe/")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+    assert "repair-cafe" not in nav
+
+
+def test_no_request_to_other_hosts_in_markup(city):
+    _oost(city)
+    html = city.build().page("wijken/oost/")
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    assert 'lang="nl"' in html
