@@ -59,10 +59,16 @@ class Converted:
 class _Context:
     def __init__(self, path: str, vocab: Vocab | None, problems: list[Problem]):
         self.path, self.vocab, self.problems = path, vocab, problems
+        self.key_line = 1  # the line of the key being converted
 
     def fail(self, node: yaml.Node | int, message: str, fatal: bool = True) -> None:
         line = node if isinstance(node, int) else node.start_mark.line + 2
         self.problems.append(Problem(self.path, line, message, fatal))
+
+    def fail_shape(self, node: yaml.Node, message: str) -> None:
+        """A value of the wrong shape: point at its key, since a block list starts a line below."""
+        line = self.key_line if isinstance(node, yaml.CollectionNode) else node.start_mark.line + 2
+        self.fail(line, message)
 
 
 def _label(f: Field, parent: str) -> str:
@@ -72,7 +78,7 @@ def _label(f: Field, parent: str) -> str:
 def _scalar(ctx: _Context, node: yaml.Node, f: Field, label: str) -> str | None:
     if not isinstance(node, yaml.ScalarNode):
         shape = "een lijst" if isinstance(node, yaml.SequenceNode) else "een groep sleutels"
-        ctx.fail(node, f"{label} moet {TYPE_NAMES[f.type]} zijn, maar is {shape}")
+        ctx.fail_shape(node, f"{label} moet {TYPE_NAMES[f.type]} zijn, maar is {shape}")
         return None
     text = node.value.strip()
     if not text:
@@ -164,7 +170,7 @@ def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
         items = node.value
     else:
         example = f"\n  - {_example(f)}" if f.example is not None and f.type != "object" else ""
-        ctx.fail(node, f"{label} moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint{(', zoals:' + example) if example else ''}")
+        ctx.fail_shape(node, f"{label} moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint{(', zoals:' + example) if example else ''}")
         return None
     values = []
     for item in items:
@@ -177,7 +183,7 @@ def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
 def _object(ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: str, one_of: tuple[str, ...], label: str) -> dict[str, Any] | None:
     if not isinstance(node, yaml.MappingNode):
         names = ", ".join(f.name for f in fields)
-        ctx.fail(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel")
+        ctx.fail_shape(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel")
         return None
     before = len(ctx.problems)
     result = _mapping(ctx, node, fields, parent)
@@ -203,11 +209,12 @@ def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], p
             ctx.fail(key_node, f"de sleutel '{parent}{key}' staat er twee keer in (ook op regel {lines[key]}); laat er een staan")
             continue
         lines[key] = line
+        ctx.key_line = line
         f = by_name.get(key)
         if f is None:
             ctx.fail(key_node, _unknown_key(key, by_name, parent), fatal=False)
             continue
-        if isinstance(value_node, yaml.ScalarNode) and not value_node.value.strip() and value_node.style is None:
+        if isinstance(value_node, yaml.ScalarNode) and not value_node.value.strip():
             if f.required:
                 ctx.fail(key_node, f"'{parent}{key}' is verplicht maar leeg" + (f"; bijvoorbeeld: {_example(f)}" if f.example is not None else ""))
             continue  # an empty optional key is the same as leaving it out

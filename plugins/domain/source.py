@@ -39,7 +39,7 @@ class Source:
 
 # The YAML parser's English messages, as an editor would need to read them.
 _YAML_HINTS = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "er staat een dubbele punt (:) in een waarde; zet de hele waarde tussen "
         'aanhalingstekens, bijvoorbeeld titel: "Soep: elke vrijdag"'
     ),
@@ -61,8 +61,10 @@ _YAML_HINTS = {
 }
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _yaml_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     problem = error.problem or str(error)
+    if "\t" in line_text:  # libyaml only says "found character that cannot start any token"
+        return "de frontmatter is geen geldige YAML: gebruik spaties in plaats van tabs"
     for english, dutch in _YAML_HINTS.items():
         if problem.startswith(english):
             return f"de frontmatter is geen geldige YAML: {dutch}"
@@ -108,8 +110,8 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
         node = yaml.compose(frontmatter, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        return None, [Problem(path, min(line, end + 1), _yaml_message(error))]
+        line = min(mark.line + 2 if mark is not None else 1, end + 1)
+        return None, [Problem(path, line, _yaml_message(error, lines[line - 1]))]
     except yaml.YAMLError as error:  # pragma: no cover - the parser marks nearly every error
         return None, [Problem(path, 1, f"de frontmatter is geen geldige YAML ({error})")]
     if node is None:

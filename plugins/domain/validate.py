@@ -43,7 +43,8 @@ def unique(items: list[Item]) -> tuple[list[Item], list[Problem]]:
     seen: dict[str, Item] = {}
     kept: list[Item] = []
     problems: list[Problem] = []
-    for item in sorted(items, key=lambda i: i.source):
+    # The file whose name already is its slug keeps the address.
+    for item in sorted(items, key=lambda i: (i.source.rsplit("/", 1)[-1] != f"{i.slug}.md", i.source)):
         first = seen.get(item.identity)
         if first is not None:
             problems.append(Problem(item.source, 1, f"dit bestand krijgt hetzelfde adres als {first.source} (/{item.url}); geef een van beide een andere bestandsnaam"))
