@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test test-browser bench nieuw screenshots clean
+.PHONY: serve build check test test-browser bench nieuw genereer screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,17 @@ build: $(STAMP)
 ## check: validate every wijk's content without building
 check: $(STAMP)
 	$(BIN)/python scripts/check
+
+## nieuw: a new wijk, wijkplan or item to fill in, e.g.
+##   make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"
+nieuw: $(STAMP)
+	@test -n "$(SOORT)" -a -n "$(WIJK)" || { echo 'Gebruik: make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"'; exit 2; }
+	$(BIN)/python scripts/nieuw "$(SOORT)" "$(WIJK)" "$(TITEL)"
+
+## genereer: regenerate what is derived from the content contract and the wijken:
+##   schemas/, content/meedoen/sleutels.md, .github/CODEOWNERS and .remarkrc.json
+genereer: $(STAMP)
+	$(BIN)/python scripts/genereer
 
 ## test: every test, including the real-browser ones
 test: $(STAMP)

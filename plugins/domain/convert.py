@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
+from .placeholder import MARKER, is_placeholder
 from .problem import Problem
 from .schema import Field, Kind
 from .slug import slugify
@@ -84,7 +85,17 @@ def _scalar(ctx: _Context, node: yaml.Node, f: Field, label: str) -> str | None:
     if not text:
         ctx.fail(node, f"{label} is leeg; vul {TYPE_NAMES[f.type]} in" + (f", bijvoorbeeld: {_example(f)}" if f.example is not None else ""))
         return None
+    if is_placeholder(text):
+        ctx.fail(node, f"{label} is nog niet ingevuld: vervang '{MARKER}: …' door {_wanted(f)}")
+        return None
     return text
+
+
+def _wanted(f: Field) -> str:
+    if f.type == "keuze":
+        return "een van: " + ", ".join(f.choices)
+    wanted = "je eigen tekst" if f.type == "tekst" else TYPE_NAMES[f.type]
+    return wanted + (f", bijvoorbeeld: {_example(f)}" if f.example is not None else "")
 
 
 def _example(f: Field) -> str:
@@ -189,8 +200,9 @@ def _object(ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: s
     result = _mapping(ctx, node, fields, parent)
     if result is None:
         return None
-    values, _ = result
-    if one_of and not any(k in values for k in one_of):
+    values, lines = result
+    # A key that is there but wrong (or still a placeholder) has its own message already.
+    if one_of and not any(k in lines for k in one_of):
         ctx.fail(node, f"{label} heeft {' of '.join(repr(k) for k in one_of)} nodig")
     if any(p.fatal for p in ctx.problems[before:]):
         return None

@@ -29,6 +29,7 @@ from .model import (
     Wijk,
     Wijkplan,
 )
+from .placeholder import body_problems
 from .problem import Problem
 from .schema import ITEM_KINDS, WIJK, WIJKPLAN
 from .slug import slugify
@@ -101,7 +102,9 @@ class _WijkLoader:
             return None, None
         converted = convert(source.node, kind, path, self.vocab)
         self.problems.extend(converted.problems)
-        if not converted.ok:
+        unfinished = body_problems(path, source.body, source.body_line)
+        self.problems.extend(unfinished)
+        if not converted.ok or unfinished:
             return None, source
         converted.values["_lines"] = converted.lines
         return converted.values, source
