@@ -1,0 +1,1 @@
+"""The `bovenwijks/overzicht` plugin: the whole city by wijk, thema and date."""
