@@ -1,0 +1,325 @@
+"""RSS 2.0 and Atom feeds: the city's news, each wijk, each thema, the agenda and the kennis.
+
+Which feeds exist and what is in them (`catalog`) is decided from the model alone; writing
+them (`FeedWriter`) also needs each item's body as HTML with absolute links, which the
+engine renders. Everything that goes into a feed comes from the content, never from the
+clock: an item's id is its URL (from its identity), its date comes from its frontmatter,
+and a feed's `updated` is its newest item's date, so that two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from feedgen.feed import FeedGenerator
+
+from .dates import TZ, dutch_date, dutch_time
+from .model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+from .render import render
+
+RSS = "application/rss+xml"
+ATOM = "application/atom+xml"
+JSON_FEED = "application/feed+json"
+
+
+@dataclass(frozen=True)
+class Categorie:
+    """A category of an entry: a thema, an onderwerp or the wijk, with its list page."""
+
+    term: str
+    label: str
+    scheme: str  # the URL (relative to the site root) of the list this term belongs to
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item as a feed shows it."""
+
+    item: Item
+    titel: str
+    datum: datetime  # when it was last news: Atom `updated`, and the feed's order
+    gepubliceerd: datetime
+    samenvatting: str | None
+    auteur: str
+    categorieen: tuple[Categorie, ...] = ()
+    anker: str = ""  # the part of the item's page this entry is about: `biedt` for an offer
+
+    @property
+    def url(self) -> str:
+        """The entry's page, relative to the site root; also its id once made absolute."""
+        return self.item.url + (f"#{self.anker}" if self.anker else "")
+
+
+@dataclass
+class Feed:
+    """One feed, written as RSS and as Atom, and the page of the site it follows."""
+
+    naam: str  # its place under `feeds/`: `stad`, `wijken/oost`, `themas/ontmoeting`
+    soort: str  # stad | agenda | kennis | wijk | thema
+    titel: str
+    beschrijving: str
+    pagina: str  # the HTML page with the same items, relative to the site root
+    auteur: str
+    entries: list[Entry] = field(default_factory=list)
+    vandaag: date = date(2000, 1, 1)  # the build day: when an empty feed says it was updated
+
+    @property
+    def updated(self) -> datetime:
+        """The newest entry's date: a feed changes when its content does, not when it is built."""
+        if self.entries:
+            return max(e.datum for e in self.entries)
+        return _moment(self.vandaag)
+
+    @property
+    def rss(self) -> str:
+        """The RSS file, relative to the site root."""
+        return f"feeds/{self.naam}.rss"
+
+    @property
+    def atom(self) -> str:
+        """The Atom file, relative to the site root."""
+        return f"feeds/{self.naam}.atom"
+
+
+# -- what is in the feeds ---------------------------------------------------------------
+
+
+def _moment(day: date) -> datetime:
+    """A date from the frontmatter as a moment: the start of that day in Amsterdam."""
+    return datetime.combine(day, time(0, 0), TZ)
+
+
+def _wijk_categorie(wijk: Wijk) -> Categorie:
+    return Categorie(wijk.slug, wijk.naam, "wijken/")
+
+
+def _thema_categorieen(themas: list[str], stad: Stad) -> tuple[Categorie, ...]:
+    names = stad.vocabulaire.themas
+    return tuple(Categorie(t, names[t].naam if t in names else t, "themas/") for t in themas)
+
+
+def _onderwerp_categorieen(onderwerpen: list[str], stad: Stad) -> tuple[Categorie, ...]:
+    names = stad.vocabulaire.onderwerpen
+    return tuple(Categorie(o, names[o].naam if o in names else o, "kennis/") for o in onderwerpen)
+
+
+def activiteit_themas(activiteit: Activiteit, stad: Stad) -> list[str]:
+    """The themas of an activiteit: its own, or else those of the initiatief that organises it."""
+    if activiteit.themas:
+        return activiteit.themas
+    organisator = stad.wijken[activiteit.wijk].initiatief(activiteit.initiatief) if activiteit.initiatief else None
+    return organisator.themas if organisator else []
+
+
+def _bericht(b: Bericht, stad: Stad) -> Entry:
+    wijk = stad.wijken[b.wijk]
+    moment = _moment(b.datum)
+    return Entry(b, b.titel, moment, moment, b.samenvatting, b.auteur or wijk.naam, (_wijk_categorie(wijk),))
+
+
+def _initiatief(i: Initiatief, stad: Stad) -> Entry | None:
+    if i.datum is None:  # without gestart or bijgewerkt it has no moment to be news at
+        return None
+    wijk = stad.wijken[i.wijk]
+    return Entry(
+        i, f"Initiatief: {i.titel}", _moment(i.datum), _moment(i.gestart or i.datum), i.samenvatting, wijk.naam,
+        (_wijk_categorie(wijk), *_thema_categorieen(i.themas, stad)),
+    )
+
+
+def _activiteit(a: Activiteit, stad: Stad) -> Entry:
+    wijk = stad.wijken[a.wijk]
+    start = a.start.astimezone(TZ)
+    samenvatting = f"{_wanneer(a)} · {a.locatie} · {wijk.naam}"
+    # A feed reader shows an entry's date next to it: for an activiteit that is when it is.
+    return Entry(
+        a, f"{a.titel} ({dutch_date(start.date())})", start, start, samenvatting, wijk.naam,
+        (_wijk_categorie(wijk), *_thema_categorieen(activiteit_themas(a, stad), stad)),
+    )
+
+
+def _wanneer(a: Activiteit) -> str:
+    start = a.start.astimezone(TZ)
+    day = dutch_date(start.date(), weekday=True)
+    return day if a.hele_dag else f"{day}, {dutch_time(start)}"
+
+
+def _kennis(k: Kennis, stad: Stad) -> Entry:
+    wijk = stad.wijken[k.wijk]
+    soort = "Vraag" if k.soort == "vraag" else "Ervaring"
+    onderwerpen = _onderwerp_categorieen(k.onderwerpen, stad)
+    samenvatting = f"{soort} uit {wijk.naam} over {', '.join(c.label for c in onderwerpen)}"
+    moment = _moment(k.datum)
+    return Entry(k, f"{soort}: {k.titel}", moment, moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen))
+
+
+def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
+    if i.datum is None or not i.biedt:
+        return None
+    wijk = stad.wijken[i.wijk]
+    onderwerpen = _onderwerp_categorieen([r.onderwerp for r in i.biedt], stad)
+    samenvatting = f"{i.titel} ({wijk.naam}) biedt andere wijken: {', '.join(c.label for c in onderwerpen)}"
+    moment = _moment(i.datum)
+    return Entry(i, f"Aanbod: {i.titel}", moment, moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen), anker="biedt")
+
+
+def _newest(entries: list[Entry | None], limit: int) -> list[Entry]:
+    present = [e for e in entries if e is not None]
+    return sorted(present, key=lambda e: (e.datum, e.url), reverse=True)[:limit]
+
+
+def komend(stad: Stad, vandaag: date) -> list[Activiteit]:
+    """Activiteiten that have not ended before `vandaag`, earliest first."""
+    return [a for a in stad.activiteiten() if a.start.astimezone(TZ).date() >= vandaag or (a.eind and a.eind.astimezone(TZ).date() >= vandaag)]
+
+
+def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Feed]:
+    """Every feed of the city, each with its newest `limit` entries.
+
+    The agenda holds the `limit` first activiteiten from `vandaag` on; every other feed its
+    newest entries. An initiatief without `gestart` or `bijgewerkt` has no date and is left
+    out of the feeds (its page and the open data still have it).
+    """
+    feeds = [
+        Feed(
+            "stad", "stad", f"Nieuws uit de wijken van {stad.naam}", f"De berichten van alle wijken van {stad.naam}.",
+            "nieuws/", site_name, _newest([_bericht(b, stad) for b in stad.berichten()], limit),
+        ),
+        Feed(
+            "agenda", "agenda", f"Agenda van {stad.naam}", f"De komende activiteiten in alle wijken van {stad.naam}.",
+            "agenda/", site_name, [_activiteit(a, stad) for a in komend(stad, vandaag)[:limit]],
+        ),
+        Feed(
+            "kennis", "kennis", f"Kennisuitwisseling {stad.naam}",
+            f"Nieuwe vragen, ervaringen en aanbod van kennis tussen de wijken van {stad.naam}.", "kennis/", site_name,
+            _newest([*(_kennis(k, stad) for k in stad.kennis()), *(_aanbod(i, stad) for i in stad.initiatieven())], limit),
+        ),
+    ]
+    for wijk in stad.wijken.values():
+        entries = [
+            *(_bericht(b, stad) for b in wijk.nieuws),
+            *(_initiatief(i, stad) for i in wijk.initiatieven),
+            *(_activiteit(a, stad) for a in wijk.agenda),
+        ]
+        feeds.append(Feed(
+            f"wijken/{wijk.slug}", "wijk", f"{wijk.naam}: nieuws, initiatieven en agenda",
+            f"Berichten, nieuwe initiatieven en activiteiten uit {wijk.naam} ({stad.naam}).",
+            wijk.url, f"Bewoners van {wijk.naam}", _newest(entries, limit),
+        ))
+    for thema in stad.vocabulaire.themas.values():
+        entries = [
+            *(_initiatief(i, stad) for i in stad.initiatieven() if thema.id in i.themas),
+            *(_activiteit(a, stad) for a in stad.activiteiten() if thema.id in activiteit_themas(a, stad)),
+        ]
+        feeds.append(Feed(
+            f"themas/{thema.id}", "thema", f"Thema {thema.naam} in {stad.naam}",
+            thema.beschrijving or f"Initiatieven en activiteiten over {thema.naam.lower()} in alle wijken van {stad.naam}.",
+            f"themas/{thema.id}/", site_name, _newest(entries, limit),
+        ))
+    for feed in feeds:
+        feed.vandaag = vandaag
+    return feeds
+
+
+def feeds_for(url: str, feeds: list[Feed]) -> list[Feed]:
+    """The feeds that fit the page at `url` (relative to the site root), most specific first.
+
+    The city's news fits every page; a wijk's feed its home and items; a thema's feed its
+    thema page; the agenda and the kennis feeds their lists and their items in the wijken.
+    """
+    parts = [p for p in url.split("/") if p]
+    wanted: list[str] = []
+    if parts[:1] == ["wijken"] and len(parts) >= 2:
+        wanted.append(f"wijken/{parts[1]}")
+        if len(parts) >= 4 and parts[2] in ("agenda", "kennis"):
+            wanted.append(parts[2])
+    elif parts[:1] == ["themas"] and len(parts) >= 2:
+        wanted.append(f"themas/{parts[1]}")
+    elif parts[:1] in (["agenda"], ["kennis"]):
+        wanted.append(parts[0])
+    elif parts in ([], ["volgen"]):
+        wanted += ["agenda", "kennis"]
+    by_naam = {f.naam: f for f in feeds}
+    return [by_naam[n] for n in [*wanted, "stad"] if n in by_naam]
+
+
+def alternates(url: str, feeds: list[Feed], site_url: str) -> list[tuple[str, str, str]]:
+    """The `<link rel="alternate">`s of the page at `url`: (title, absolute URL, media type)."""
+    links = []
+    for feed in feeds_for(url, feeds):
+        links.append((f"{feed.titel} (Atom)", site_url + feed.atom, ATOM))
+        links.append((f"{feed.titel} (RSS)", site_url + feed.rss, RSS))
+    return links
+
+
+# -- writing them -----------------------------------------------------------------------
+
+
+class FeedWriter:
+    """Writes feeds as RSS 2.0 and Atom with feedgen, with absolute links under `site_url`.
+
+    `bodies` maps an item's identity to its body as HTML with absolute links; `rechten` is
+    the copyright line of the site, if it has one.
+    """
+
+    def __init__(self, stad: Stad, site_url: str, bodies: Mapping[str, str], rechten: str | None = None):
+        self.stad = stad
+        self.site_url = site_url
+        self.bodies = bodies
+        self.rechten = rechten
+
+    def rss(self, feed: Feed) -> bytes:
+        """The feed as RSS 2.0."""
+        return self._generator(feed, feed.rss, RSS).rss_str(pretty=True)
+
+    def atom(self, feed: Feed) -> bytes:
+        """The feed as Atom (RFC 4287)."""
+        return self._generator(feed, feed.atom, ATOM).atom_str(pretty=True)
+
+    def content(self, entry: Entry) -> str:
+        """The HTML of an entry: the facts a reader needs first, then the item's own text."""
+        return render(
+            "feed_item.html", entry.item.url, entry=entry, item=entry.item, stad=self.stad,
+            wijk=self.stad.wijken[entry.item.wijk], body=self.bodies.get(entry.item.identity, ""),
+            absolute=lambda url: self.site_url + url,
+        ).strip()
+
+    def _generator(self, feed: Feed, self_path: str, media_type: str) -> FeedGenerator:
+        fg = FeedGenerator()
+        # RSS has no author element without an e-mail address; Dublin Core's creator takes a name.
+        fg.load_extension("dc", atom=False, rss=True)
+        fg.id(self.site_url + self_path)
+        fg.title(feed.titel)
+        fg.subtitle(feed.beschrijving)  # also RSS's required <description>
+        fg.author({"name": feed.auteur})
+        # feedgen makes the *last* link RSS's <link>: the self link must come first.
+        fg.link(href=self.site_url + self_path, rel="self", type=media_type)
+        fg.link(href=self.site_url + feed.pagina, rel="alternate", type="text/html")
+        fg.language("nl")
+        fg.generator("bovenwijks")
+        if self.rechten:
+            fg.rights(self.rechten)
+        fg.updated(feed.updated)  # feedgen's default is the clock: never leave it
+        for entry in feed.entries:
+            self._entry(fg, entry)
+        return fg
+
+    def _entry(self, fg: FeedGenerator, entry: Entry) -> None:
+        url = self.site_url + entry.url
+        fe = fg.add_entry(order="append")  # feedgen prepends unless told otherwise
+        fe.id(url)
+        fe.guid(url, permalink=True)
+        fe.title(entry.titel)
+        fe.link(href=url, rel="alternate", type="text/html")
+        fe.published(entry.gepubliceerd)
+        fe.updated(entry.datum)
+        fe.author({"name": entry.auteur})
+        fe.dc.dc_creator(entry.auteur)
+        if entry.samenvatting:
+            fe.summary(entry.samenvatting)
+        # `html`: escaped HTML. feedgen's `CDATA` type would write an invalid Atom content type.
+        fe.content(self.content(entry), type="html")
+        if entry.categorieen:
+            fe.category([{"term": c.term, "label": c.label, "scheme": self.site_url + c.scheme} for c in entry.categorieen])

@@ -1,0 +1,1 @@
+"""The `bovenwijks/feeds` plugin: RSS and Atom feeds, calendars and open data of the city."""
