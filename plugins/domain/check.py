@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from .generate import stale
 from .load import load_stad
 from .problem import Problem
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root)
     loaded = load_stad(root)
-    problems = list(loaded.problems)
+    problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))
     report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
     items = len(loaded.stad.items())
     if problems:

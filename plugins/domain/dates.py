@@ -46,6 +46,11 @@ def _date(match: re.Match[str]) -> date | None:
         return None
 
 
+def month_names() -> list[str]:
+    """Every Dutch month name a date may be written with (`november`, `nov`), in lower case."""
+    return sorted(_MONTHS)
+
+
 def parse_date(text: str) -> date | None:
     """A date from `2026-11-22`, `22-11-2026` or `22 november 2026`; None if it is none."""
     match = _DATE_RE.match(text.strip())

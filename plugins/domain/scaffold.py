@@ -50,7 +50,7 @@ class Scaffolded:
     kind: Kind
 
 
-def _scalar(value: object, quoted: bool = False) -> str:
+def yaml_scalar(value: object, quoted: bool = False) -> str:
     """`value` as a YAML scalar that our loader reads back as exactly this text."""
     text = str(value)
     if quoted:
@@ -67,7 +67,7 @@ def _scalar(value: object, quoted: bool = False) -> str:
 
 def _example(f: Field) -> str:
     # Phone numbers are quoted, as the reference asks: unquoted, YAML could read one as a number.
-    return _scalar(f.example, quoted=f.type == "telefoon")
+    return yaml_scalar(f.example, quoted=f.type == "telefoon")
 
 
 class _Writer:
@@ -104,7 +104,7 @@ class _Writer:
                 if sub not in chosen:
                     self.optional(sub, inner, instead=f.one_of[0] if sub.name in f.one_of else None)
             return
-        text = _scalar(value) if value is not None else _scalar(placeholder(self.hint(f)))
+        text = yaml_scalar(value) if value is not None else yaml_scalar(placeholder(self.hint(f)))
         if f.many:
             self.lines.append(f"{indent}{f.name}:")
             self.lines.append(f"{indent}  - {text}")
@@ -124,7 +124,7 @@ class _Writer:
         if f.many:
             self.lines.append(f"{indent}# {f.name}:  # {note}")
             for example in f.example if isinstance(f.example, list) else [f.example]:
-                self.lines.append(f"{indent}#   - {_scalar(example)}")
+                self.lines.append(f"{indent}#   - {yaml_scalar(example)}")
             return
         self.lines.append(f"{indent}# {f.name}: {_example(f)}  # {note}")
 
