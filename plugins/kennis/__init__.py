@@ -1,0 +1,1 @@
+"""The `bovenwijks/kennis` plugin: the kennisuitwisseling between wijken."""

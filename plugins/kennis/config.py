@@ -1,0 +1,16 @@
+"""Options of the `bovenwijks/kennis` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from ..domain.kennisuitwisseling import MAX_MATCHES
+
+
+class KennisConfig(Config):
+    """`plugins: - bovenwijks/kennis: {...}` in mkdocs.yml."""
+
+    # How many matches a zoekt or biedt shows on the matches page and on initiatief pages;
+    # the page of the onderwerp lists them all.
+    max_matches = c.Type(int, default=MAX_MATCHES)

@@ -1,0 +1,59 @@
+"""The `bovenwijks/kennis` plugin: who knows what and who needs what, across wijken.
+
+It mounts `/kennis/` (the hub), `/kennis/<onderwerp>/` and `/kennis/matches/`, and adds the
+matches to the pages of wijken, initiatieven and kennis items that the wijken plugin renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..domain.kennispages import extra_sections, kennis_pages
+from ..domain.kennisuitwisseling import Uitwisseling
+from ..mount import MountedPages
+from .config import KennisConfig
+
+WIJKEN = "bovenwijks/wijken"
+
+
+class KennisPlugin(BasePlugin[KennisConfig]):
+    """Mounts the kennisuitwisseling and adds its matches to the wijk and item pages."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        self.pages = MountedPages()
+        self.sections: dict[str, Callable[[], str]] = {}
+        self.uitwisseling: Uitwisseling | None = None
+        if WIJKEN not in config.plugins:
+            raise PluginError(f"bovenwijks/kennis heeft de plugin {WIJKEN} nodig; zet '- {WIJKEN}' onder plugins: in mkdocs.yml")
+        if self.config.max_matches < 1:
+            raise PluginError(f"bovenwijks/kennis: max_matches moet 1 of meer zijn, niet {self.config.max_matches}")
+        return config
+
+    # The default priority runs after the wijken plugin's on_files (50), which loads the city.
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        stad = config.plugins[WIJKEN].stad
+        self.uitwisseling = Uitwisseling(stad, limit=self.config.max_matches)
+        self.pages.mount(kennis_pages(self.uitwisseling), files, config)
+        self.sections = extra_sections(self.uitwisseling)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.pages.on_page_markdown(page)
+        return markdown
+
+    # Late: the wijken plugin (default priority) must first have rendered its wijk and item
+    # pages, to whose end we add the matches.
+    @event_priority(-50)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = self.pages.on_page_content(html, page)
+        section = self.sections.get(page.file.src_uri)
+        return html + section() if section else html
