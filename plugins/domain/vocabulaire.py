@@ -13,6 +13,10 @@ from .source import _Loader
 
 PATH = "content/vocabulaire.yml"
 
+# Every onderwerp has its page at /kennis/<id>/, beside the hub (kennis/index.md) and the
+# matches page (kennis/matches.md): these ids would take their place.
+GERESERVEERD = ("index", "matches")
+
 # The three pillars of the Sociale Basis Infrastructuur are always themas, even when the
 # vocabulary leaves them out or cannot be read.
 PIJLERS = {
@@ -79,6 +83,9 @@ def load_vocabulaire(root: Path) -> tuple[Vocabulaire | None, list[Problem]]:
     onderwerpen: dict[str, Onderwerp] = {}
     owner: dict[str, str] = {}
     for ident, fields, id_node in _entries(node, "onderwerpen", problems):
+        if ident in GERESERVEERD:
+            problems.append(Problem(PATH, _line(id_node), f"'{ident}' kan geen id van een onderwerp zijn: die naam gebruikt de kennisuitwisseling al voor /kennis/ en /kennis/matches/; kies een ander id"))
+            continue
         aliassen_node = fields.get("aliassen")
         aliassen: list[str] = []
         if isinstance(aliassen_node, yaml.SequenceNode):
