@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from html import escape
 
 from feedgen.feed import FeedGenerator
 
@@ -39,8 +40,7 @@ class Entry:
 
     item: Item
     titel: str
-    datum: datetime  # when it was last news: Atom `updated`, and the feed's order
-    gepubliceerd: datetime
+    datum: datetime  # when it was last news: RSS `pubDate`, Atom `published` and `updated`
     samenvatting: str | None
     auteur: str
     categorieen: tuple[Categorie, ...] = ()
@@ -116,7 +116,7 @@ def activiteit_themas(activiteit: Activiteit, stad: Stad) -> list[str]:
 def _bericht(b: Bericht, stad: Stad) -> Entry:
     wijk = stad.wijken[b.wijk]
     moment = _moment(b.datum)
-    return Entry(b, b.titel, moment, moment, b.samenvatting, b.auteur or wijk.naam, (_wijk_categorie(wijk),))
+    return Entry(b, b.titel, moment, b.samenvatting, b.auteur or wijk.naam, (_wijk_categorie(wijk),))
 
 
 def _initiatief(i: Initiatief, stad: Stad) -> Entry | None:
@@ -124,7 +124,7 @@ def _initiatief(i: Initiatief, stad: Stad) -> Entry | None:
         return None
     wijk = stad.wijken[i.wijk]
     return Entry(
-        i, f"Initiatief: {i.titel}", _moment(i.datum), _moment(i.gestart or i.datum), i.samenvatting, wijk.naam,
+        i, f"Initiatief: {i.titel}", _moment(i.datum), i.samenvatting, wijk.naam,
         (_wijk_categorie(wijk), *_thema_categorieen(i.themas, stad)),
     )
 
@@ -135,7 +135,7 @@ def _activiteit(a: Activiteit, stad: Stad) -> Entry:
     samenvatting = f"{_wanneer(a)} · {a.locatie} · {wijk.naam}"
     # A feed reader shows an entry's date next to it: for an activiteit that is when it is.
     return Entry(
-        a, f"{a.titel} ({dutch_date(start.date())})", start, start, samenvatting, wijk.naam,
+        a, f"{a.titel} ({dutch_date(start.date())})", start, samenvatting, wijk.naam,
         (_wijk_categorie(wijk), *_thema_categorieen(activiteit_themas(a, stad), stad)),
     )
 
@@ -152,7 +152,7 @@ def _kennis(k: Kennis, stad: Stad) -> Entry:
     onderwerpen = _onderwerp_categorieen(k.onderwerpen, stad)
     samenvatting = f"{soort} uit {wijk.naam} over {', '.join(c.label for c in onderwerpen)}"
     moment = _moment(k.datum)
-    return Entry(k, f"{soort}: {k.titel}", moment, moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen))
+    return Entry(k, f"{soort}: {k.titel}", moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen))
 
 
 def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
@@ -162,7 +162,7 @@ def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
     onderwerpen = _onderwerp_categorieen([r.onderwerp for r in i.biedt], stad)
     samenvatting = f"{i.titel} ({wijk.naam}) biedt andere wijken: {', '.join(c.label for c in onderwerpen)}"
     moment = _moment(i.datum)
-    return Entry(i, f"Aanbod: {i.titel}", moment, moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen), anker="biedt")
+    return Entry(i, f"Aanbod: {i.titel}", moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen), anker="biedt")
 
 
 def _newest(entries: list[Entry | None], limit: int) -> list[Entry]:
@@ -313,12 +313,14 @@ class FeedWriter:
         fe.guid(url, permalink=True)
         fe.title(entry.titel)
         fe.link(href=url, rel="alternate", type="text/html")
-        fe.published(entry.gepubliceerd)
+        # One date for both: RSS has only pubDate, and readers order by it.
+        fe.published(entry.datum)
         fe.updated(entry.datum)
         fe.author({"name": entry.auteur})
         fe.dc.dc_creator(entry.auteur)
         if entry.samenvatting:
-            fe.summary(entry.samenvatting)
+            # RSS readers read a description as HTML: plain text goes in escaped, and Atom is told so.
+            fe.summary(escape(entry.samenvatting), type="html")
         # `html`: escaped HTML. feedgen's `CDATA` type would write an invalid Atom content type.
         fe.content(self.content(entry), type="html")
         if entry.categorieen:

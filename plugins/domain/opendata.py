@@ -251,7 +251,7 @@ def json_feed(feed: Feed, writer: FeedWriter, site_name: str) -> bytes:
         }
         if entry.samenvatting:
             item["summary"] = entry.samenvatting
-        item["date_published"] = entry.gepubliceerd.isoformat()
+        item["date_published"] = entry.datum.isoformat()
         item["date_modified"] = entry.datum.isoformat()
         item["authors"] = [{"name": entry.auteur}]
         item["tags"] = [c.label for c in entry.categorieen]

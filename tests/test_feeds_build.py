@@ -1,0 +1,193 @@
+"""End-to-end: feeds, calendars and open data of a small city built with the real MkDocs."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from types import SimpleNamespace
+
+import feedparser
+import pytest
+from icalendar import Calendar
+
+from plugins.domain.feeds import catalog
+from plugins.domain.load import load_stad
+
+NASTY = "<script>alert(1)</script> & Café Eén, ĳsbaan"
+OUTPUTS = ("feeds", "kalender", "data")
+
+
+def _city(city):
+    city.extra_config["markdown_extensions"] = ["attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}]
+    city.write_config()
+    city.wijk("oost", naam="Oost")
+    city.wijk("oosterpark", naam="Oosterpark", website="https://oosterpark.example/", feed="https://oosterpark.example/feed.xml")
+    city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", gestart="2016-08-31", themas=["groen-en-duurzaam"],
+                    biedt=[{"onderwerp": "repareren"}])
+    city.activiteit("oost", "reparatiemiddag", titel="Reparatiemiddag", initiatief="repair-cafe",
+                    body="## Meenemen\n\nLees eerst [over het café](../initiatieven/repair-cafe.md).")
+    city.activiteit("oosterpark", "markt", start="2026-12-12", titel="Kerstmarkt")
+    city.bericht("oost", "nieuw-buurthuis", titel="Nieuw buurthuis", auteur="Piet")
+    city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?")
+
+
+def _outputs(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for d in OUTPUTS for p in sorted((site / d).rglob("*")) if p.is_file() and p.suffix != ".html"}
+
+
+def _alternates(html: str) -> list[tuple[str, str, str]]:
+    return re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', html)
+
+
+def test_every_feed_calendar_and_data_file_is_written_and_reads_cleanly(city):
+    _city(city)
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    files = _outputs(result.site)
+    stad = load_stad(city.root).stad
+    expected = {path for feed in catalog(stad, datetime(2026, 11, 23).date(), limit=50, site_name="x") for path in (feed.rss, feed.atom)}
+    assert {"feeds/stad.rss", "feeds/agenda.atom", "feeds/kennis.rss", "feeds/wijken/oosterpark.atom", "feeds/themas/ontmoeting.rss"} <= expected
+    assert expected | {"kalender/stad.ics", "kalender/wijken/oost.ics", "kalender/wijken/oosterpark.ics", "data/nieuws.json"} <= set(files)
+    for path, content in files.items():
+        if path.endswith((".rss", ".atom")):
+            parsed = feedparser.parse(content)
+            assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+            assert parsed.version == ("rss20" if path.endswith(".rss") else "atom10")
+        elif path.endswith(".ics"):
+            assert Calendar.from_ical(content).walk("VCALENDAR")
+        else:
+            assert json.loads(content)
+
+
+def test_feed_content_is_the_rendered_markdown_with_absolute_links(city):
+    _city(city)
+    result = city.build(strict=True)
+    entry = feedparser.parse((result.site / "feeds/agenda.atom").read_bytes()).entries[0]
+    content = entry.content[0].value
+    assert '<h2 id="meenemen">Meenemen</h2>' in content  # rendered, and without the page's ¶ anchor
+    assert '<a href="https://stad.example/wijken/oost/initiatieven/repair-cafe/">over het café</a>' in content
+    assert entry.link == "https://stad.example/wijken/oost/agenda/reparatiemiddag/"
+
+
+def test_two_builds_are_byte_identical_whatever_the_clock(city, monkeypatch):
+    _city(city)
+    first = _outputs(city.build(strict=True).site)
+
+    class AnyDatetime(type):
+        def __instancecheck__(cls, value):  # feedgen checks isinstance(value, datetime)
+            return isinstance(value, datetime)
+
+    class Later(datetime, metaclass=AnyDatetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2031, 5, 4, 3, 2, 1, tzinfo=tz or timezone.utc)
+
+        @classmethod
+        def utcnow(cls):
+            return datetime(2031, 5, 4, 3, 2, 1)
+
+    # Whatever would fall back on the clock (feedgen's default dates) now gets another one.
+    import feedgen.entry
+    import feedgen.feed
+    monkeypatch.setattr(feedgen.feed, "datetime", Later)
+    monkeypatch.setattr(feedgen.entry, "datetime", Later)
+    second = _outputs(city.build(strict=True).site)
+    assert first.keys() == second.keys()
+    for path in first:
+        assert first[path] == second[path], path
+    assert not any(b"2031" in content for content in second.values())
+
+
+def test_pages_link_the_feeds_that_fit_them(city):
+    _city(city)
+    result = city.build(strict=True)
+    item = _alternates(result.page("wijken/oost/agenda/reparatiemiddag/"))
+    assert item[0] == ("application/atom+xml", "Oost: nieuws, initiatieven en agenda (Atom)", "https://stad.example/feeds/wijken/oost.atom")
+    assert ("application/rss+xml", "Agenda van Amersfoort (RSS)", "https://stad.example/feeds/agenda.rss") in item
+    assert ("application/rss+xml", "Nieuws uit de wijken van Amersfoort (RSS)", "https://stad.example/feeds/stad.rss") in item
+    assert not any("oosterpark" in href for _, _, href in item)
+    home = _alternates(result.page(""))
+    assert [href for _, _, href in home if href.endswith(".rss")] == [
+        "https://stad.example/feeds/agenda.rss", "https://stad.example/feeds/kennis.rss", "https://stad.example/feeds/stad.rss",
+    ]
+
+
+def test_feed_titles_in_the_head_are_escaped(city):
+    city.wijk("oost", naam=NASTY)
+    result = city.build(strict=True)
+    html = result.page("wijken/oost/")
+    assert "<script>alert(1)" not in html
+    assert 'title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; Café Eén, ĳsbaan: nieuws, initiatieven en agenda (RSS)"' in html
+
+
+def test_volgen_lists_every_feed_and_calendar_in_plain_dutch(city):
+    _city(city)
+    result = city.build(strict=True)
+    html = result.page("volgen/")
+    assert "<h1>Volgen</h1>" in html and "feedlezer" in html and "Agenda toevoegen" in html
+    for path in _outputs(result.site):
+        if not path.startswith("data/") or path == "data/nieuws.json":
+            assert f"https://stad.example/{path}" in html, path
+    assert 'href="webcal://stad.example/kalender/wijken/oost.ics"' in html
+    assert 'href="https://oosterpark.example/feed.xml"' in html  # a wijk's own feed elsewhere
+    assert 'href="../data/"' in html
+
+
+def test_data_page_documents_every_file_and_field(city):
+    _city(city)
+    html = city.build(strict=True).page("data/")
+    assert "<h1>Open data</h1>" in html
+    for name in ("wijken", "initiatieven", "activiteiten", "berichten", "kennis", "vocabulaire", "nieuws"):
+        assert f'href="https://stad.example/data/{name}.json"' in html
+    assert "<code>inhoud_html</code>" in html and "<code>hele_dag</code>" in html
+    assert "creativecommons.org/licenses/by/4.0" in html
+
+
+def test_a_build_without_site_url_says_what_to_set(city):
+    _city(city)
+    city.write_config(site_url=None)
+    result = city.build()
+    assert result.error is not None
+    message = " ".join(result.warnings)
+    assert "zet site_url in mkdocs.yml" in message and "Set site_url in mkdocs.yml" in message
+
+
+def test_feeds_need_the_wijken_plugin(city):
+    city.plugins = ["feeds"]
+    city.write_config()
+    result = city.build()
+    assert result.error is not None
+    assert "zet '- bovenwijks/wijken' vóór '- bovenwijks/feeds'" in " ".join(result.warnings)
+
+
+# -- plugin events, called directly --------------------------------------------------------
+
+def _plugin(city, **options):
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(city.root / "mkdocs.yml"))
+    plugin = config.plugins["bovenwijks/feeds"]
+    plugin.config.update(options)
+    return plugin, config
+
+
+def test_limit_must_be_at_least_one(city):
+    from mkdocs.exceptions import PluginError
+
+    plugin, config = _plugin(city, limit=0)
+    with pytest.raises(PluginError, match="limit is 0; kies het aantal items per feed, 1 of meer"):
+        plugin.on_config(config)
+
+
+def test_feeds_a_page_declares_come_first_and_are_not_repeated(city):
+    _city(city)
+    plugin, config = _plugin(city)
+    plugin.on_config(config)
+    plugin.feeds = catalog(load_stad(city.root).stad, datetime(2026, 11, 23).date(), limit=5, site_name="x")
+    plugin.site_url = "https://stad.example/"
+    own = ("Eigen feed", "https://stad.example/feeds/stad.rss", "application/rss+xml")
+    page = SimpleNamespace(url="over/", meta={"bovenwijks_feeds": [own]})
+    plugin.on_page_context({}, page=page, config=config, nav=None)
+    assert page.meta["bovenwijks_feeds"] == [own, ("Nieuws uit de wijken van Amersfoort (Atom)", "https://stad.example/feeds/stad.atom", "application/atom+xml")]
