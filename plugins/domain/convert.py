@@ -18,7 +18,7 @@ from .placeholder import MARKER, is_placeholder
 from .problem import Problem
 from .schema import Field, Kind
 from .slug import slugify
-from .suggest import did_you_mean
+from .suggest import did_you_mean, did_you_mean_one_of
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -41,6 +41,8 @@ class Vocab:
     themas: dict[str, str]
     resolve_onderwerp: Callable[[str], str | None]
     onderwerp_ids: list[str]
+    # Every word that names an onderwerp (id, naam, aliassen) → its id, for suggestions.
+    onderwerp_woorden: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -161,7 +163,8 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         resolved = ctx.vocab.resolve_onderwerp(text)
         if resolved:
             return resolved
-        ctx.fail(node, f"onbekend onderwerp '{text}'; {did_you_mean(text, ctx.vocab.onderwerp_ids)} (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)")
+        words = {i: i for i in ctx.vocab.onderwerp_ids} | ctx.vocab.onderwerp_woorden
+        ctx.fail(node, f"onbekend onderwerp '{text}'; {did_you_mean_one_of(text, words)} (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)")
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
@@ -181,6 +184,9 @@ def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
         items = node.value
     else:
         example = f"\n  - {_example(f)}" if f.example is not None and f.type != "object" else ""
+        if f.type == "object" and f.fields[0].required:  # `biedt: repareren` → `- onderwerp: repareren`
+            value = node.value.strip() if isinstance(node, yaml.ScalarNode) and node.value.strip() else _example(f.fields[0])
+            example = f"\n  - {f.fields[0].name}: {value}"
         ctx.fail_shape(node, f"{label} moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint{(', zoals:' + example) if example else ''}")
         return None
     values = []
@@ -194,7 +200,10 @@ def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
 def _object(ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: str, one_of: tuple[str, ...], label: str) -> dict[str, Any] | None:
     if not isinstance(node, yaml.MappingNode):
         names = ", ".join(f.name for f in fields)
-        ctx.fail_shape(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel")
+        hint = ""
+        if isinstance(node, yaml.ScalarNode) and node.value.strip() and fields[0].required:
+            hint = f"; schrijf bijvoorbeeld '{fields[0].name}: {node.value.strip()}'"  # `- subsidie` in a list of `biedt`
+        ctx.fail_shape(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel{hint}")
         return None
     before = len(ctx.problems)
     result = _mapping(ctx, node, fields, parent)

@@ -206,7 +206,7 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
     problems.extend(vocab_problems)
     vocab = None
     if vocabulaire is not None:
-        vocab = Vocab({t: t for t in vocabulaire.themas}, vocabulaire.resolve_onderwerp, sorted(vocabulaire.onderwerpen))
+        vocab = Vocab({t: t for t in vocabulaire.themas}, vocabulaire.resolve_onderwerp, sorted(vocabulaire.onderwerpen), vocabulaire.woorden())
     wijken: dict[str, Wijk] = {}
     base = root / wijken_dir
     folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if base.is_dir() else []

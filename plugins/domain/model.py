@@ -225,9 +225,10 @@ class Vocabulaire:
 
     def resolve_onderwerp(self, word: str) -> str | None:
         """The id of the onderwerp that `word` names, by id or alias, ignoring case."""
-        return self._aliases().get(word.strip().lower())
+        return self.woorden().get(word.strip().lower())
 
-    def _aliases(self) -> dict[str, str]:
+    def woorden(self) -> dict[str, str]:
+        """Every word that names an onderwerp (its id, naam and aliassen, in lower case) → its id."""
         cached = self.__dict__.get("_alias_index")
         if cached is None:
             cached = {}

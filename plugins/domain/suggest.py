@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def closest(word: str, choices: Iterable[str], n: int = 1) -> list[str]:
@@ -18,3 +18,21 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if best:
         return f"bedoel je '{best[0]}'?"
     return "kies uit: " + ", ".join(f"'{c}'" for c in choices)
+
+
+def did_you_mean_one_of(word: str, words: Mapping[str, str], n: int = 3) -> str:
+    """A Dutch hint from `words` (every word an editor may write → the id it names).
+
+    Up to `n` ids whose words are closest to `word`, best first, or the list of all ids:
+    "bedoel je 'subsidie-aanvragen'?" for `subsidies`, close to the alias `subsidie`.
+    """
+    word = str(word).strip().lower()
+    # A word that starts the other (`tuin` in `tuinieren`) is a better guess than one that
+    # merely looks alike (`signaleren`).
+    starts = [w for w in words if min(len(w), len(word)) >= 4 and (word.startswith(w) or w.startswith(word))]
+    starts.sort(key=lambda w: abs(len(w) - len(word)))
+    ids = list(dict.fromkeys(words[w] for w in [*starts, *closest(word, words, n=len(words))]))[:n]
+    if not ids:
+        return "kies uit: " + ", ".join(f"'{i}'" for i in sorted(set(words.values())))
+    quoted = [f"'{i}'" for i in ids]
+    return "bedoel je " + (quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} of {quoted[-1]}") + "?"
