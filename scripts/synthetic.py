@@ -1,0 +1,327 @@
+"""A synthetic city for benchmarks and tests: W wijken with N items of every kind.
+
+The city is valid content as editors would write it: a profile and a wijkplan per wijk,
+initiatieven with biedt/zoekt, prioriteiten and partners, activiteiten that name their
+initiatief, berichten and kennis, with Dutch bodies of a few paragraphs. The same arguments
+always give the same files (a seeded `random.Random`), so that two benchmark runs measure
+the same city.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from plugins.domain.slug import slugify  # noqa: E402
+
+# The day the city is written for: what is upcoming depends on it. Build it with the same date.
+VANDAAG = date(2026, 11, 23)
+FOLDERS = ("initiatieven", "agenda", "nieuws", "kennis")
+# How a grown city divides its items: about as many activiteiten as initiatieven, a steady
+# stream of berichten, and fewer kennis items.
+SHARES = {"initiatieven": 0.30, "agenda": 0.30, "nieuws": 0.25, "kennis": 0.15}
+
+WIJKNAMEN = (
+    "Soesterkwartier", "Kruiskamp", "Liendert", "Schothorst-Noord", "Zielhorst", "Nieuwland",
+    "Hoogland", "Vathorst-De Velden", "Randenbroek", "Schuilenburg", "Kattenbroek", "Rustenburg",
+    "Koppel", "Leusderkwartier", "Bergkwartier", "Binnenstad", "Hooglanderveen", "De Isselt",
+    "Bosgebied", "Stoutenburg", "Puntenburg", "Het Zand", "De Hoef", "Vermeerkwartier",
+    "Schothorst-Zuid", "Emiclaer", "Vathorst-Het Zand", "Calveen", "Nimmerdor", "Hogeweg",
+)
+PLEKKEN = (
+    "Buurthuis De Wissel", "Buurtkamer Het Perron", "Wijkcentrum De Kruiskamp", "Bibliotheek",
+    "Speeltuin De Kikker", "Ontmoetingscentrum De Hof", "Kerkzaal De Ark", "Sporthal De Kei",
+    "Buurtpaviljoen Het Groene Hart", "Huiskamer van de wijk", "Brede school De Regenboog",
+)
+STRATEN = ("Kleine Koppel", "Wisselstraat", "Seinhuisstraat", "Leusderweg", "Liendertseweg", "Hogeweg", "Ringweg", "Laan 1914")
+VOORNAMEN = ("Anneke", "Youssef", "Fatima", "Henk", "Marieke", "Ahmed", "Ineke", "Kees", "Sanne", "Mohamed", "Els", "Daan", "Priya", "Joke", "Bram", "Nadia")
+ACHTERNAMEN = ("de Boer", "Ouali", "Brouwer", "Jansen", "El Amrani", "Visser", "van Dijk", "Bakker", "Yilmaz", "de Vries", "Smit", "Mulder")
+PARTNERS = ("Welzin", "Indebuurt033", "MEE", "Voedselbank Amersfoort", "Bibliotheek Eemland", "Humanitas", "Gemeente Amersfoort", "Het wijkteam", "Portaal", "Alliantie")
+STATUSSEN = (("actief", 60), ("idee", 15), ("gepauzeerd", 10), ("afgerond", 15))
+
+# (titel, the themas it usually has): initiatieven residents of Amersfoort run.
+INITIATIEVEN = (
+    ("Repair Café", ("groen-en-duurzaam", "ontmoeting")),
+    ("Buurtsoep", ("ontmoeting", "ondersteuning")),
+    ("Taalcafé", ("informatie-en-advies", "ontmoeting")),
+    ("Maatjesproject", ("ondersteuning",)),
+    ("Moestuin", ("groen-en-duurzaam", "ontmoeting")),
+    ("Digitaal spreekuur", ("informatie-en-advies",)),
+    ("Eettafel", ("ontmoeting", "ondersteuning")),
+    ("Wandelgroep", ("ontmoeting",)),
+    ("Huiswerkklas", ("jeugd-en-gezin",)),
+    ("Buurtkrant", ("informatie-en-advies",)),
+    ("Klussendienst", ("ondersteuning",)),
+    ("Mantelzorgcafé", ("ondersteuning", "informatie-en-advies")),
+    ("Jongerenpodium", ("jeugd-en-gezin", "ontmoeting")),
+    ("Geveltuinen", ("groen-en-duurzaam", "leefbaarheid")),
+    ("Boodschappendienst", ("ondersteuning",)),
+    ("Voorleesgroep", ("jeugd-en-gezin", "informatie-en-advies")),
+    ("Buurtpreventie", ("leefbaarheid",)),
+    ("Energiecoaches", ("groen-en-duurzaam", "informatie-en-advies")),
+    ("Koffieochtend", ("ontmoeting",)),
+    ("Speelstraat", ("jeugd-en-gezin", "leefbaarheid")),
+)
+ACTIVITEITEN = ("Inloopochtend", "Bewonersavond", "Reparatiemiddag", "Taalcafé", "Samen koken", "Wandeling", "Spreekuur", "Opruimdag", "Voorleesmiddag", "Informatieavond", "Burendag", "Kerstmarkt")
+NIEUWS = (
+    "{initiatief} zoekt nieuwe vrijwilligers", "Terugblik op de bewonersavond", "Wijkplan {jaar} is klaar",
+    "{initiatief} viert vijfjarig bestaan", "Nieuwe openingstijden van {plek}", "Subsidie toegekend aan {initiatief}",
+    "Geslaagde burendag in {wijk}", "{plek} krijgt een opknapbeurt", "Oproep: denk mee over het wijkplan",
+)
+VRAGEN = (
+    "Hoe vinden jullie nieuwe vrijwilligers?", "Wie heeft ervaring met een aanvraag bij een fonds?",
+    "Hoe bereiken jullie jongeren in de wijk?", "Waar vinden jullie een betaalbare ruimte?",
+    "Hoe houden jullie de administratie eenvoudig?", "Hoe merken jullie dat iemand eenzaam is?",
+)
+ERVARINGEN = (
+    "Zo werven wij vrijwilligers via de school", "Onze aanvraag bij het initiatievenfonds",
+    "Wat we leerden van een jaar eettafel", "Jongeren betrekken via de sportvereniging",
+    "Een vaste plek in de bibliotheek", "Samenwerken met het wijkteam: onze afspraken",
+)
+
+ZINNEN = (
+    "Het begon met een paar buren die elkaar op straat spraken en vonden dat er meer te doen moest zijn in {wijk}.",
+    "Inmiddels komt er elke week een vaste groep bewoners naar {plek}, en schuiven er steeds vaker nieuwe gezichten aan.",
+    "We werken samen met {partner}, die ons helpt met de contacten in de wijk en af en toe met een kleine bijdrage.",
+    "Iedereen is welkom, ook als je maar één keer wilt kijken hoe het gaat; de koffie staat altijd klaar.",
+    "Veel deelnemers wonen alleen, en voor hen is dit vaak het enige vaste moment in de week om anderen te spreken.",
+    "De vrijwilligers zijn buurtgenoten van alle leeftijden, van scholieren die een maatschappelijke stage lopen tot gepensioneerden.",
+    "Wie niet naar {plek} kan komen, zoeken we thuis op: een praatje aan de deur doet soms meer dan je denkt.",
+    "In het wijkplan staat dit als een van de prioriteiten, en daar zijn we best een beetje trots op.",
+    "Het afgelopen jaar hebben we veel geleerd over het aanvragen van subsidie en het verantwoorden van elke euro.",
+    "Onze grootste zorg is dat we te weinig mensen hebben die de kar willen trekken als de huidige groep stopt.",
+    "Daarom delen we graag wat we weten met andere wijken, zodat niet iedereen het wiel opnieuw hoeft uit te vinden.",
+    "Na afloop ruimen we samen op, en meestal blijft er nog een groepje hangen om na te praten.",
+    "Kinderen zijn welkom; er is een hoek met speelgoed en er is altijd iemand die een oogje in het zeil houdt.",
+    "De gemeente en de woningcorporatie denken mee, maar de ideeën komen van de bewoners zelf.",
+    "We houden het bewust klein en laagdrempelig: je hoeft je niet aan te melden en het kost niets.",
+    "Met de opbrengst van de vrijwillige bijdragen kopen we nieuw materiaal en houden we de kosten voor de deelnemers laag.",
+    "Voor wie de taal nog leert, is er altijd iemand die rustig uitlegt wat er gebeurt.",
+    "Het contact met het wijkteam loopt goed: we weten elkaar te vinden als iemand extra hulp nodig heeft.",
+    "Op {dag} zijn we er vanaf half tien; loop gerust binnen, ook als je alleen even wilt kennismaken.",
+    "Wil je meedoen, heb je een vraag of een idee? Neem contact op met {naam}, of spreek een van de vrijwilligers aan.",
+)
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag")
+TIJDEN = (time(9, 30), time(10, 0), time(13, 30), time(14, 0), time(19, 0), time(19, 30))
+
+
+@dataclass
+class SyntheticCity:
+    """A generated city: where it is, and how many items of each kind it has."""
+
+    root: Path
+    wijken: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def items(self) -> int:
+        """Every item of the city (initiatieven, activiteiten, berichten and kennis)."""
+        return sum(self.counts.values())
+
+
+def plan(items: int, wijken: int) -> list[dict[str, int]]:
+    """How many items of each folder every wijk gets: `items` in all, spread evenly.
+
+    The kinds follow `SHARES`; the remainders go to the first wijken, so that the counts of
+    any two wijken differ by at most one per folder.
+    """
+    if items < 0 or wijken < 1:
+        raise ValueError("items must be at least 0 and wijken at least 1")
+    totals = {folder: int(items * share) for folder, share in SHARES.items()}
+    for folder in FOLDERS[: items - sum(totals.values())]:
+        totals[folder] += 1
+    result = [dict.fromkeys(FOLDERS, 0) for _ in range(wijken)]
+    for folder, total in totals.items():
+        per, rest = divmod(total, wijken)
+        for index, counts in enumerate(result):
+            counts[folder] = per + (1 if index < rest else 0)
+    return result
+
+
+def wijknaam(index: int) -> str:
+    """The name of the `index`th wijk: Amersfoort's own, then numbered once they run out."""
+    naam = WIJKNAMEN[index % len(WIJKNAMEN)]
+    return naam if index < len(WIJKNAMEN) else f"{naam} {index // len(WIJKNAMEN) + 1}"
+
+
+class _Writer:
+    """Writes one city; one seeded random stream makes it the same every time."""
+
+    def __init__(self, root: Path, seed: int, vandaag: date, vocabulaire: dict[str, Any]):
+        self.root, self.rng, self.vandaag = root, random.Random(seed), vandaag
+        self.themas = list(vocabulaire.get("themas") or {}) or ["informatie-en-advies", "ontmoeting", "ondersteuning"]
+        self.onderwerpen = {ident: list((entry or {}).get("aliassen") or []) for ident, entry in (vocabulaire.get("onderwerpen") or {}).items()}
+
+    # -- small pieces ------------------------------------------------------------------
+
+    def persoon(self) -> str:
+        return f"{self.rng.choice(VOORNAMEN)} {self.rng.choice(ACHTERNAMEN)}"
+
+    def contact(self, naam: str, wijk: str) -> dict[str, str]:
+        if self.rng.random() < 0.3:
+            return {"naam": naam, "telefoon": f"033 {self.rng.randint(200, 899)} {self.rng.randint(1000, 9999)}"}
+        return {"naam": naam, "email": f"{slugify(naam)}@{wijk}.example"}
+
+    def datum(self, earliest_days_ago: int, latest_days_ago: int = 0) -> date:
+        return self.vandaag - timedelta(days=self.rng.randint(latest_days_ago, earliest_days_ago))
+
+    def pick_themas(self, usual: tuple[str, ...]) -> list[str]:
+        themas = [t for t in usual if t in self.themas]
+        return themas or [self.rng.choice(self.themas)]
+
+    def onderwerpen_kiezen(self, low: int, high: int) -> list[str]:
+        """Distinct onderwerpen, some written as an alias."""
+        idents = self.rng.sample(sorted(self.onderwerpen), min(self.rng.randint(low, high), len(self.onderwerpen)))
+        # Editors also write the other words they know a topic by: resolving them is part of the work.
+        return [self.rng.choice(self.onderwerpen[i]) if self.onderwerpen[i] and self.rng.random() < 0.2 else i for i in idents]
+
+    def body(self, context: dict[str, str], alineas: tuple[int, int], kopje: bool = False) -> str:
+        """Paragraphs of three to five sentences; no sentence twice in one body."""
+        zinnen = [z.format(**context) for z in self.rng.sample(ZINNEN, len(ZINNEN))]
+
+        def alinea(low: int, high: int) -> str:
+            return " ".join(zinnen.pop() for _ in range(self.rng.randint(low, high)))
+
+        parts = [alinea(3, 5) for _ in range(self.rng.randint(*alineas))]
+        if kopje:
+            parts.append("## Meedoen")
+            parts.append("\n".join(f"- {z}" for z in self.rng.sample(("Kom een keer kijken, zonder aanmelding.", f"Bel of mail {context['naam']}.", f"Loop binnen bij {context['plek']}.", "Neem gerust iemand mee."), 2)))
+            parts.append(alinea(1, 2))
+        return "\n\n".join(parts)
+
+    def write(self, path: str, frontmatter: dict[str, Any], body: str) -> None:
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        dumped = yaml.safe_dump(frontmatter, allow_unicode=True, sort_keys=False, width=1000)
+        file.write_text(f"---\n{dumped}---\n\n{body}\n", encoding="utf-8")
+
+    # -- a wijk ------------------------------------------------------------------------
+
+    def wijk(self, index: int, counts: dict[str, int]) -> None:
+        naam = wijknaam(index)
+        slug = slugify(naam)
+        plekken = self.rng.sample(PLEKKEN, 3)
+        context = {"wijk": naam, "plek": plekken[0], "partner": self.rng.choice(PARTNERS), "naam": self.persoon(), "dag": self.rng.choice(DAGEN)}
+        self.write(f"wijken/{slug}/index.md", {
+            "naam": naam,
+            "samenvatting": f"{naam} is een wijk in Amersfoort waar bewoners samen werken aan ontmoeting, hulp dichtbij huis en een prettige buurt.",
+            "redactie": [f"redactie-{slug}", slugify(self.persoon())],
+            "contact": f"redactie@{slug}.example",
+            "ontmoetingsplekken": [
+                {"naam": plek, "adres": f"{self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}, Amersfoort", "open": "ma t/m vr 9.00–17.00"}
+                for plek in plekken
+            ],
+        }, self.body(context, (2, 3)))
+        prioriteiten = [
+            {"id": f"prioriteit-{n + 1}", "titel": f"Prioriteit {n + 1}: {self.rng.choice(('meer ontmoeting', 'minder eenzaamheid', 'een groenere wijk', 'iedereen doet mee', 'hulp dichtbij huis'))}", "thema": self.rng.choice(self.themas)}
+            for n in range(self.rng.randint(4, 6))
+        ]
+        self.write(f"wijken/{slug}/wijkplan.md", {"jaar": self.vandaag.year, "prioriteiten": prioriteiten}, self.body(context, (1, 2)))
+        initiatieven = [self.initiatief(slug, naam, n, prioriteiten, plekken) for n in range(counts["initiatieven"])]
+        for n in range(counts["agenda"]):
+            self.activiteit(slug, naam, n, initiatieven, plekken)
+        for n in range(counts["nieuws"]):
+            self.bericht(slug, naam, n, initiatieven, plekken)
+        for n in range(counts["kennis"]):
+            self.kennis(slug, naam, n, plekken)
+
+    def initiatief(self, wijk: str, wijknaam: str, n: int, prioriteiten: list[dict[str, str]], plekken: list[str]) -> tuple[str, str]:
+        soort, usual = INITIATIEVEN[n % len(INITIATIEVEN)]
+        titel = f"{soort} {wijknaam}" if n < len(INITIATIEVEN) else f"{soort} {wijknaam} {n // len(INITIATIEVEN) + 1}"
+        slug = slugify(titel)
+        contactpersoon = self.persoon()
+        plek = self.rng.choice(plekken)
+        gestart = self.datum(4000, 30)
+        status = self.rng.choices([s for s, _ in STATUSSEN], [w for _, w in STATUSSEN])[0]
+        fm: dict[str, Any] = {
+            "titel": titel,
+            "samenvatting": f"{soort} voor en door bewoners van {wijknaam}: elke week samen aan de slag in {plek}, voor iedereen die wil meedoen.",
+            "status": status,
+            "themas": self.pick_themas(usual),
+            "contact": self.contact(contactpersoon, wijk),
+            "gestart": gestart.isoformat(),
+        }
+        if self.rng.random() < 0.6:
+            fm["bijgewerkt"] = (gestart + timedelta(days=self.rng.randint(0, (self.vandaag - gestart).days))).isoformat()
+        fm["locatie"] = f"{plek}, {self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}"
+        fm["partners"] = self.rng.sample(PARTNERS, self.rng.randint(1, 3))
+        fm["prioriteiten"] = [p["id"] for p in self.rng.sample(prioriteiten, self.rng.randint(0, 2))]
+        if self.onderwerpen:
+            fm["biedt"] = [{"onderwerp": o, "toelichting": "We delen graag ons draaiboek, onze ervaringen en de valkuilen die we tegenkwamen."} for o in self.onderwerpen_kiezen(1, 3)]
+            fm["zoekt"] = [{"onderwerp": o, "toelichting": "Wie heeft dit al eens aangepakt en wil een uurtje met ons meedenken?"} for o in self.onderwerpen_kiezen(0, 2)]
+        for key in [k for k, v in fm.items() if v == []]:
+            del fm[key]
+        context = {"wijk": wijknaam, "plek": plek, "partner": fm["partners"][0], "naam": contactpersoon, "dag": self.rng.choice(DAGEN)}
+        self.write(f"wijken/{wijk}/initiatieven/{slug}.md", fm, self.body(context, (2, 3), kopje=True))
+        return slug, titel
+
+    def activiteit(self, wijk: str, wijknaam: str, n: int, initiatieven: list[tuple[str, str]], plekken: list[str]) -> None:
+        soort = ACTIVITEITEN[n % len(ACTIVITEITEN)]
+        day = self.vandaag + timedelta(days=self.rng.randint(-400, 200))
+        plek = self.rng.choice(plekken)
+        fm: dict[str, Any] = {"titel": f"{soort} in {plek}"}
+        if self.rng.random() < 0.1:
+            fm["start"] = day.isoformat()  # a whole day, such as a burendag
+        else:
+            start = datetime.combine(day, self.rng.choice(TIJDEN))
+            fm["start"] = start.strftime("%Y-%m-%d %H:%M")
+            if self.rng.random() < 0.7:
+                fm["eind"] = (start + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+        fm["locatie"] = f"{plek}, {self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}"
+        if initiatieven and self.rng.random() < 0.7:
+            fm["initiatief"] = self.rng.choice(initiatieven)[0]
+        fm["themas"] = self.pick_themas(INITIATIEVEN[n % len(INITIATIEVEN)][1])
+        context = {"wijk": wijknaam, "plek": plek, "partner": self.rng.choice(PARTNERS), "naam": self.persoon(), "dag": DAGEN[day.weekday() % len(DAGEN)]}
+        self.write(f"wijken/{wijk}/agenda/{slugify(soort)}-{n + 1}.md", fm, self.body(context, (1, 2)))
+
+    def bericht(self, wijk: str, wijknaam: str, n: int, initiatieven: list[tuple[str, str]], plekken: list[str]) -> None:
+        plek = self.rng.choice(plekken)
+        initiatief = self.rng.choice(initiatieven)[1] if initiatieven else f"Buurtgroep {wijknaam}"
+        titel = self.rng.choice(NIEUWS).format(initiatief=initiatief, plek=plek, wijk=wijknaam, jaar=self.vandaag.year + 1)
+        auteur = self.persoon()
+        fm = {
+            "titel": titel, "datum": self.datum(1500).isoformat(), "auteur": auteur,
+            "samenvatting": f"Nieuws uit {wijknaam}: {titel[0].lower()}{titel[1:]}. Lees hoe het ging en hoe je kunt meedoen.",
+        }
+        context = {"wijk": wijknaam, "plek": plek, "partner": self.rng.choice(PARTNERS), "naam": auteur, "dag": self.rng.choice(DAGEN)}
+        self.write(f"wijken/{wijk}/nieuws/bericht-{n + 1}.md", fm, self.body(context, (2, 3)))
+
+    def kennis(self, wijk: str, wijknaam: str, n: int, plekken: list[str]) -> None:
+        soort = "vraag" if self.rng.random() < 0.5 else "ervaring"
+        titel = self.rng.choice(VRAGEN if soort == "vraag" else ERVARINGEN)
+        naam = self.persoon()
+        onderwerpen = self.onderwerpen_kiezen(1, 2)
+        fm: dict[str, Any] = {"titel": titel, "soort": soort, "onderwerpen": onderwerpen, "datum": self.datum(900).isoformat()}
+        if self.rng.random() < 0.7:
+            fm["contact"] = self.contact(naam, wijk)
+        context = {"wijk": wijknaam, "plek": self.rng.choice(plekken), "partner": self.rng.choice(PARTNERS), "naam": naam, "dag": self.rng.choice(DAGEN)}
+        self.write(f"wijken/{wijk}/kennis/{soort}-{n + 1}.md", fm, self.body(context, (2, 2)))
+
+
+def generate(root: Path, items: int = 1000, wijken: int = 30, seed: int = 2026, vandaag: date = VANDAAG, content: Path = REPO / "content") -> SyntheticCity:
+    """Write a city of `wijken` wijken with `items` items under `root` (which must not hold one).
+
+    `content` (the city pages and `vocabulaire.yml`) is copied as it is, and the items use
+    its themas and onderwerpen. Build the city with `vandaag` as the build date.
+    """
+    root = Path(root)
+    if (root / "wijken").exists():
+        raise FileExistsError(f"{root / 'wijken'} exists already; give an empty folder")
+    shutil.copytree(content, root / "content", dirs_exist_ok=True)
+    vocabulaire = yaml.safe_load((root / "content" / "vocabulaire.yml").read_text(encoding="utf-8")) or {}
+    writer = _Writer(root, seed, vandaag, vocabulaire)
+    per_wijk = plan(items, wijken)
+    for index, counts in enumerate(per_wijk):
+        writer.wijk(index, counts)
+    totals = {folder: sum(c[folder] for c in per_wijk) for folder in FOLDERS}
+    return SyntheticCity(root, wijken, totals)

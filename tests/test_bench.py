@@ -1,0 +1,188 @@
+"""scripts/bench: its measurements, the configurations it compares, and the report it writes."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from city import REPO
+
+
+def _load_bench():
+    loader = importlib.machinery.SourceFileLoader("bench", str(REPO / "scripts" / "bench"))
+    spec = importlib.util.spec_from_loader("bench", loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module  # dataclasses look their module up while the file runs
+    loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+def _result(items, plain, ours, check=0.5, peak=300.0, largest=50 * 1024):
+    result = bench.Result(items, 30)
+    result.plain = [bench.Run(s, 200.0, 0, "") for s in plain]
+    result.ours = [bench.Run(s, peak, 0, "") for s in ours]
+    result.check = [bench.Run(check, 50.0, 0, "")]
+    result.ours_site = bench.Site(items + 100, items * 20_000, "themas/index.html", largest)
+    result.plain_site = bench.Site(items + 60, items * 15_000, "wijken/oost/index.html", 20_000)
+    return result
+
+
+# -- measuring -----------------------------------------------------------------------------
+
+
+def test_peak_memory_is_each_childs_own():
+    """A small process measured after a big one reports its own peak, not the big one's."""
+    big = bench.measure([sys.executable, "-c", "x = b'x' * (300 * 1024 * 1024)"])
+    small = bench.measure([sys.executable, "-c", "print('klein')"])
+    assert big.returncode == 0 and big.peak_mb >= 290
+    assert small.peak_mb < 100 and small.output.strip() == "klein"
+
+
+def test_a_failing_command_reports_its_exit_code_and_output():
+    run = bench.measure([sys.executable, "-c", "import sys; print('WARNING -  kapot'); sys.exit(3)"])
+    assert run.returncode == 3
+    assert run.warnings == ["WARNING -  kapot"]
+
+
+def test_site_stats_find_the_largest_page(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("x" * 3000)
+    (tmp_path / "index.html").write_text("x" * 1000)
+    (tmp_path / "search.json").write_text("x" * 9000)  # large, but not a page
+    site = bench.site_stats(tmp_path)
+    assert (site.pages, site.bytes, site.largest, site.largest_bytes) == (2, 13000, "a/index.html", 3000)
+
+
+# -- the configurations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "nav, kept",
+    [
+        ([{"Home": "index.md"}, {"Wijken": "wijken/index.md"}], [{"Home": "index.md"}]),
+        (["index.md", "weg.md"], ["index.md"]),
+        ([{"Meedoen": [{"Gids": "meedoen/gids.md"}, {"Weg": "meedoen/weg.md"}]}], [{"Meedoen": [{"Gids": "meedoen/gids.md"}]}]),
+        ([{"Leeg": [{"Weg": "weg.md"}]}, {"Elders": "https://example.org/"}], [{"Elders": "https://example.org/"}]),
+        (None, []),
+    ],
+)
+def test_the_baseline_keeps_the_nav_entries_it_has_pages_for(tmp_path, nav, kept):
+    (tmp_path / "meedoen").mkdir()
+    (tmp_path / "index.md").write_text("# Home")
+    (tmp_path / "meedoen" / "gids.md").write_text("# Gids")
+    assert bench.existing_nav(nav, tmp_path) == kept
+
+
+def test_both_builds_inherit_the_projects_theme_and_differ_only_in_plugins(tmp_path):
+    from mkdocs.config import load_config
+
+    import synthetic
+
+    city = tmp_path / "city"
+    synthetic.generate(city, items=8, wijken=1)
+    bench.plain_copy(city, tmp_path / "plain" / "docs")
+    paths = bench.write_configs(city, tmp_path / "plain" / "docs", tmp_path / "sites")
+    project = load_config(config_file=str(REPO / "mkdocs.yml"))
+    configs = {name: load_config(config_file=str(path)) for name, path in paths.items()}
+    ours, plain, auto = configs["ours"], configs["plain"], configs["auto-nav"]
+    for config in configs.values():
+        assert config.theme.name == "material"
+        assert config.theme["language"] == project.theme["language"]
+        assert config.theme.custom_dir == str(REPO / "plugins" / "theme")
+        assert list(config.markdown_extensions) == list(project.markdown_extensions)
+    assert list(ours.plugins) == list(project.plugins)
+    assert "bovenwijks/wijken" in ours.plugins
+    assert list(plain.plugins) == list(auto.plugins) == [name for name in project.plugins if name.endswith("search")]
+    assert ours.docs_dir == str(city / "content") and ours.site_dir == str(tmp_path / "sites" / "ours")
+    assert (tmp_path / "plain" / "docs" / "wijken" / "soesterkwartier" / "wijkplan.md").exists()
+    assert {"Home": "index.md"} in plain.nav and all("wijken/index.md" not in str(e) for e in plain.nav)
+    assert auto.nav is None  # MkDocs then lists every page
+
+
+# -- the report ----------------------------------------------------------------------------
+
+
+def test_targets_are_judged_on_the_largest_size():
+    results = [_result(1000, [5.0, 5.2, 5.1], [6.0, 6.5, 6.2]), _result(10000, [50.0, 52.0, 51.0], [70.0, 68.0, 72.0])]
+    judged = bench.targets(results)
+    texts = [text for text, _ in judged]
+    assert [ok for _, ok in judged] == [False, False, True, True, True]
+    assert texts[0].startswith("ons build ÷ kaal MkDocs bij 10,000 items: 1.37")
+    assert "10× zoveel items (1,000 → 10,000) kost 11.3× zoveel tijd (doel ≤ 11×)" in texts[1]
+
+
+def test_targets_are_met_with_room():
+    judged = bench.targets([_result(1000, [5.0], [5.5]), _result(10000, [50.0], [55.0], check=2.0, peak=900.0, largest=100 * 1024)])
+    assert all(ok for _, ok in judged)
+
+
+def test_a_failing_check_misses_its_target_however_fast():
+    result = _result(10000, [50.0], [55.0], check=1.0)
+    result.check = [bench.Run(1.0, 50.0, 1, "wijken/x/index.md:1: fout")]
+    assert bench.targets([result])[-1][1] is False
+
+
+def test_the_table_quotes_medians_and_every_run():
+    result = _result(1000, [5.0, 9.0, 5.2], [6.0, 6.6, 6.2])
+    result.auto_nav = bench.Run(40.0, 500.0, 0, "")
+    text = bench.markdown([result], {"date": "2026-11-23", "command": "scripts/bench", "machine": "2 cores", "versions": "MkDocs 1.6.1", "commit": "abc", "plugins": "`search`"})
+    row = next(line for line in text.splitlines() if line.startswith("| 1,000 |"))
+    assert "| 5.2 s | 6.2 s | 1.19 |" in row
+    assert "`themas/index.html` (50 KB)" in row
+    assert "kaal 5.0 · 9.0 · 5.2; ons 6.0 · 6.6 · 6.2" in text
+    assert "automatische navigatie** bij 1,000 items: 40.0 s" in text and "7.7× zo lang" in text
+    assert "2 cores" in text and "`scripts/bench`" in text
+
+
+def test_updating_the_docs_keeps_the_hand_written_part(tmp_path):
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text("# Benchmarks\n\nHoe je de cijfers leest.\n")
+    bench.update_docs(docs, "eerste")
+    bench.update_docs(docs, "tweede")
+    text = docs.read_text()
+    assert text.startswith("# Benchmarks\n\nHoe je de cijfers leest.\n")
+    assert "tweede" in text and "eerste" not in text
+    assert text.count(bench.BEGIN) == text.count(bench.END) == 1
+    docs.write_text(text + "\n## Na de cijfers\n")
+    bench.update_docs(docs, "derde")
+    assert docs.read_text().endswith(f"derde\n{bench.END}\n\n## Na de cijfers\n")
+
+
+@pytest.mark.parametrize("text, sizes", [("1000,10000", [1000, 10000]), ("10_000, 1000", [1000, 10000]), ("200", [200])])
+def test_sizes_are_read_from_the_command_line(text, sizes):
+    assert bench.sizes(text) == sizes
+
+
+@pytest.mark.parametrize("text", ["duizend", "0", ""])
+def test_sizes_that_are_no_sizes_are_refused(text):
+    with pytest.raises(Exception):
+        bench.sizes(text)
+
+
+# -- a whole run -------------------------------------------------------------------------
+
+
+def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
+    docs = tmp_path / "benchmarks.md"
+    run = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench"), "--sizes", "24", "--wijken", "2", "--runs", "1", "--auto-nav", "24", "--docs", str(docs)],
+        capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    text = docs.read_text()
+    assert bench.BEGIN in text and bench.END in text
+    row = next(line for line in text.splitlines() if line.startswith("| 24 | 2 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    ours_pages, plain_pages = (int(n.replace(",", "")) for n in cells[2].split(" / "))
+    assert plain_pages >= 24 + 2 * 2  # every item, and each wijk's index and wijkplan
+    assert ours_pages > plain_pages  # plus the wijken and the overviews
+    assert float(cells[4].removesuffix(" s")) > 0 and cells[9].startswith("`")
+    assert "automatische navigatie" in text
+    assert "Alles in orde: 2 wijken, 24 items." not in run.stdout  # the check's output stays out of the report
