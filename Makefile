@@ -37,6 +37,11 @@ nieuw: $(STAMP)
 genereer: $(STAMP)
 	$(BIN)/python scripts/genereer
 
+## bench: build synthetic cities of 1,000 and 10,000 items against plain MkDocs and update
+##   docs/benchmarks.md (takes a while); e.g. make bench BENCH_ARGS="--sizes 200 --runs 1 --no-docs"
+bench: $(STAMP)
+	$(BIN)/python scripts/bench $(BENCH_ARGS)
+
 ## test: every test, including the real-browser ones
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
