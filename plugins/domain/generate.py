@@ -7,14 +7,17 @@ the JSON Schemas, the reference page and the review rules never drift from what 
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import codeowners, jsonschema, reference
 from .load import Loaded
 from .problem import Problem
+from .schema import KINDS
 from .vocabulaire import PATH as VOCABULAIRE
 
+REMARK_CONFIG = ".remarkrc.json"
 REGENERATE = "draai 'make genereer' (of scripts/genereer) en neem het resultaat op in je pull request"
 
 
@@ -25,17 +28,30 @@ class Generated:
     path: str
     text: str
     made_from: str
+    kept_with: str  # the folder whose presence says the project keeps this file
+
+
+def remark_config() -> str:
+    """`.remarkrc.json`: which schema checks which files, for VS Code's remark extension.
+
+    The YAML extension does not look inside Markdown files, so frontmatter is checked while
+    typing by remark-lint-frontmatter-schema, run by the unifiedjs.vscode-remark extension.
+    """
+    schemas = {f"./{jsonschema.FOLDER}/{jsonschema.file_name(kind)}": [jsonschema.file_pattern(kind)] for kind in KINDS}
+    config = {"plugins": ["remark-frontmatter", ["remark-lint-frontmatter-schema", {"schemas": schemas}]]}
+    return json.dumps(config, ensure_ascii=False, indent=2) + "\n"
 
 
 def generated(loaded: Loaded) -> list[Generated]:
     """Every derived file of the loaded city."""
     vocabulaire = loaded.stad.vocabulaire
     files = [
-        Generated(f"{jsonschema.FOLDER}/{name}", jsonschema.dumps(schema), f"plugins/domain/schema.py en {VOCABULAIRE}")
+        Generated(f"{jsonschema.FOLDER}/{name}", jsonschema.dumps(schema), f"plugins/domain/schema.py en {VOCABULAIRE}", jsonschema.FOLDER)
         for name, schema in jsonschema.schemas(vocabulaire).items()
     ]
-    files.append(Generated(reference.PATH, reference.reference(vocabulaire), f"plugins/domain/schema.py en {VOCABULAIRE}"))
-    files.append(Generated(codeowners.PATH, codeowners.codeowners(loaded.stad), "de redactie in wijken/<wijk>/index.md"))
+    files.append(Generated(REMARK_CONFIG, remark_config(), "plugins/domain/schema.py", jsonschema.FOLDER))
+    files.append(Generated(reference.PATH, reference.reference(vocabulaire), f"plugins/domain/schema.py en {VOCABULAIRE}", "content/meedoen"))
+    files.append(Generated(codeowners.PATH, codeowners.codeowners(loaded.stad), "de redactie in wijken/<wijk>/index.md", ".github"))
     return files
 
 
@@ -52,10 +68,6 @@ def write(root: Path, loaded: Loaded) -> list[str]:
     return changed
 
 
-def _kept(root: Path, path: str) -> bool:
-    # A project keeps a kind of derived file by having its folder: a city without .github/
-    # (a test city, another engine's checkout) has no review rules to keep up to date.
-    return (root / path).parent.is_dir()
 
 
 def _codeowners_problems(path: str, actual: str, expected: str) -> list[Problem]:
@@ -87,7 +99,9 @@ def stale(root: Path, loaded: Loaded) -> list[Problem]:
     profiles_broken = any(p.startswith("wijken/") and p.endswith("/index.md") for p in broken)
     problems = []
     for file in generated(loaded):
-        if not _kept(root, file.path):
+        # A project keeps a kind of derived file by having its folder: a city without .github/
+        # (a test city, another engine's checkout) has no review rules to keep up to date.
+        if not (root / file.kept_with).is_dir():
             continue
         if file.path == codeowners.PATH and profiles_broken or file.path != codeowners.PATH and vocabulaire_broken:
             continue

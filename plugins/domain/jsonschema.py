@@ -43,11 +43,31 @@ def _anycase(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else _escape(c) for c in word)
 
 
+def unicode_safe(pattern: str) -> str:
+    """`pattern` without the escapes that unicode mode rejects, such as Python's harmless `\\"`."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            keep = nxt in _SYNTAX or nxt in "dDsSwWbBnrtfv0123456789" or (in_class and nxt == "-")
+            out.append(c + nxt if keep else nxt)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _python_pattern(regex: re.Pattern[str]) -> str:
     pattern = regex.pattern
     if regex.flags & re.IGNORECASE:
         pattern = pattern.replace("a-z", "a-zA-Z")
-    return pattern
+    return unicode_safe(pattern)
 
 
 def date_pattern() -> str:
