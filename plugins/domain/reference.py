@@ -55,16 +55,18 @@ def _rows(fields: tuple[Field, ...], parent: str = "") -> list[str]:
     return rows
 
 
+def _needed(fields: tuple[Field, ...], one_of: tuple[str, ...] = ()) -> tuple[Field, ...]:
+    """The keys a valid example needs: the required ones, and the first of `one_of`."""
+    return tuple(f for f in fields if f.required or (one_of and f.name == one_of[0]))
+
+
 def _yaml_example(fields: tuple[Field, ...], indent: str = "") -> list[str]:
-    """An example with every required key, as an editor would write it."""
+    """An example with every key of `fields`, as an editor would write it."""
     lines = []
     for f in fields:
-        if not (f.required or (f.type == "object" and f.one_of)):
-            continue
         if f.type == "object":
-            chosen = [s for s in f.fields if s.required or s.name == (f.one_of[0] if f.one_of else None)]
             lines.append(f"{indent}{f.name}:")
-            inner = _yaml_example(tuple(chosen), indent + "    " if f.many else indent + "  ")
+            inner = _yaml_example(_needed(f.fields, f.one_of), indent + "    " if f.many else indent + "  ")
             if f.many:
                 inner[0] = indent + "  - " + inner[0].lstrip()
             lines.extend(inner)
@@ -90,7 +92,7 @@ def _kind(kind: Kind) -> list[str]:
         "",
         "```yaml",
         "---",
-        *_yaml_example(kind.fields),
+        *_yaml_example(_needed(kind.fields)),
         "---",
         "```",
         "",
