@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -37,8 +38,10 @@ def _outputs(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for d in OUTPUTS for p in sorted((site / d).rglob("*")) if p.is_file() and p.suffix != ".html"}
 
 
-def _alternates(html: str) -> list[tuple[str, str, str]]:
-    return re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', html)
+def _alternates(html: str, url: str) -> list[tuple[str, str, str]]:
+    """The feed links in the head of the page at `url`, with their hrefs resolved as a reader does."""
+    found = re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', html)
+    return [(kind, title, urljoin("https://stad.example/" + url, href)) for kind, title, href in found]
 
 
 def test_every_feed_calendar_and_data_file_is_written_and_reads_cleanly(city):
@@ -103,15 +106,24 @@ def test_two_builds_are_byte_identical_whatever_the_clock(city, monkeypatch):
 def test_pages_link_the_feeds_that_fit_them(city):
     _city(city)
     result = city.build(strict=True)
-    item = _alternates(result.page("wijken/oost/agenda/reparatiemiddag/"))
+    item = _alternates(result.page("wijken/oost/agenda/reparatiemiddag/"), "wijken/oost/agenda/reparatiemiddag/")
     assert item[0] == ("application/atom+xml", "Oost: nieuws, initiatieven en agenda (Atom)", "https://stad.example/feeds/wijken/oost.atom")
     assert ("application/rss+xml", "Agenda van Amersfoort (RSS)", "https://stad.example/feeds/agenda.rss") in item
     assert ("application/rss+xml", "Nieuws uit de wijken van Amersfoort (RSS)", "https://stad.example/feeds/stad.rss") in item
     assert not any("oosterpark" in href for _, _, href in item)
-    home = _alternates(result.page(""))
+    home = _alternates(result.page(""), "")
     assert [href for _, _, href in home if href.endswith(".rss")] == [
         "https://stad.example/feeds/agenda.rss", "https://stad.example/feeds/kennis.rss", "https://stad.example/feeds/stad.rss",
     ]
+
+
+def test_feed_links_stay_on_the_site_that_serves_the_page(city):
+    # Material fetches sitemap.xml next to every alternate link: an absolute link to site_url
+    # would send a visitor of a preview or of `mkdocs serve` to another host.
+    _city(city)
+    html = city.build(strict=True).page("wijken/oost/")
+    hrefs = re.findall(r'<link rel="alternate" [^>]*href="([^"]+)"', html)
+    assert hrefs and all(href.startswith("../../feeds/") for href in hrefs), hrefs
 
 
 def test_feed_titles_in_the_head_are_escaped(city):
@@ -190,4 +202,4 @@ def test_feeds_a_page_declares_come_first_and_are_not_repeated(city):
     own = ("Eigen feed", "https://stad.example/feeds/stad.rss", "application/rss+xml")
     page = SimpleNamespace(url="over/", meta={"bovenwijks_feeds": [own]})
     plugin.on_page_context({}, page=page, config=config, nav=None)
-    assert page.meta["bovenwijks_feeds"] == [own, ("Nieuws uit de wijken van Amersfoort (Atom)", "https://stad.example/feeds/stad.atom", "application/atom+xml")]
+    assert page.meta["bovenwijks_feeds"] == [own, ("Nieuws uit de wijken van Amersfoort (Atom)", "feeds/stad.atom", "application/atom+xml")]

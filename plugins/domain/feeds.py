@@ -245,12 +245,18 @@ def feeds_for(url: str, feeds: list[Feed]) -> list[Feed]:
     return [by_naam[n] for n in [*wanted, "stad"] if n in by_naam]
 
 
-def alternates(url: str, feeds: list[Feed], site_url: str) -> list[tuple[str, str, str]]:
-    """The `<link rel="alternate">`s of the page at `url`: (title, absolute URL, media type)."""
+def alternates(url: str, feeds: list[Feed]) -> list[tuple[str, str, str]]:
+    """The `<link rel="alternate">`s of the page at `url`: (title, path, media type).
+
+    Paths are relative to the site root, for the engine to make relative to the page:
+    Material fetches `sitemap.xml` next to every alternate link it finds, and on a site
+    served elsewhere than `site_url` (a preview, `mkdocs serve`) an absolute link would
+    send the visitor's browser to another host.
+    """
     links = []
     for feed in feeds_for(url, feeds):
-        links.append((f"{feed.titel} (Atom)", site_url + feed.atom, ATOM))
-        links.append((f"{feed.titel} (RSS)", site_url + feed.rss, RSS))
+        links.append((f"{feed.titel} (Atom)", feed.atom, ATOM))
+        links.append((f"{feed.titel} (RSS)", feed.rss, RSS))
     return links
 
 

@@ -88,7 +88,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         # Feeds a page declared itself (`SitePage.feeds`) come first, then those that fit its URL.
         links = [tuple(link) for link in page.meta.get("bovenwijks_feeds", [])]
-        declared = {href for _, href, _ in links}
-        links += [link for link in alternates(page.url, self.feeds, self.site_url) if link[1] not in declared]
+        declared = {href.removeprefix(self.site_url) for _, href, _ in links}
+        links += [link for link in alternates(page.url, self.feeds) if link[1] not in declared]
         page.meta["bovenwijks_feeds"] = links
         return context
