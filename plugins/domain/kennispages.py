@@ -2,85 +2,139 @@
 
 `/kennis/` is the hub, `/kennis/<onderwerp>/` a page per onderwerp and `/kennis/matches/`
 every match. The names `index` and `matches` are therefore no onderwerp ids: the vocabulary
-refuses them (`vocabulaire.GERESERVEERD`).
+refuses them (`vocabulaire.GERESERVEERD`). Long listings are paginated (`/kennis/matches/2/`),
+so that no page grows with the city.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import ceil
 
-from .kennisuitwisseling import Uitwisseling
-from .model import Stad
+from .kennisuitwisseling import Antwoord, Match, Onderwerpkennis, Uitwisseling
 from .pages import SitePage
+from .paginate import paginate
 from .render import render
 from .slug import slugify
-from .vocabulaire import PATH as VOCABULAIRE, GERESERVEERD
+from .vocabulaire import GERESERVEERD
+from .vocabulaire import PATH as VOCABULAIRE
 
-HUB = "kennis/index.md"
-MATCHES = "kennis/matches.md"
+HUB = "kennis/"
+MATCHES = "kennis/matches/"
+# How many matches, or entries of each list of an onderwerp, a page shows.
+PER_PAGE = 48
 # How many vragen and ervaringen the hub shows; the pages per onderwerp list them all.
 HUB_VRAGEN = 20
 HUB_ERVARINGEN = 10
+VRAGEN_ANKER = "beantwoorde-vragen"
 
 
-def onderwerp_src_uri(ident: str) -> str:
-    """The source path of an onderwerp's page, which MkDocs publishes at `/kennis/<id>/`."""
-    return f"kennis/{ident}.md"
+def onderwerp_url(ident: str) -> str:
+    """The URL of an onderwerp's (first) page, relative to the site root."""
+    return f"{HUB}{ident}/"
 
 
-def _page(uitwisseling: Uitwisseling, template: str, src_uri: str, title: str, *, description: str | None, source: str | None = None, **context) -> SitePage:
-    def page(body: str) -> str:
-        return render(template, site_page.url, body=body, u=uitwisseling, stad=uitwisseling.stad, **context)
+def _groups(entries: list[Match | Antwoord], uitwisseling: Uitwisseling) -> list[tuple[str, str, list[Match | Antwoord]]]:
+    """The entries of one matches page under their headings: (anchor, heading, entries)."""
+    groups: list[tuple[str, str, list[Match | Antwoord]]] = []
+    for entry in entries:
+        if isinstance(entry, Match):
+            key, naam = f"onderwerp--{entry.regel.onderwerp}", uitwisseling.onderwerp(entry.regel.onderwerp).onderwerp.naam
+        else:
+            key, naam = VRAGEN_ANKER, "Vragen met een antwoord uit een andere wijk"
+        if not groups or groups[-1][0] != key:
+            groups.append((key, naam, []))
+        groups[-1][2].append(entry)
+    return groups
 
-    site_page = SitePage(src_uri, title, page, source=source, description=description)
-    return site_page
 
+class KennisPages:
+    """The pages of the kennisuitwisseling of one build, and where each match is on them."""
 
-def kennis_pages(uitwisseling: Uitwisseling) -> list[SitePage]:
-    """The hub, a page per onderwerp, and the matches page."""
-    stad = uitwisseling.stad
-    pages = [
-        _page(
-            uitwisseling, "kennis_hub.html", HUB, "Kennis delen",
-            description=f"Wat initiatieven in {stad.naam} elkaar kunnen leren: per onderwerp wie kennis aanbiedt en wie zoekt.",
+    def __init__(self, uitwisseling: Uitwisseling, per_page: int = PER_PAGE):
+        """Lay out the matches pages of `uitwisseling`, `per_page` matches to a page."""
+        self.uitwisseling = uitwisseling
+        self.stad = uitwisseling.stad
+        self.per_page = per_page
+        antwoorden = uitwisseling.beantwoorde_vragen()
+        self.matches = paginate([*uitwisseling.alle_matches(), *antwoorden], MATCHES, per_page)
+        self._plaats: dict[str, str] = {}
+        for pagina in self.matches:
+            for key, _, group in _groups(pagina.items, uitwisseling):
+                self._plaats.setdefault(key, pagina.url)
+                self._plaats.update((entry.anker, pagina.url) for entry in group)
+        # Without answered vragen, the last page says so under this heading.
+        self._plaats.setdefault(VRAGEN_ANKER, self.matches[-1].url)
+        self.heeft_antwoorden = bool(antwoorden)
+
+    def match_url(self, anker: str) -> str:
+        """The URL of a match, an onderwerp's matches or a vraag's answers on the matches pages."""
+        return f"{self._plaats.get(anker, MATCHES)}#{anker}"
+
+    def _context(self) -> dict:
+        return {"u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "VRAGEN_ANKER": VRAGEN_ANKER, "heeft_antwoorden": self.heeft_antwoorden}
+
+    def _page(self, template: str, src_uri: str, title: str, description: str | None, source: str | None = None, **context) -> SitePage:
+        def page(body: str) -> str:
+            return render(template, site_page.url, body=body, **self._context(), **context)
+
+        site_page = SitePage(src_uri, title, page, source=source, description=description)
+        return site_page
+
+    def pages(self) -> list[SitePage]:
+        """The hub, the pages of every onderwerp, and the matches pages."""
+        pages = [self._page(
+            "kennis_hub.html", f"{HUB}index.md", "Kennis delen",
+            f"Wat initiatieven in {self.stad.naam} elkaar kunnen leren: per onderwerp wie kennis aanbiedt en wie zoekt.",
             vragen_max=HUB_VRAGEN, ervaringen_max=HUB_ERVARINGEN,
-        ),
-        _page(
-            uitwisseling, "kennis_matches.html", MATCHES, "Matches: wie kan wie helpen?",
-            description="Voor alles wat een initiatief zoekt: de initiatieven in andere wijken die het aanbieden.",
-        ),
-    ]
-    for kennis in uitwisseling.gesorteerd():
-        ident = kennis.onderwerp.id
-        # Without a readable vocabulary any word is an onderwerp; only slugs make addresses.
-        if ident in GERESERVEERD or slugify(ident) != ident:
-            continue
-        pages.append(_page(
-            uitwisseling, "kennis_onderwerp.html", onderwerp_src_uri(ident), kennis.onderwerp.naam,
-            kennis=kennis, description=kennis.onderwerp.beschrijving, source=VOCABULAIRE,
-        ))
-    return pages
+        )]
+        for pagina in self.matches:
+            pages.append(self._page(
+                "kennis_matches.html", pagina.src_uri, "Matches: wie kan wie helpen?",
+                "Voor alles wat een initiatief zoekt: de initiatieven in andere wijken die het aanbieden.",
+                pagina=pagina, groepen=_groups(pagina.items, self.uitwisseling),
+            ))
+        for kennis in self.uitwisseling.gesorteerd():
+            ident = kennis.onderwerp.id
+            # Without a readable vocabulary any word is an onderwerp; only slugs make addresses.
+            if ident in GERESERVEERD or slugify(ident) != ident:
+                continue
+            pages.extend(self._onderwerp_pages(kennis))
+        return pages
 
+    def _onderwerp_pages(self, kennis: Onderwerpkennis) -> list[SitePage]:
+        """An onderwerp's pages: page n continues each of its four lists from where page n-1 stopped."""
+        lijsten = {"biedt": kennis.biedt, "zoekt": kennis.zoekt, "vragen": kennis.vragen, "ervaringen": kennis.ervaringen}
+        count = max(1, *(ceil(len(lijst) / self.per_page) for lijst in lijsten.values()))
+        pages = []
+        for pagina in paginate(list(range(count)), onderwerp_url(kennis.onderwerp.id), 1):
+            start = (pagina.number - 1) * self.per_page
+            deel = {naam: lijst[start:start + self.per_page] for naam, lijst in lijsten.items()}
+            pages.append(self._page(
+                "kennis_onderwerp.html", pagina.src_uri, kennis.onderwerp.naam, kennis.onderwerp.beschrijving,
+                source=VOCABULAIRE, kennis=kennis, pagina=pagina, deel=deel,
+            ))
+        return pages
 
-def extra_sections(uitwisseling: Uitwisseling) -> dict[str, Callable[[], str]]:
-    """What the kennisuitwisseling adds at the end of other pages, by their source path.
+    def sections(self) -> dict[str, Callable[[], str]]:
+        """What the kennisuitwisseling adds at the end of other pages, by their source path.
 
-    Every wijk's home gets what the wijk can share and is looking for; every initiatief page
-    the matches for what it seeks and offers; every vraag the ervaringen of other wijken,
-    and every ervaring the vragen it answers. The HTML is made only when asked for.
-    """
-    stad: Stad = uitwisseling.stad
-    sections: dict[str, Callable[[], str]] = {}
+        Every wijk's home gets what the wijk can share and is looking for; every initiatief
+        page the matches for what it seeks and offers; every vraag the ervaringen of other
+        wijken, and every ervaring the vragen it answers. The HTML is made only when asked for.
+        """
+        sections: dict[str, Callable[[], str]] = {}
 
-    def add(src_uri: str, url: str, template: str, **context) -> None:
-        sections[src_uri] = lambda: render(template, url, u=uitwisseling, stad=stad, **context)
+        def add(src_uri: str, url: str, template: str, **context) -> None:
+            sections[src_uri] = lambda: render(template, url, **self._context(), **context)
 
-    # The source paths under which the wijken plugin mounts these pages (`wijkpages`).
-    for wijk in stad.wijken.values():
-        add(f"{wijk.url}index.md", wijk.url, "kennis_wijk.html", wijk=wijk)
-        for initiatief in wijk.initiatieven:
-            if initiatief.biedt or initiatief.zoekt:
-                add(f"wijken/{initiatief.identity}.md", initiatief.url, "kennis_initiatief.html", item=initiatief)
-        for item in wijk.kennis:
-            add(f"wijken/{item.identity}.md", item.url, "kennis_item.html", item=item)
-    return sections
+        # The source paths under which the wijken plugin mounts these pages (`wijkpages`).
+        for wijk in self.stad.wijken.values():
+            add(f"{wijk.url}index.md", wijk.url, "kennis_wijk.html", wijk=wijk)
+            for initiatief in wijk.initiatieven:
+                if initiatief.biedt or initiatief.zoekt:
+                    add(f"wijken/{initiatief.identity}.md", initiatief.url, "kennis_initiatief.html", item=initiatief)
+            for item in wijk.kennis:
+                add(f"wijken/{item.identity}.md", item.url, "kennis_item.html", item=item)
+        return sections
+

@@ -50,6 +50,11 @@ class Match:
     totaal: int  # how many entries of other wijken there are in all
 
     @property
+    def anker(self) -> str:
+        """The fragment of this match on the matches page."""
+        return self.regel.anker
+
+    @property
     def meer(self) -> int:
         """How many more there are than `beste` shows."""
         return self.totaal - len(self.beste)

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..domain.kennispages import extra_sections, kennis_pages
+from ..domain.kennispages import KennisPages
 from ..domain.kennisuitwisseling import Uitwisseling
 from ..mount import MountedPages
 from .config import KennisConfig
@@ -34,16 +34,18 @@ class KennisPlugin(BasePlugin[KennisConfig]):
         self.uitwisseling: Uitwisseling | None = None
         if WIJKEN not in config.plugins:
             raise PluginError(f"bovenwijks/kennis heeft de plugin {WIJKEN} nodig; zet '- {WIJKEN}' onder plugins: in mkdocs.yml")
-        if self.config.max_matches < 1:
-            raise PluginError(f"bovenwijks/kennis: max_matches moet 1 of meer zijn, niet {self.config.max_matches}")
+        for option in ("max_matches", "per_page"):
+            if self.config[option] < 1:
+                raise PluginError(f"bovenwijks/kennis: {option} moet 1 of meer zijn, niet {self.config[option]}")
         return config
 
     # The default priority runs after the wijken plugin's on_files (50), which loads the city.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         stad = config.plugins[WIJKEN].stad
         self.uitwisseling = Uitwisseling(stad, limit=self.config.max_matches)
-        self.pages.mount(kennis_pages(self.uitwisseling), files, config)
-        self.sections = extra_sections(self.uitwisseling)
+        kennis = KennisPages(self.uitwisseling, per_page=self.config.per_page)
+        self.pages.mount(kennis.pages(), files, config)
+        self.sections = kennis.sections()
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
