@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_month_names
@@ -80,6 +81,7 @@ def parse_datetime(text: str) -> tuple[datetime, bool] | None:
     return value.replace(tzinfo=TZ), False
 
 
+@lru_cache(maxsize=8192)  # babel is slow, and the same days return on thousands of pages
 def dutch_date(value: date, *, weekday: bool = False) -> str:
     """`31 augustus 2016`, or `woensdag 31 augustus 2016` with `weekday`."""
     return format_date(value, "EEEE d MMMM y" if weekday else "d MMMM y", locale=LOCALE)

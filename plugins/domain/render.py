@@ -23,6 +23,21 @@ STATUS = {"idee": "Idee", "actief": "Actief", "gepauzeerd": "Gepauzeerd", "afger
 SOORT = {"vraag": "Vraag", "ervaring": "Ervaring"}
 
 
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for two paths from the site root, without asking the OS for the
+    working directory: it is called for every link of every page."""
+    if path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to = [p for p in posixpath.normpath(path).split("/") if p != "."]
+    frm = [p for p in posixpath.normpath(start).split("/") if p != "."]
+    if ".." in to or ".." in frm:
+        return posixpath.relpath(path, start)
+    common = 0
+    while common < min(len(to), len(frm)) and to[common] == frm[common]:
+        common += 1
+    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
+
+
 def relative_url(target: str, base: str) -> str:
     """The link from the page at `base` to `target`, both relative to the site root.
 
@@ -32,7 +47,7 @@ def relative_url(target: str, base: str) -> str:
         return target
     path, _, anchor = target.partition("#")
     start = base if base.endswith("/") or not base else posixpath.dirname(base)
-    rel = posixpath.relpath(path or ".", start.rstrip("/") or ".")
+    rel = _relpath(path or ".", start.rstrip("/") or ".")
     if path.endswith("/") or not path:
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
