@@ -12,7 +12,7 @@ from lxml import etree
 
 from plugins.domain.dates import TZ
 from plugins.domain.feeds import FeedWriter, alternates, catalog, feeds_for
-from plugins.domain.links import absolute_html, absolute_link, page_url, plain_text
+from plugins.domain.links import absolute_html, absolute_link, excerpt, page_url, plain_text
 from plugins.domain.load import load_stad
 
 SITE = "https://stad.example/"
@@ -32,7 +32,7 @@ def oost(city):
     city.activiteit("oost", "reparatiemiddag", start="2026-12-10 19:30", titel="Reparatiemiddag", initiatief="repair-cafe")
     city.activiteit("oost", "oud", start="2026-10-01 14:00", titel="Oude middag")
     city.activiteit("oost", "markt", start="2026-12-12", titel="Kerstmarkt")
-    city.bericht("oost", "nieuw-buurthuis", datum="2026-11-20", titel="Nieuw buurthuis", auteur="Piet")
+    city.bericht("oost", "nieuw-buurthuis", datum="2026-11-20", titel="Nieuw buurthuis", auteur="Piet", samenvatting="Samenvatting.")
     city.bericht("oost", "ouder", datum="2026-09-01", titel="Ouder bericht")
     city.bericht("oosterpark", "park", datum="2026-11-21", titel="Parknieuws")
     city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?", soort="vraag", datum="2026-11-10")
@@ -162,6 +162,16 @@ def test_plain_text(source, text):
     assert plain_text(source) == text
 
 
+@pytest.mark.parametrize("source,limit,text", [
+    ("", 280, None),
+    ("<p>Kort.</p><p>Tweede alinea.</p>", 280, "Kort."),
+    ("<p>Een twee drie, vier vijf</p>", 14, "Een twee drie …"),
+    ("<p>Eén ĳsje &amp; meer</p>", 8, "Eén ĳsje …"),
+])
+def test_excerpt(source, limit, text):
+    assert excerpt(source, limit) == text
+
+
 # -- RSS and Atom as readers parse them ----------------------------------------------------
 
 def _writer(stad, bodies=None):
@@ -227,6 +237,15 @@ def test_entry_content_is_the_rendered_body_with_facts_first(oost):
     assert "donderdag 10 december 2026, 19.30 uur" in content
     assert 'href="https://stad.example/wijken/oost/initiatieven/repair-cafe/"' in content  # the organiser
     assert 'Neem je <a href="https://stad.example/wijken/oost/">spullen</a> mee.' in content
+
+
+def test_summary_is_the_samenvatting_or_else_the_start_of_the_text(oost):
+    bodies = {"oost/nieuws/ouder": "<p>Eerste alinea van het bericht.</p>\n<p>Tweede.</p>"}
+    feed = _feeds(oost)["stad"]
+    parsed = feedparser.parse(_writer(oost, bodies).rss(feed))
+    summaries = {e.title: e.get("summary") for e in parsed.entries}
+    assert summaries["Ouder bericht"] == "Eerste alinea van het bericht."
+    assert summaries["Nieuw buurthuis"] == "Samenvatting."
 
 
 def test_entries_keep_their_order(oost):

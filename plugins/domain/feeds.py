@@ -17,6 +17,7 @@ from html import escape
 from feedgen.feed import FeedGenerator
 
 from .dates import TZ, dutch_date, dutch_time
+from .links import excerpt
 from .model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from .render import render
 
@@ -284,6 +285,10 @@ class FeedWriter:
         """The feed as Atom (RFC 4287)."""
         return self._generator(feed, feed.atom, ATOM).atom_str(pretty=True)
 
+    def summary(self, entry: Entry) -> str | None:
+        """The entry's summary, or else the start of the item's text."""
+        return entry.samenvatting or excerpt(self.bodies.get(entry.item.identity, ""))
+
     def content(self, entry: Entry) -> str:
         """The HTML of an entry: the facts a reader needs first, then the item's own text."""
         return render(
@@ -324,9 +329,10 @@ class FeedWriter:
         fe.updated(entry.datum)
         fe.author({"name": entry.auteur})
         fe.dc.dc_creator(entry.auteur)
-        if entry.samenvatting:
+        summary = self.summary(entry)
+        if summary:
             # RSS readers read a description as HTML: plain text goes in escaped, and Atom is told so.
-            fe.summary(escape(entry.samenvatting), type="html")
+            fe.summary(escape(summary), type="html")
         # `html`: escaped HTML. feedgen's `CDATA` type would write an invalid Atom content type.
         fe.content(self.content(entry), type="html")
         if entry.categorieen:

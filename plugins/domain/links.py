@@ -71,5 +71,16 @@ def plain_text(html: str) -> str:
     return "\n\n".join(p if p.startswith("- ") else _words(p) for p in paragraphs if p.strip())
 
 
+def excerpt(html: str, limit: int = 280) -> str | None:
+    """The first paragraph of `html` as text, cut after a word within `limit` characters."""
+    first = plain_text(html).split("\n\n", 1)[0]
+    if not first:
+        return None
+    if len(first) <= limit:
+        return first
+    # One character more: a cut that falls just before a space keeps its last word.
+    return first[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())

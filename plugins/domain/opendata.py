@@ -249,8 +249,9 @@ def json_feed(feed: Feed, writer: FeedWriter, site_name: str) -> bytes:
             "id": site_url + entry.url, "url": site_url + entry.url, "title": entry.titel,
             "content_html": writer.content(entry),
         }
-        if entry.samenvatting:
-            item["summary"] = entry.samenvatting
+        summary = writer.summary(entry)
+        if summary:
+            item["summary"] = summary
         item["date_published"] = entry.datum.isoformat()
         item["date_modified"] = entry.datum.isoformat()
         item["authors"] = [{"name": entry.auteur}]
