@@ -172,7 +172,6 @@ def kind_schema(kind: Kind, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
     """The JSON Schema of the frontmatter of `kind`, with the thema and onderwerp ids of `vocabulaire`."""
     return {
         "$schema": DRAFT,
-        "$id": f"https://bovenwijks.nl/schemas/{file_name(kind)}",
         "title": f"{kind.title} ({kind.location})",
         "description": kind.help + " Gemaakt door scripts/genereer uit plugins/domain/schema.py: niet met de hand wijzigen.",
         **_object(kind.fields, vocabulaire),
@@ -197,7 +196,6 @@ def vocabulaire_schema() -> dict[str, Any]:
     ids = {"pattern": _python_pattern(SLUG_RE)}
     return {
         "$schema": DRAFT,
-        "$id": f"https://bovenwijks.nl/schemas/{VOCABULAIRE_FILE}",
         "title": "De stedelijke woordenlijst (content/vocabulaire.yml)",
         "description": "De thema's en onderwerpen van de stad. Gemaakt door scripts/genereer: niet met de hand wijzigen.",
         "type": "object",
