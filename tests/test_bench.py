@@ -60,6 +60,33 @@ def test_site_stats_find_the_largest_page(tmp_path):
     assert (site.pages, site.bytes, site.largest, site.largest_bytes) == (2, 13000, "a/index.html", 3000)
 
 
+def test_event_times_keep_each_handlers_priority():
+    import eventtimes
+    from mkdocs.plugins import event_priority
+
+    @event_priority(50)
+    def on_files(files):
+        return files + ["nieuw"]
+
+    wrapped = eventtimes.timed("bovenwijks/proef", "files", on_files)
+    assert wrapped(["oud"]) == ["oud", "nieuw"]
+    assert wrapped.mkdocs_priority == 50
+    assert eventtimes.TIMES["bovenwijks/proef"]["files"] > 0
+
+
+def test_the_breakdown_shows_what_is_mkdocs_own_and_what_each_plugin_costs():
+    result = _result(1000, [5.0], [7.0])
+    result.plain[0].events = {"material/search": {"page_context": 1.0, "config": 0.001}}
+    result.ours[0].events = {"material/search": {"page_context": 1.5}, "bovenwijks/wijken": {"files": 0.5, "page_content": 1.0}}
+    lines = bench.breakdown([result])
+    assert lines[0] == "| waar de tijd heen gaat | kaal 1,000 | ons 1,000 |"
+    assert "| MkDocs en Material zelf: opstarten, Markdown, thema, schrijven | 4.0 s | 4.0 s |" in lines
+    assert "| `bovenwijks/wijken` on_files | – | 0.50 s |" in lines
+    assert "| `material/search` on_page_context | 1.0 s | 1.5 s |" in lines
+    assert "| overige plugin-events | 0.00 s | 0.00 s |" in lines  # search's on_config: under 1 %
+    assert lines[-1] == "| **totaal** | **5.0 s** | **7.0 s** |"
+
+
 # -- the configurations ------------------------------------------------------------------
 
 
@@ -185,4 +212,5 @@ def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
     assert ours_pages > plain_pages  # plus the wijken and the overviews
     assert float(cells[4].removesuffix(" s")) > 0 and cells[9].startswith("`")
     assert "automatische navigatie" in text
+    assert "| `bovenwijks/wijken` on_page_content |" in text  # where the time goes, per plugin event
     assert "Alles in orde: 2 wijken, 24 items." not in run.stdout  # the check's output stays out of the report
