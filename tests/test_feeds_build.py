@@ -111,6 +111,10 @@ def test_pages_link_the_feeds_that_fit_them(city):
     assert ("application/rss+xml", "Agenda van Amersfoort (RSS)", "https://stad.example/feeds/agenda.rss") in item
     assert ("application/rss+xml", "Nieuws uit de wijken van Amersfoort (RSS)", "https://stad.example/feeds/stad.rss") in item
     assert not any("oosterpark" in href for _, _, href in item)
+    thema = _alternates(result.page("themas/groen-en-duurzaam/"), "themas/groen-en-duurzaam/")
+    assert thema[0][2] == "https://stad.example/feeds/themas/groen-en-duurzaam.atom"
+    agenda = _alternates(result.page("agenda/"), "agenda/")
+    assert agenda[0][2] == "https://stad.example/feeds/agenda.atom"
     home = _alternates(result.page(""), "")
     assert [href for _, _, href in home if href.endswith(".rss")] == [
         "https://stad.example/feeds/agenda.rss", "https://stad.example/feeds/kennis.rss", "https://stad.example/feeds/stad.rss",
