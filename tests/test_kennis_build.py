@@ -1,0 +1,271 @@
+"""End-to-end: a small city whose matches are known, built with the real MkDocs."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from plugins.domain.linkcheck import check_site
+
+# (wijk, slug, status, themas, dates, biedt, zoekt): each entry of biedt/zoekt is the word the
+# editor writes and the onderwerp it names, so that the expectations do not depend on the code.
+INITIATIEVEN = [
+    ("oost", "repair-cafe", "actief", ["groen-en-duurzaam", "ontmoeting"], {"bijgewerkt": "2026-10-01"},
+     [("repair-cafe", "repareren")], [("subsidie", "subsidie-aanvragen")]),
+    ("oost", "buurtsoep", "actief", ["ontmoeting"], {}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
+    ("west", "klussendienst", "actief", ["leefbaarheid"], {"bijgewerkt": "2026-09-01"},
+     [("fondsenwerving", "subsidie-aanvragen")], [("vrijwilligers-werven", "vrijwilligers-werven")]),
+    ("zuid", "buurttuin", "actief", ["groen-en-duurzaam", "ontmoeting"], {"bijgewerkt": "2026-03-01"}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
+    ("noord", "buurtkas", "actief", ["ontmoeting"], {"bijgewerkt": "2026-03-01"}, [("Subsidie", "subsidie-aanvragen")], []),
+    ("west", "soepkeuken", "idee", ["ontmoeting"], {"gestart": "2026-11-01"}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
+    ("oosterpark", "speeltuin", "gepauzeerd", ["jeugd-en-gezin"], {"bijgewerkt": "2026-11-20"},
+     [("subsidie-aanvragen", "subsidie-aanvragen")], [("hergebruik", "repareren")]),
+    ("noord", "archief", "afgerond", ["ontmoeting"], {}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
+    ("zuid", "stil", "actief", ["ontmoeting"], {}, [], []),
+]
+# The documented order of the offers for the repair café's search: status, then the most
+# recent date, then the most themas in common (buurttuin shares two, buurtkas one).
+SUBSIDIE_VOOR_REPAIR_CAFE = ["west/klussendienst", "zuid/buurttuin", "noord/buurtkas", "west/soepkeuken", "oosterpark/speeltuin", "noord/archief"]
+
+
+def _stad(city, **options):
+    for wijk in ["oost", "oosterpark", "west", "noord", "zuid", "midden"]:
+        city.wijk(wijk, naam=wijk.capitalize(), contact=f"redactie@{wijk}.example")
+    for wijk, slug, status, themas, dates, biedt, zoekt in INITIATIEVEN:
+        keys = {"titel": f"{slug.replace('-', ' ').capitalize()} {wijk.capitalize()}", "status": status, "themas": themas,
+                "contact": {"naam": f"Contact {slug}", "email": f"{slug}@{wijk}.example"}, **dates}
+        if biedt:
+            keys["biedt"] = [{"onderwerp": word, "toelichting": f"{slug} biedt {word}"} for word, _ in biedt]
+        if zoekt:
+            keys["zoekt"] = [{"onderwerp": word, "toelichting": f"{slug} zoekt {word}"} for word, _ in zoekt]
+        city.initiatief(wijk, slug, **keys)
+    city.kennis("oost", "hoe-werven", soort="vraag", onderwerpen=["vrijwilligers"], titel="Hoe werven jullie?", datum="2026-11-10")
+    city.kennis("west", "werving-lessen", soort="ervaring", onderwerpen=["werving"], titel="Lessen uit de werving", datum="2026-10-01")
+    city.kennis("oost", "eigen-les", soort="ervaring", onderwerpen=["vrijwilligers-werven"], titel="Eigen les", datum="2026-11-01")
+    _options(city, **options)
+
+
+def _options(city, **options):
+    config = yaml.safe_load((city.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if "bovenwijks/kennis" in plugin:
+            plugin["bovenwijks/kennis"] = options
+    (city.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _expected_matches() -> dict[str, set[str]]:
+    """For every zoekt (its anchor), the initiatieven of other wijken that offer its onderwerp."""
+    expected = {}
+    for wijk, slug, *_, zoekt in INITIATIEVEN:
+        for _, onderwerp in zoekt:
+            expected[f"zoekt--{wijk}--{slug}--{onderwerp}"] = {
+                f"{w}/{s}" for w, s, *_, biedt, _z in INITIATIEVEN if w != wijk and any(o == onderwerp for _, o in biedt)
+            }
+    return expected
+
+
+def _sections(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<section class="bw-zoekt" id="([^"]+)">(.*?)</section>', html, re.S))
+
+
+def _offers(section: str) -> list[str]:
+    """The initiatieven a match lists, as `wijk/slug`, in the order shown."""
+    return [f"{w}/{s}" for w, s in re.findall(r'class="bw-match__titel" href="[./]*(?:wijken/)?([a-z-]+)/initiatieven/([a-z-]+)/"', section)]
+
+
+def _all_pages(result, base: str) -> str:
+    html, number = [], 1
+    while result.exists(base if number == 1 else f"{base}{number}/"):
+        html.append(result.page(base if number == 1 else f"{base}{number}/"))
+        number += 1
+    return "\n".join(html)
+
+
+def test_every_match_is_present_none_within_one_wijk_in_the_documented_order(city):
+    _stad(city, max_matches=10)
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    sections = _sections(result.page("kennis/matches/"))
+    expected = _expected_matches()
+    assert {anker for anker in sections if anker.startswith("zoekt--")} == set(expected)
+    for anker, offers in expected.items():
+        shown = _offers(sections[anker])
+        assert set(shown) == offers, anker
+        seeker_wijk = anker.split("--")[1]
+        assert all(not o.startswith(f"{seeker_wijk}/") for o in shown)
+    assert _offers(sections["zoekt--oost--repair-cafe--subsidie-aanvragen"]) == SUBSIDIE_VOOR_REPAIR_CAFE
+    # Oosterpark's speeltuin finds Oost's repair café: `hergebruik` and `repair-cafe` are aliases of repareren.
+    assert _offers(sections["zoekt--oosterpark--speeltuin--repareren"]) == ["oost/repair-cafe"]
+    assert "Nog geen initiatief in een andere wijk biedt dit aan" in sections["zoekt--west--klussendienst--vrijwilligers-werven"]
+
+
+def test_matches_page_explains_the_order_and_shows_the_best_few(city):
+    _stad(city)
+    html = city.build().page("kennis/matches/")
+    assert "De beste match staat bovenaan: eerst initiatieven die actief zijn, dan ideeën, dan gepauzeerde en als laatste afgeronde initiatieven." in html
+    section = _sections(html)["zoekt--oost--repair-cafe--subsidie-aanvragen"]
+    assert _offers(section) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
+    assert '<a href="../subsidie-aanvragen/#biedt">Nog 3 initiatieven in andere wijken</a>' in section
+    # The contact of both sides.
+    assert 'href="mailto:repair-cafe@oost.example"' in section and 'href="mailto:klussendienst@west.example"' in section
+    assert "repair-cafe zoekt subsidie" in section and "klussendienst biedt fondsenwerving" in section
+
+
+def test_answered_vragen_list_ervaringen_of_other_wijken_only(city):
+    _stad(city)
+    result = city.build()
+    section = _sections(result.page("kennis/matches/"))["vraag--oost--hoe-werven"]
+    assert "Lessen uit de werving" in section and "Eigen les" not in section
+    vraag = result.page("wijken/oost/kennis/hoe-werven/")
+    assert "Ervaringen uit andere wijken" in vraag and "Lessen uit de werving" in vraag and "Eigen les" not in vraag
+    ervaring = result.page("wijken/west/kennis/werving-lessen/")
+    assert "Vragen uit andere wijken waar deze ervaring bij helpt" in ervaring and "Hoe werven jullie?" in ervaring
+
+
+def test_onderwerp_page_lists_who_offers_and_seeks_by_alias(city):
+    _stad(city)
+    html = city.build().page("kennis/subsidie-aanvragen/")
+    assert "<h1>Subsidie aanvragen</h1>" in html
+    assert "Ook wel: subsidie, fondsenwerving" in html
+    biedt = html[html.index('id="biedt"'):html.index('id="zoekt"')]
+    zoekt = html[html.index('id="zoekt"'):html.index('id="vragen"')]
+    # Without a seeker there is no thema to share: equal dates go by wijk and name.
+    assert _offers(biedt) == ["west/klussendienst", "noord/buurtkas", "zuid/buurttuin", "oost/buurtsoep", "west/soepkeuken", "oosterpark/speeltuin", "noord/archief"]
+    assert _offers(zoekt) == ["oost/repair-cafe"]
+    assert "klussendienst biedt fondsenwerving" in biedt
+    # Its edit link opens the vocabulary, where its name and description live.
+    assert 'href="https://github.com/test/stad/edit/main/content/vocabulaire.yml"' in html
+
+
+def test_hub_counts_wijken_and_shows_vragen_and_ervaringen(city):
+    _stad(city)
+    html = city.build().page("kennis/")
+    row = re.search(r'<tr>\s*<th scope="row"><a href="subsidie-aanvragen/">Subsidie aanvragen</a>.*?</tr>', html, re.S).group(0)
+    assert re.findall(r"<td>(\d+)</td>", row) == ["5", "1", "0"]  # offered in 5 wijken, sought in 1
+    vragen = html[html.index('id="vragen"'):html.index('id="ervaringen"')]
+    assert "Hoe werven jullie?" in vragen and "Lessen uit de werving" not in vragen
+    assert 'href="matches/#vraag--oost--hoe-werven"' in vragen
+    assert "Lessen uit de werving" in html[html.index('id="ervaringen"'):]
+    assert "redactie@oost.example" in vragen  # a vraag without contact: the wijk's editors
+
+
+def test_initiatief_page_shows_matches_both_ways(city):
+    _stad(city)
+    # Listed before the wijken plugin, kennis must still load after it and add to its pages.
+    config = yaml.safe_load((city.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"].sort(key=lambda p: "bovenwijks/kennis" not in p)
+    (city.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = city.build()
+    repair = result.page("wijken/oost/initiatieven/repair-cafe/")
+    ervaring = repair[repair.index("Andere wijken met ervaring hierin"):]
+    assert _offers(ervaring[:ervaring.index("Wie zoekt wat dit initiatief biedt")]) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
+    assert _offers(ervaring[ervaring.index("Wie zoekt wat dit initiatief biedt"):]) == ["oosterpark/speeltuin"]
+    # After what the wijken plugin rendered: the sections come at the end of the page.
+    assert repair.index("Wat wij zoeken") < repair.index("Andere wijken met ervaring hierin")
+    klussen = result.page("wijken/west/initiatieven/klussendienst/")
+    assert _offers(klussen[klussen.index("Wie zoekt wat dit initiatief biedt"):]) == ["oost/repair-cafe"]
+    assert "Andere wijken met ervaring hierin" in klussen and "Nog geen initiatief in een andere wijk biedt dit aan." in klussen
+    assert "Andere wijken met ervaring hierin" not in result.page("wijken/zuid/initiatieven/stil/")
+
+
+def test_wijk_page_shows_what_it_shares_and_seeks(city):
+    _stad(city)
+    result = city.build()
+    oost = result.page("wijken/oost/")
+    delen = oost[oost.index("Wat Oost kan delen"):oost.index("Waar Oost naar zoekt")]
+    assert "Repareren en hergebruiken" in delen and "Subsidie aanvragen" in delen
+    assert '<a href="../../kennis/repareren/#zoekt">1 andere wijk zoekt dit</a>' in delen
+    zoekt = oost[oost.index("Waar Oost naar zoekt"):]
+    assert '<a href="../../kennis/matches/#zoekt--oost--repair-cafe--subsidie-aanvragen">6 initiatieven in andere wijken bieden dit aan</a>' in zoekt
+    # Oost's neighbour Oosterpark shares its own, not Oost's.
+    oosterpark = result.page("wijken/oosterpark/")
+    assert "Repair cafe Oost" not in oosterpark[oosterpark.index("Kennis delen met andere wijken"):]
+    assert "Waar Oosterpark naar zoekt" in oosterpark
+    assert "De initiatieven van Midden hebben nog geen kennis aangeboden of gevraagd." in result.page("wijken/midden/")
+
+
+def test_paginated_matches_and_every_link_resolves(city):
+    _stad(city, per_page=1)
+    city.write("content/toegankelijkheid.md", "# Toegankelijkheid\n")  # the theme's footer links it
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    assert result.exists("kennis/matches/4/")
+    # Every zoekt is on one of the pages, and the wijk page links to the page it is on.
+    alle = _sections(_all_pages(result, "kennis/matches/"))
+    assert set(_expected_matches()) <= set(alle)
+    assert [str(p) for p in check_site(result.site)] == []
+
+
+def test_frontmatter_text_is_escaped(city):
+    city.wijk("oost")
+    city.wijk("west", naam="West <i>schuin</i>")
+    city.initiatief("oost", "a", titel="<script>alert(1)</script>", zoekt=[{"onderwerp": "taal", "toelichting": "<b>vet</b> & meer"}])
+    city.initiatief("west", "b", biedt=[{"onderwerp": "taal", "toelichting": "<img src=x onerror=alert(1)>"}])
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    for url in ["kennis/", "kennis/taal/", "kennis/matches/", "wijken/oost/initiatieven/a/", "wijken/west/initiatieven/b/", "wijken/oost/", "wijken/west/"]:
+        html = result.page(url)
+        assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>vet</b>" not in html and "<i>schuin</i>" not in html, url
+    assert "&lt;b&gt;vet&lt;/b&gt; &amp; meer" in result.page("kennis/matches/")
+
+
+def test_an_onderwerp_cannot_be_called_matches(city):
+    vocabulaire = city.root / "content" / "vocabulaire.yml"
+    text = vocabulaire.read_text(encoding="utf-8")
+    vocabulaire.write_text(text + "  matches:\n    naam: Matches\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    checked = city.check()
+    assert f"content/vocabulaire.yml:{line}: 'matches' kan geen id van een onderwerp zijn" in checked.stdout
+    city.wijk("oost")
+    result = city.build()
+    assert "<h1>Matches: wie kan wie helpen?</h1>" in result.page("kennis/matches/")
+
+
+# -- plugin events, called directly --------------------------------------------------------
+
+def _plugins(city, **options):
+    from mkdocs.config import load_config
+
+    _options(city, **options)
+    config = load_config(config_file=str(city.root / "mkdocs.yml"))
+    return config.plugins["bovenwijks/wijken"], config.plugins["bovenwijks/kennis"], config
+
+
+def test_kennis_needs_the_wijken_plugin(city):
+    city.plugins = ["kennis"]
+    city.write_config()
+    result = city.build()
+    assert result.error is not None
+    assert "zet '- bovenwijks/wijken' onder plugins: in mkdocs.yml" in " ".join(result.warnings)
+
+
+@pytest.mark.parametrize("option", ["max_matches", "per_page"])
+def test_options_must_be_at_least_one(city, option):
+    from mkdocs.exceptions import PluginError
+
+    _, kennis, config = _plugins(city, **{option: 0})
+    with pytest.raises(PluginError, match=f"{option} moet 1 of meer zijn, niet 0"):
+        kennis.on_config(config)
+
+
+def test_sections_are_found_by_the_page_source_not_by_prefix(city):
+    from mkdocs.structure.files import Files
+
+    _stad(city)
+    wijken, kennis, config = _plugins(city)
+    # The collection runs every plugin's event in priority order, as a build does.
+    config.plugins.on_config(config)
+    files = config.plugins.on_files(Files([]), config=config)
+    assert files.get_file_from_path("kennis/matches/index.md") is not None
+
+    def page(src_uri):
+        return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+    oost = kennis.on_page_content("<p>Oost</p>", page=page("wijken/oost/index.md"), config=config, files=files)
+    oosterpark = kennis.on_page_content("<p>Oosterpark</p>", page=page("wijken/oosterpark/index.md"), config=config, files=files)
+    assert oost.startswith("<p>Oost</p>") and "Wat Oost kan delen" in oost
+    assert "Wat Oost kan delen" not in oosterpark and "Wat Oosterpark kan delen" in oosterpark
+    assert kennis.on_page_content("<p>Over</p>", page=page("over.md"), config=config, files=files) == "<p>Over</p>"
