@@ -35,7 +35,7 @@ def oost(city):
     city.bericht("oost", "nieuw-buurthuis", datum="2026-11-20", titel="Nieuw buurthuis", auteur="Piet", samenvatting="Samenvatting.")
     city.bericht("oost", "ouder", datum="2026-09-01", titel="Ouder bericht")
     city.bericht("oosterpark", "park", datum="2026-11-21", titel="Parknieuws")
-    city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?", soort="vraag", datum="2026-11-10")
+    city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?", soort="vraag", datum="2026-11-10", contact={"naam": "Kees", "email": "kees@example.org"})
     loaded = load_stad(city.root)
     assert loaded.problems == []
     return loaded.stad
@@ -226,6 +226,7 @@ def test_atom_has_the_required_elements_of_rfc_4287(oost):
         # Escaped HTML, never feedgen's "CDATA", which is no Atom content type.
         assert element.find("a:content", namespaces=ATOM_NS).get("type") == "html"
     assert [c.term for c in parsed.entries[0].tags] == ["oost", "vrijwilligers-werven"]
+    assert [e.author for e in parsed.entries] == ["Kees (Oost)", "Oost"]  # who asked, where known
     assert [c.label for c in parsed.entries[1].tags] == ["Oost", "Repareren en hergebruiken"]
 
 

@@ -153,7 +153,8 @@ def _kennis(k: Kennis, stad: Stad) -> Entry:
     onderwerpen = _onderwerp_categorieen(k.onderwerpen, stad)
     samenvatting = f"{soort} uit {wijk.naam} over {', '.join(c.label for c in onderwerpen)}"
     moment = _moment(k.datum)
-    return Entry(k, f"{soort}: {k.titel}", moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen))
+    auteur = f"{k.contact.naam} ({wijk.naam})" if k.contact else wijk.naam
+    return Entry(k, f"{soort}: {k.titel}", moment, samenvatting, auteur, (_wijk_categorie(wijk), *onderwerpen))
 
 
 def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
