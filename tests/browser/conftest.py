@@ -34,16 +34,18 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory) -> Build:
-    """The demo city, built for the fixed build date into a temporary folder."""
-    return build_demo(tmp_path_factory.mktemp("demo") / "site")
+def demo(tmp_path_factory) -> Iterator[Build]:
+    """The demo city, built for the fixed build date, and served from 127.0.0.1 for the session."""
+    site = tmp_path_factory.mktemp("demo")
+    # Served first, so that it is built for the address it is served at, as when published.
+    with serve(site) as url:
+        yield build_demo(site, url)
 
 
 @pytest.fixture(scope="session")
-def demo_url(demo: Build) -> Iterator[str]:
+def demo_url(demo: Build) -> str:
     """The base URL the demo site is served at (`http://127.0.0.1:PORT/`)."""
-    with serve(demo.site) as url:
-        yield url
+    return demo.url
 
 
 @pytest.fixture(scope="session")

@@ -35,15 +35,20 @@ VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 @dataclass
 class Build:
-    """A built site and the warnings MkDocs printed while building it."""
+    """A built site, the address it was built for, and the warnings MkDocs printed."""
 
     site: Path
+    url: str
     warnings: list[str] = field(default_factory=list)
 
 
-def build_demo(site: Path, build_date: str = BUILD_DATE) -> Build:
-    """Build the repository's demo city into `site` for `build_date`, as `make build` does."""
-    env = {**os.environ, "BOVENWIJKS_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+def build_demo(site: Path, url: str, build_date: str = BUILD_DATE) -> Build:
+    """Build the repository's demo city into `site` for `build_date`, as `make build` does.
+
+    `url` is where it is served: the absolute links of feeds and calendars point there, as
+    they point at the site's own address when it is published.
+    """
+    env = {**os.environ, "BOVENWIJKS_BUILD_DATE": build_date, "BOVENWIJKS_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(REPO / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=REPO, env=env, capture_output=True, text=True, check=False,
@@ -51,7 +56,7 @@ def build_demo(site: Path, build_date: str = BUILD_DATE) -> Build:
     if done.returncode != 0:
         raise RuntimeError(f"de demostad bouwt niet:\n{done.stderr}")
     warnings = [line for line in done.stderr.splitlines() if line.startswith("WARNING")]
-    return Build(site, warnings)
+    return Build(site, url, warnings)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
