@@ -179,7 +179,8 @@ def test_wijk_page_shows_what_it_shares_and_seeks(city):
     assert "Repareren en hergebruiken" in delen and "Subsidie aanvragen" in delen
     assert '<a href="../../kennis/repareren/#zoekt">1 andere wijk zoekt dit</a>' in delen
     zoekt = oost[oost.index("Waar Oost naar zoekt"):]
-    assert '<a href="../../kennis/matches/#zoekt--oost--repair-cafe--subsidie-aanvragen">6 initiatieven in andere wijken bieden dit aan</a>' in zoekt
+    assert '<a href="../../kennis/matches/#zoekt--oost--repair-cafe--subsidie-aanvragen">Repair cafe Oost</a>' in zoekt
+    assert '<a href="../../kennis/subsidie-aanvragen/#biedt">6 initiatieven in andere wijken bieden dit aan</a>' in zoekt
     # Oost's neighbour Oosterpark shares its own, not Oost's.
     oosterpark = result.page("wijken/oosterpark/")
     assert "Repair cafe Oost" not in oosterpark[oosterpark.index("Kennis delen met andere wijken"):]
@@ -269,3 +270,17 @@ def test_sections_are_found_by_the_page_source_not_by_prefix(city):
     assert oost.startswith("<p>Oost</p>") and "Wat Oost kan delen" in oost
     assert "Wat Oost kan delen" not in oosterpark and "Wat Oosterpark kan delen" in oosterpark
     assert kennis.on_page_content("<p>Over</p>", page=page("over.md"), config=config, files=files) == "<p>Over</p>"
+
+
+def test_search_finds_the_onderwerp_not_every_page_that_lists_a_match(city):
+    import json
+
+    _stad(city)
+    result = city.build()
+    docs = json.loads((result.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {d["location"]: d["title"] + d["text"] for d in docs}
+    assert "Ook wel: subsidie, fondsenwerving" in text["kennis/subsidie-aanvragen/"]
+    # The matches repeat what the initiatieven say on their own pages: searching for
+    # "fondsenwerving" must lead to the klussendienst, not to every page that lists it.
+    assert [loc for loc, t in text.items() if "klussendienst biedt fondsenwerving" in t] == ["wijken/west/initiatieven/klussendienst/#biedt"]
+    assert not any("Andere wijken met ervaring hierin" in t or "kan delen" in t for t in text.values())

@@ -178,8 +178,8 @@ def test_wijk_aanbod_and_vraag():
     u = Uitwisseling(city)
     aanbod = {k.onderwerp.id: (len(regels), zoekers) for k, regels, zoekers in u.wijk_aanbod("oost")}
     assert aanbod == {"repareren": (1, 2), "taal": (1, 0)}
-    [vraag] = u.wijk_vraag("oost")
-    assert vraag.regel.onderwerp == "subsidie-aanvragen" and vraag.totaal == 1
+    [(onderwerp, [vraag])] = u.wijk_vraag("oost")
+    assert onderwerp.onderwerp.id == vraag.regel.onderwerp == "subsidie-aanvragen" and vraag.totaal == 1
 
 
 # -- vragen and ervaringen ------------------------------------------------------------------

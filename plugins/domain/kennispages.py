@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from math import ceil
 
-from .kennisuitwisseling import Antwoord, Match, Onderwerpkennis, Uitwisseling
+from markupsafe import Markup
+
+from .kennisuitwisseling import Antwoord, Match, Onderwerpkennis, Regel, Uitwisseling
 from .pages import SitePage
 from .paginate import paginate
-from .render import render
+from .render import environment, render
 from .slug import slugify
 from .vocabulaire import GERESERVEERD
 from .vocabulaire import PATH as VOCABULAIRE
@@ -66,13 +68,30 @@ class KennisPages:
         # Without answered vragen, the last page says so under this heading.
         self._plaats.setdefault(VRAGEN_ANKER, self.matches[-1].url)
         self.heeft_antwoorden = bool(antwoorden)
+        self._regels_html: dict[tuple[str, str], Markup] = {}
 
     def match_url(self, anker: str) -> str:
         """The URL of a match, an onderwerp's matches or a vraag's answers on the matches pages."""
         return f"{self._plaats.get(anker, MATCHES)}#{anker}"
 
+    def regel_html(self, regel: Regel, root: str) -> Markup:
+        """One `biedt` or `zoekt` entry as HTML, on a page `root` (`../../`) below the site root.
+
+        The same entry is shown on many pages (every seeker lists its best offers). With its
+        links made from the site root, one rendering serves every page at the same depth.
+        """
+        key = (regel.anker, root)
+        html = self._regels_html.get(key)
+        if html is None:
+            template = environment().get_template("kennis_regel.html")
+            html = self._regels_html[key] = Markup(template.render(r=regel, stad=self.stad, link=lambda target: root + target))
+        return html
+
     def _context(self) -> dict:
-        return {"u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "VRAGEN_ANKER": VRAGEN_ANKER, "heeft_antwoorden": self.heeft_antwoorden}
+        return {
+            "u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "regel_html": self.regel_html,
+            "VRAGEN_ANKER": VRAGEN_ANKER, "heeft_antwoorden": self.heeft_antwoorden,
+        }
 
     def _page(self, template: str, src_uri: str, title: str, description: str | None, source: str | None = None, **context) -> SitePage:
         def page(body: str) -> str:

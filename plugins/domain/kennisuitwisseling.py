@@ -246,9 +246,13 @@ class Uitwisseling:
             result.append((kennis, regels, len(kennis.per_wijk["zoekt"].keys() - {slug})))
         return sorted(result, key=lambda t: t[0].onderwerp.naam.lower())
 
-    def wijk_vraag(self, slug: str) -> list[Match]:
-        """A match for every `zoekt` of the wijk `slug`, by initiatief."""
-        return [m for i in self.stad.wijken[slug].initiatieven for m in self.matches(i, "zoekt")]
+    def wijk_vraag(self, slug: str) -> list[tuple[Onderwerpkennis, list[Match]]]:
+        """What the wijk `slug` looks for, by onderwerp: a match for each of its `zoekt` entries."""
+        per_onderwerp: dict[str, list[Match]] = {}
+        for initiatief in self.stad.wijken[slug].initiatieven:
+            for match in self.matches(initiatief, "zoekt"):
+                per_onderwerp.setdefault(match.regel.onderwerp, []).append(match)
+        return sorted(((self.onderwerp(o), m) for o, m in per_onderwerp.items()), key=lambda t: t[0].onderwerp.naam.lower())
 
     # -- vragen and ervaringen -----------------------------------------------------------
 
