@@ -3,8 +3,9 @@
 
     python scripts/eventtimes.py OUT.json build -f mkdocs.yml
 
-runs the MkDocs command line in this process, and writes to OUT.json the wall time spent in
-each plugin's handler of each event, as {"plugin": {"event": seconds}}. What is left of the
+runs the MkDocs command line in this process, and writes to OUT.json the CPU time spent in
+each plugin's handler of each event, as {"plugin": {"event": seconds}}: CPU time, because
+other people's processes on a shared machine stretch wall-clock time unevenly. What is left of the
 build's time is MkDocs' own: reading files, Markdown, the theme's templates, writing. The
 timing wraps each handler when MkDocs registers it, so it costs microseconds per call where
 cProfile would slow Python code down several times over, and unevenly.
@@ -27,15 +28,15 @@ TIMES: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
 
 def timed(plugin: str, event: str, method: Callable[..., Any]) -> Callable[..., Any]:
-    """`method`, adding its wall time to TIMES[plugin][event]; it keeps its MkDocs priority."""
+    """`method`, adding its CPU time to TIMES[plugin][event]; it keeps its MkDocs priority."""
 
     @functools.wraps(method)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             return method(*args, **kwargs)
         finally:
-            TIMES[plugin][event] += time.perf_counter() - start
+            TIMES[plugin][event] += time.process_time() - start
 
     if hasattr(method, "mkdocs_priority"):
         wrapper.mkdocs_priority = method.mkdocs_priority  # type: ignore[attr-defined]
