@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a banner about its end of life on every build; we know (see docs/).
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build check test test-browser bench nieuw genereer screenshots clean
 
@@ -13,6 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The browser tests' tools from npm (axe-core, the Nu HTML checker), exactly as locked.
+# --ignore-scripts: vnu-jar's install script would download a Java of its own; we use the system's.
+# Without npm the tools are missing: the tests that need them skip (and fail in CI).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund && touch $(NODE_STAMP); \
+	else echo "npm ontbreekt: installeer nodejs en npm voor axe-core en de Nu HTML checker"; fi
 
 ## serve: build the demo city and serve it at http://127.0.0.1:8000, rebuilding on changes
 serve: $(STAMP)
@@ -43,8 +51,16 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
 ## test: every test, including the real-browser ones
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
+
+## test-browser: only the tests of the built demo site, in Chromium and without (see docs/testing.md)
+test-browser: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -q tests/browser
+
+## screenshots: the home page and a wijk page at 375 and 1280 pixels wide, into screenshots/
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots
 
 clean:
 	rm -rf site $(VENV)
