@@ -31,8 +31,8 @@ def _result(items, plain, ours, check=0.5, peak=300.0, largest=50 * 1024):
     result.plain = [bench.Run(s, s * 0.8, 200.0, 0, "") for s in plain]
     result.ours = [bench.Run(s, s * 0.8, peak, 0, "") for s in ours]
     result.check = [bench.Run(check, check * 0.8, 50.0, 0, "")]
-    result.ours_site = bench.Site(items + 100, items * 20_000, "themas/index.html", largest)
-    result.plain_site = bench.Site(items + 60, items * 15_000, "wijken/oost/index.html", 20_000)
+    result.ours_site = bench.Site(items + 100, items * 20_000, "themas/index.html", largest, items * 2000)
+    result.plain_site = bench.Site(items + 60, items * 15_000, "wijken/oost/index.html", 20_000, items * 1000)
     return result
 
 
@@ -64,9 +64,10 @@ def test_site_stats_find_the_largest_page(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("x" * 3000)
     (tmp_path / "index.html").write_text("x" * 1000)
-    (tmp_path / "search.json").write_text("x" * 9000)  # large, but not a page
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text("x" * 9000)  # large, but not a page
     site = bench.site_stats(tmp_path)
-    assert (site.pages, site.bytes, site.largest, site.largest_bytes) == (2, 13000, "a/index.html", 3000)
+    assert (site.pages, site.bytes, site.largest, site.largest_bytes, site.search_bytes) == (2, 13000, "a/index.html", 3000, 9000)
 
 
 def test_event_times_keep_each_handlers_priority():
@@ -173,6 +174,7 @@ def test_the_table_quotes_medians_and_every_run():
     row = next(line for line in text.splitlines() if line.startswith("| 1,000 |"))
     assert "| 5.2 s (CPU 4.2) | 6.2 s (CPU 5.0) | 1.19 (CPU 1.19) |" in row
     assert "`themas/index.html` (50 KB)" in row
+    assert "| 19 / 14 MB (zoekindex 1.9 / 1.0 MB) |" in row
     assert "kaal 5.0 / 4.0 · 9.0 / 7.2 · 5.2 / 4.2; ons 6.0 / 4.8 · 6.6 / 5.3 · 6.2 / 5.0" in text
     assert "automatische navigatie** bij 1,000 items: 40.0 s (CPU 32.0 s" in text and "7.7× zoveel CPU-tijd" in text
     assert "2 cores" in text and "`scripts/bench`" in text
