@@ -64,17 +64,21 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def open_site(browser) -> Iterator[Callable[..., Visit]]:
-    """`open_site(base_url, url, width=1280)`: load a page of any served site, recording requests."""
+    """`open_site(base_url, url, width=1280)`: load a page of any served site, recording requests.
+
+    `until="networkidle"` waits until the page has made every request it makes by itself (half
+    a second without any); the default waits for the page and its scripts to have loaded.
+    """
     contexts = []
 
-    def open_page(base_url: str, url: str, width: int = 1280, height: int = 800) -> Visit:
+    def open_page(base_url: str, url: str, width: int = 1280, height: int = 800, until: str = "load") -> Visit:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         visit = Visit(page=None, context=context)
         # On the context, not the page: the search runs in a web worker, whose requests count too.
         context.on("request", lambda request: visit.requests.append(request.url))
         visit.page = context.new_page()
-        response = visit.page.goto(base_url + url, wait_until="networkidle")
+        response = visit.page.goto(base_url + url, wait_until=until)
         assert response is not None and response.ok, f"/{url} laadt niet: HTTP {response.status if response else '-'}"
         return visit
 
@@ -86,15 +90,15 @@ def open_site(browser) -> Iterator[Callable[..., Visit]]:
 @pytest.fixture
 def visit(open_site, demo_url) -> Callable[..., Visit]:
     """`visit(url, width=1280)`: load a page of the demo site (`wijken/soesterkwartier/`)."""
-    return lambda url, **size: open_site(demo_url, url, **size)
+    return lambda url, **options: open_site(demo_url, url, **options)
 
 
 @pytest.fixture
 def arrive(visit) -> Callable[..., Visit]:
     """`arrive(stop, width=1280)`: load a `Stop` of the demo site, and search there if it says so."""
 
-    def arrive_at(stop: Stop, **size) -> Visit:
-        arrived = visit(stop.url, **size)
+    def arrive_at(stop: Stop, **options) -> Visit:
+        arrived = visit(stop.url, **options)
         if stop.zoek:
             search(arrived.page, stop.zoek)
         return arrived

@@ -39,7 +39,7 @@ def allowed() -> list[tuple[str, str]]:
 
 
 def nu_errors(site: Path) -> list[dict]:
-    """The Nu HTML checker's errors on every page of `site`."""
+    """The Nu HTML checker's errors on every page of `site` (it takes a few seconds)."""
     reason = missing_tool(VNU, "java")
     if reason:
         unavailable(reason)
@@ -48,20 +48,25 @@ def nu_errors(site: Path) -> list[dict]:
     return [m for m in json.loads(done.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
 
 
-def test_the_nu_html_checker_finds_no_error_beyond_the_themes(demo):
+@pytest.fixture(scope="module")
+def demo_nu_errors(demo) -> list[dict]:
+    """The Nu HTML checker's errors on the demo site, checked once for this module."""
+    return nu_errors(demo.site)
+
+
+def test_the_nu_html_checker_finds_no_error_beyond_the_themes(demo, demo_nu_errors):
     entries = allowed()
     assert entries, "the allow-list is empty or unreadable"
-    unexpected = [m for m in nu_errors(demo.site)
+    unexpected = [m for m in demo_nu_errors
                   if not any(m["message"].startswith(message) and markup in m.get("extract", "") for message, markup in entries)]
     lines = [f"{m['url'].removeprefix(demo.site.as_uri())}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '').strip()}" for m in unexpected[:30]]
     assert not unexpected, f"{len(unexpected)} fouten van de Nu HTML checker:\n" + "\n".join(lines)
 
 
-def test_the_allow_list_only_holds_what_the_theme_does(demo, tmp_path):
+def test_the_allow_list_only_holds_what_the_theme_does(demo_nu_errors, tmp_path):
     # Every entry still matches something (or it is stale), and our own markup is not let off.
-    errors = nu_errors(demo.site)
     for message, markup in allowed():
-        assert any(m["message"].startswith(message) and markup in m.get("extract", "") for m in errors), f"niet meer nodig: {message} || {markup}"
+        assert any(m["message"].startswith(message) and markup in m.get("extract", "") for m in demo_nu_errors), f"niet meer nodig: {message} || {markup}"
     page = tmp_path / "index.html"
     page.write_text('<!doctype html><html lang="nl"><title>t</title><input type="checkbox" autocomplete="off" id="x">', encoding="utf-8")
     ours = nu_errors(tmp_path)

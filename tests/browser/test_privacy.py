@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("stop", PAGES, ids=lambda stop: stop.name)
 def test_the_browser_asks_only_the_site_itself(arrive, demo_url, stop):
-    visited = arrive(stop)
+    visited = arrive(stop, until="networkidle")
     own = urlsplit(demo_url).netloc
     assert visited.requests, "the request log is empty: nothing was recorded"
     elsewhere = sorted({url for url in visited.requests if urlsplit(url).netloc != own and not url.startswith(("data:", "blob:"))})
@@ -24,7 +24,7 @@ def test_the_browser_asks_only_the_site_itself(arrive, demo_url, stop):
 
 @pytest.mark.parametrize("stop", PAGES, ids=lambda stop: stop.name)
 def test_no_cookie_is_set(arrive, stop):
-    visited = arrive(stop)
+    visited = arrive(stop, until="networkidle")
     assert visited.context.cookies() == []
     assert visited.page.evaluate("document.cookie") == ""
 
@@ -34,5 +34,5 @@ def test_the_request_log_sees_another_host(open_site, tmp_path):
     (tmp_path / "index.html").write_text('<!doctype html><html lang="nl"><title>t</title><img src="http://192.0.2.1/pixel.gif" alt="">', encoding="utf-8")
 
     with serve(tmp_path) as url:
-        visited = open_site(url, "")
+        visited = open_site(url, "", until="networkidle")
     assert "http://192.0.2.1/pixel.gif" in visited.requests
