@@ -240,7 +240,7 @@ def test_kennis_needs_the_wijken_plugin(city):
     city.write_config()
     result = city.build()
     assert result.error is not None
-    assert "zet '- bovenwijks/wijken' onder plugins: in mkdocs.yml" in " ".join(result.warnings)
+    assert "zet '- bovenwijks/wijken' vóór '- bovenwijks/kennis' onder plugins: in mkdocs.yml" in " ".join(result.warnings)
 
 
 @pytest.mark.parametrize("option", ["max_matches", "per_page"])

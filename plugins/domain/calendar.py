@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from .dates import TZ
-from .feeds import activiteit_themas
 from .links import plain_text
 from .model import Activiteit, Stad
 
@@ -96,7 +95,7 @@ def _event(activiteit: Activiteit, stad: Stad, site_url: str, host: str, body: s
     event.add("description", _beschrijving(activiteit, stad, url, body))
     event.add("url", url)
     names = stad.vocabulaire.themas
-    themas = [names[t].naam if t in names else t for t in activiteit_themas(activiteit, stad)]
+    themas = [names[t].naam if t in names else t for t in stad.activiteit_themas(activiteit)]
     if themas:
         event.add("categories", themas)
     event.add("class", "PUBLIC")

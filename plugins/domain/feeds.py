@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator
 from .dates import TZ, dutch_date, dutch_time
 from .links import excerpt
 from .model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+from .overzicht import komend
 from .render import render
 
 RSS = "application/rss+xml"
@@ -106,14 +107,6 @@ def _onderwerp_categorieen(onderwerpen: list[str], stad: Stad) -> tuple[Categori
     return tuple(Categorie(o, names[o].naam if o in names else o, "kennis/") for o in onderwerpen)
 
 
-def activiteit_themas(activiteit: Activiteit, stad: Stad) -> list[str]:
-    """The themas of an activiteit: its own, or else those of the initiatief that organises it."""
-    if activiteit.themas:
-        return activiteit.themas
-    organisator = stad.wijken[activiteit.wijk].initiatief(activiteit.initiatief) if activiteit.initiatief else None
-    return organisator.themas if organisator else []
-
-
 def _bericht(b: Bericht, stad: Stad) -> Entry:
     wijk = stad.wijken[b.wijk]
     moment = _moment(b.datum)
@@ -137,7 +130,7 @@ def _activiteit(a: Activiteit, stad: Stad) -> Entry:
     # A feed reader shows an entry's date next to it: for an activiteit that is when it is.
     return Entry(
         a, f"{a.titel} ({dutch_date(start.date())})", start, samenvatting, wijk.naam,
-        (_wijk_categorie(wijk), *_thema_categorieen(activiteit_themas(a, stad), stad)),
+        (_wijk_categorie(wijk), *_thema_categorieen(stad.activiteit_themas(a), stad)),
     )
 
 
@@ -170,11 +163,6 @@ def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
 def _newest(entries: list[Entry | None], limit: int) -> list[Entry]:
     present = [e for e in entries if e is not None]
     return sorted(present, key=lambda e: (e.datum, e.url), reverse=True)[:limit]
-
-
-def komend(stad: Stad, vandaag: date) -> list[Activiteit]:
-    """Activiteiten that have not ended before `vandaag`, earliest first."""
-    return [a for a in stad.activiteiten() if a.start.astimezone(TZ).date() >= vandaag or (a.eind and a.eind.astimezone(TZ).date() >= vandaag)]
 
 
 def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Feed]:
@@ -213,7 +201,7 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
     for thema in stad.vocabulaire.themas.values():
         entries = [
             *(_initiatief(i, stad) for i in stad.initiatieven() if thema.id in i.themas),
-            *(_activiteit(a, stad) for a in stad.activiteiten() if thema.id in activiteit_themas(a, stad)),
+            *(_activiteit(a, stad) for a in stad.activiteiten() if thema.id in stad.activiteit_themas(a)),
         ]
         feeds.append(Feed(
             f"themas/{thema.id}", "thema", f"Thema {thema.naam} in {stad.naam}",

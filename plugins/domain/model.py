@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
 
+from .dates import TZ
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -136,8 +138,13 @@ class Activiteit(Item):
 
     @property
     def datum(self) -> date:
-        """The day the activiteit starts, in Amsterdam."""
-        return self.start.date()
+        """The day the activiteit starts, in Amsterdam (a start with another offset included)."""
+        return self.start.astimezone(TZ).date()
+
+    @property
+    def einddatum(self) -> date:
+        """The day the activiteit ends, in Amsterdam: its start day when it has no end."""
+        return self.eind.astimezone(TZ).date() if self.eind else self.datum
 
 
 @dataclass
@@ -262,6 +269,14 @@ class Stad:
     def kennis(self) -> list[Kennis]:
         """Every kennis item of the city, newest first."""
         return sorted((k for w in self.wijken.values() for k in w.kennis), key=lambda k: (k.datum, k.identity), reverse=True)
+
+    def activiteit_themas(self, activiteit: Activiteit) -> list[str]:
+        """The themas of an activiteit: its own, or else those of the initiatief that organises it."""
+        if activiteit.themas:
+            return activiteit.themas
+        wijk = self.wijken.get(activiteit.wijk)
+        organisator = wijk.initiatief(activiteit.initiatief) if wijk and activiteit.initiatief else None
+        return organisator.themas if organisator else []
 
     def items(self) -> list[Item]:
         """Every item of the city."""

@@ -23,8 +23,8 @@ def initiatieven(stad: Stad) -> list[Initiatief]:
 
 
 def komend(stad: Stad, vandaag: date) -> list[Activiteit]:
-    """Activiteiten on or after `vandaag`, earliest first."""
-    return [a for a in stad.activiteiten() if a.datum >= vandaag or (a.eind and a.eind.date() >= vandaag)]
+    """Activiteiten that have not ended before `vandaag` (in Amsterdam), earliest first."""
+    return [a for a in stad.activiteiten() if a.einddatum >= vandaag]
 
 
 def voorbij(stad: Stad, vandaag: date) -> list[Activiteit]:
@@ -66,15 +66,9 @@ def per_thema(stad: Stad, vandaag: date) -> dict[str, ThemaOverzicht]:
             for prioriteit in wijk.wijkplan.prioriteiten:
                 result.setdefault(prioriteit.thema, ThemaOverzicht()).prioriteiten.append((wijk, prioriteit))
     for activiteit in komend(stad, vandaag):
-        for thema in activiteit.themas or _themas_of_organisator(stad, activiteit):
+        for thema in stad.activiteit_themas(activiteit):
             result.setdefault(thema, ThemaOverzicht()).activiteiten.append(activiteit)
     return result
-
-
-def _themas_of_organisator(stad: Stad, activiteit: Activiteit) -> list[str]:
-    """An activiteit without themas serves the themas of the initiatief that organises it."""
-    organisator = stad.wijken[activiteit.wijk].initiatief(activiteit.initiatief) if activiteit.initiatief else None
-    return organisator.themas if organisator else []
 
 
 def per_status(stad: Stad) -> dict[str, list[Initiatief]]:

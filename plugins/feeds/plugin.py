@@ -19,11 +19,10 @@ from mkdocs.structure.pages import Page
 from ..domain.feeds import Feed, alternates
 from ..domain.volgen import bodies, publish
 from ..mount import MountedPages
+from ..wijken.plugin import wijken_plugin
 from .config import FeedsConfig
 
 log = get_plugin_logger("bovenwijks")
-
-WIJKEN = "bovenwijks/wijken"
 
 
 def markdown_renderer(config: MkDocsConfig) -> Callable[[str], str]:
@@ -53,15 +52,14 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 "feeds, agenda's en open data hebben volledige adressen nodig. "
                 "(Set site_url in mkdocs.yml: feeds, calendars and open data need absolute links.)"
             )
-        if WIJKEN not in config.plugins:
-            raise PluginError(f"bovenwijks/feeds: zet '- {WIJKEN}' vóór '- bovenwijks/feeds' onder plugins: in mkdocs.yml; de feeds komen uit de wijken")
+        self.wijken = wijken_plugin(config, "bovenwijks/feeds")
         if self.config.limit < 1:
             raise PluginError(f"bovenwijks/feeds: limit is {self.config.limit}; kies het aantal items per feed, 1 of meer (standaard 50)")
         return config
 
     # Default priority (0): runs after the wijken plugin (50) has loaded the city.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        wijken = config.plugins[WIJKEN]
+        wijken = self.wijken
         stad, self.site_url = wijken.stad, wijken.site_url
         html = bodies(stad, markdown_renderer(config), self.site_url)
         published = publish(

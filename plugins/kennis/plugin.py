@@ -17,9 +17,8 @@ from mkdocs.structure.pages import Page
 from ..domain.kennispages import KennisPages
 from ..domain.kennisuitwisseling import Uitwisseling
 from ..mount import MountedPages
+from ..wijken.plugin import wijken_plugin
 from .config import KennisConfig
-
-WIJKEN = "bovenwijks/wijken"
 
 
 class KennisPlugin(BasePlugin[KennisConfig]):
@@ -32,8 +31,7 @@ class KennisPlugin(BasePlugin[KennisConfig]):
         self.pages = MountedPages()
         self.sections: dict[str, Callable[[], str]] = {}
         self.uitwisseling: Uitwisseling | None = None
-        if WIJKEN not in config.plugins:
-            raise PluginError(f"bovenwijks/kennis heeft de plugin {WIJKEN} nodig; zet '- {WIJKEN}' onder plugins: in mkdocs.yml")
+        self.wijken = wijken_plugin(config, "bovenwijks/kennis")
         for option in ("max_matches", "per_page"):
             if self.config[option] < 1:
                 raise PluginError(f"bovenwijks/kennis: {option} moet 1 of meer zijn, niet {self.config[option]}")
@@ -41,7 +39,7 @@ class KennisPlugin(BasePlugin[KennisConfig]):
 
     # The default priority runs after the wijken plugin's on_files (50), which loads the city.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        stad = config.plugins[WIJKEN].stad
+        stad = self.wijken.stad
         self.uitwisseling = Uitwisseling(stad, limit=self.config.max_matches)
         kennis = KennisPages(self.uitwisseling, per_page=self.config.per_page)
         self.pages.mount(kennis.pages(), files, config)

@@ -12,15 +12,8 @@ from mkdocs.structure.files import File, Files
 
 from ..domain.overzichtpages import FILTER_DATA, filter_data, home, overzicht_pages
 from ..mount import MountedPages
+from ..wijken.plugin import wijken_plugin
 from .config import OverzichtConfig
-
-
-def wijken_plugin(config: MkDocsConfig, plugin: str):
-    """The `bovenwijks/wijken` plugin that holds the city, or a clear error without it."""
-    wijken = config.plugins.get("bovenwijks/wijken")
-    if wijken is None:
-        raise PluginError(f"{plugin} heeft bovenwijks/wijken nodig: zet '- bovenwijks/wijken' vóór '- {plugin}' onder plugins in mkdocs.yml")
-    return wijken
 
 
 class OverzichtPlugin(BasePlugin[OverzichtConfig]):

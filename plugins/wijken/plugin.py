@@ -42,6 +42,17 @@ def build_date(value: str | date) -> date:
         raise PluginError(f"bovenwijks/wijken: build_date '{text}' is geen datum; schrijf YYYY-MM-DD, zoals 2026-11-23") from None
 
 
+def wijken_plugin(config: MkDocsConfig, plugin: str) -> "WijkenPlugin":
+    """The `bovenwijks/wijken` plugin that holds the city, for the other bovenwijks `plugin`s.
+
+    Raises a PluginError that says what to add to mkdocs.yml when it is missing.
+    """
+    wijken = config.plugins.get("bovenwijks/wijken")
+    if wijken is None:
+        raise PluginError(f"{plugin} heeft bovenwijks/wijken nodig: zet '- bovenwijks/wijken' vóór '- {plugin}' onder plugins: in mkdocs.yml")
+    return wijken
+
+
 class WijkenPlugin(BasePlugin[WijkenConfig]):
     """Mounts the wijken, and holds the city model for the other bovenwijks plugins."""
 
