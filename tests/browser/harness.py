@@ -127,6 +127,7 @@ PAGES = [
     Stop("onderwerp", "kennis/vrijwilligers-werven/"),
     Stop("volgen", "volgen/"),
     Stop("toegankelijkheid", "toegankelijkheid/"),
+    Stop("niet-gevonden", "404.html"),  # what a host sends for an address that does not exist
     Stop("zoekresultaten", "", zoek="vrijwilligers"),
 ]
 
