@@ -6,13 +6,32 @@ MkDocs-specific parts (virtual files, edit links, escaped titles) live in one mo
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from .domain.pages import SitePage
+
+
+_SECTION = re.compile(r'<h2\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def section_toc(html: str) -> TableOfContents:
+    """The h2 sections of a page we composed, for the theme's table of contents.
+
+    MkDocs builds the table of contents from the Markdown alone, so the sections our
+    templates add (and those other plugins append) would be missing from it.
+    """
+    return get_toc([
+        {"level": 2, "id": ident, "name": _TAG.sub("", _PERMALINK.sub("", title)).strip(), "children": []}
+        for ident, title in _SECTION.findall(html)
+    ])
 
 
 class MountedPages:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def _oost(city):
     city.wijk("oost", naam="Oost", contact="redactie@oost.example", ontmoetingsplekken=[{"naam": "Buurthuis De Ster", "adres": "Sterlaan 1", "open": "ma 9.00–12.00"}])
@@ -97,3 +99,23 @@ def test_no_request_to_other_hosts_in_markup(city):
     html = city.build().page("wijken/oost/")
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
     assert 'lang="nl"' in html
+
+
+def test_composed_sections_are_in_the_table_of_contents(city):
+    _oost(city)
+    html = city.build().page("wijken/oost/")
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S).group(0)
+    for anchor in ["#ontmoetingsplekken", "#wijkplan", "#initiatieven", "#agenda", "#nieuws", "#kennis"]:
+        assert f'href="{anchor}"' in toc, anchor
+
+
+@pytest.mark.parametrize("html,expected", [
+    ('<h2 id="agenda">Agenda</h2>', [("agenda", "Agenda")]),
+    ('<h2 data-search-exclude id="matches">Andere wijken</h2>', [("matches", "Andere wijken")]),
+    ('<h2 id="x">Soep &amp; <em>brood</em><a class="headerlink" href="#x" title="Link">¶</a></h2>', [("x", "Soep &amp; brood")]),
+    ('<h2>Zonder id</h2><h3 id="diep">Dieper</h3>', []),
+])
+def test_section_toc(html, expected):
+    from plugins.mount import section_toc
+
+    assert [(a.id, a.title) for a in section_toc(html)] == expected
