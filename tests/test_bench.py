@@ -89,12 +89,12 @@ def test_the_breakdown_shows_what_is_mkdocs_own_and_what_each_plugin_costs():
     result.plain[0].events = {"material/search": {"page_context": 1.0, "config": 0.001}}
     result.ours[0].events = {"material/search": {"page_context": 1.5}, "bovenwijks/wijken": {"files": 0.5, "page_content": 1.0}}
     lines = bench.breakdown([result])
-    assert lines[0] == "| CPU-tijd | kaal 1,000 | ons 1,000 |"
-    assert "| MkDocs en Material zelf: opstarten, Markdown, thema, schrijven | 3.0 s | 2.6 s |" in lines
+    assert lines[0] == "| CPU time | plain 1,000 | ours 1,000 |"
+    assert "| MkDocs and Material themselves: start-up, Markdown, theme, writing | 3.0 s | 2.6 s |" in lines
     assert "| `bovenwijks/wijken` on_files | – | 0.50 s |" in lines
     assert "| `material/search` on_page_context | 1.0 s | 1.5 s |" in lines
-    assert "| overige plugin-events | 0.00 s | 0.00 s |" in lines  # search's on_config: under 1 %
-    assert lines[-1] == "| **totaal** | **4.0 s** | **5.6 s** |"
+    assert "| other plugin events | 0.00 s | 0.00 s |" in lines  # search's on_config: under 1 %
+    assert lines[-1] == "| **total** | **4.0 s** | **5.6 s** |"
 
 
 # -- the configurations ------------------------------------------------------------------
@@ -151,8 +151,8 @@ def test_targets_are_judged_on_the_largest_size():
     judged = bench.targets(results)
     texts = [text for text, _ in judged]
     assert [ok for _, ok in judged] == [False, False, True, True, True]
-    assert texts[0].startswith("ons build ÷ kaal MkDocs bij 10,000 items: 1.37 in CPU-tijd, 1.37 op de klok")
-    assert "10× zoveel items (1,000 → 10,000) kost 11.3× zoveel CPU-tijd, 11.3× op de klok (doel ≤ 11×)" in texts[1]
+    assert texts[0].startswith("ours ÷ plain MkDocs at 10,000 items: 1.37 in CPU time, 1.37 by the clock")
+    assert "10× the items (1,000 → 10,000) cost 11.3× the CPU time, 11.3× by the clock (target ≤ 11×)" in texts[1]
 
 
 def test_targets_are_met_with_room():
@@ -164,7 +164,7 @@ def test_a_failing_check_misses_its_target_however_fast():
     result = _result(10000, [50.0], [55.0], check=1.0)
     result.check = [bench.Run(1.0, 0.9, 50.0, 1, "wijken/x/index.md:1: fout")]
     text, ok = bench.targets([result])[-1]
-    assert ok is False and "hij vond problemen" in text
+    assert ok is False and "it found problems" in text
 
 
 def test_the_table_quotes_medians_and_every_run():
@@ -174,9 +174,9 @@ def test_the_table_quotes_medians_and_every_run():
     row = next(line for line in text.splitlines() if line.startswith("| 1,000 |"))
     assert "| 5.2 s (CPU 4.2) | 6.2 s (CPU 5.0) | 1.19 (CPU 1.19) |" in row
     assert "`themas/index.html` (50 KB)" in row
-    assert "| 19 / 14 MB (zoekindex 1.9 / 1.0 MB) |" in row
-    assert "kaal 5.0 / 4.0 · 9.0 / 7.2 · 5.2 / 4.2; ons 6.0 / 4.8 · 6.6 / 5.3 · 6.2 / 5.0" in text
-    assert "automatische navigatie** bij 1,000 items: 40.0 s (CPU 32.0 s" in text and "7.7× zoveel CPU-tijd" in text
+    assert "| 19 / 14 MB (search index 1.9 / 1.0 MB) |" in row
+    assert "plain 5.0 / 4.0 · 9.0 / 7.2 · 5.2 / 4.2; ours 6.0 / 4.8 · 6.6 / 5.3 · 6.2 / 5.0" in text
+    assert "automatic nav** at 1,000 items: 40.0 s (CPU 32.0 s" in text and "7.7× the CPU time" in text
     assert "2 cores" in text and "`scripts/bench`" in text
 
 
@@ -224,6 +224,6 @@ def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
     assert ours_pages > plain_pages  # plus the wijken and the overviews
     wall, cpu = (float(n) for n in re.fullmatch(r"([\d.]+) s \(CPU ([\d.]+)\)", cells[4]).groups())
     assert wall > 0 and cpu > 0 and cells[9].startswith("`")
-    assert "automatische navigatie" in text
+    assert "automatic nav" in text
     assert "| `bovenwijks/wijken` on_page_content |" in text  # where the time goes, per plugin event
     assert "Alles in orde: 2 wijken, 24 items." not in run.stdout  # the check's output stays out of the report
