@@ -46,6 +46,12 @@ class BuildResult:
             path = path / "index.html"
         return path.read_text(encoding="utf-8")
 
+    def article(self, url: str) -> str:
+        """The page's own content (the `<article>`), without the theme's navigation and contents."""
+        html = self.page(url)
+        start = html.index('<article class="md-content__inner')
+        return html[start:html.index("</article>", start)]
+
     def exists(self, url: str) -> bool:
         """Whether the page or file at `url` was written."""
         path = self.site / url

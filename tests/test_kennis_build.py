@@ -159,22 +159,22 @@ def test_initiatief_page_shows_matches_both_ways(city):
     config["plugins"].sort(key=lambda p: "bovenwijks/kennis" not in p)
     (city.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = city.build()
-    repair = result.page("wijken/oost/initiatieven/repair-cafe/")
+    repair = result.article("wijken/oost/initiatieven/repair-cafe/")
     ervaring = repair[repair.index("Andere wijken met ervaring hierin"):]
     assert _offers(ervaring[:ervaring.index("Wie zoekt wat dit initiatief biedt")]) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
     assert _offers(ervaring[ervaring.index("Wie zoekt wat dit initiatief biedt"):]) == ["oosterpark/speeltuin"]
     # After what the wijken plugin rendered: the sections come at the end of the page.
     assert repair.index("Wat wij zoeken") < repair.index("Andere wijken met ervaring hierin")
-    klussen = result.page("wijken/west/initiatieven/klussendienst/")
+    klussen = result.article("wijken/west/initiatieven/klussendienst/")
     assert _offers(klussen[klussen.index("Wie zoekt wat dit initiatief biedt"):]) == ["oost/repair-cafe"]
     assert "Andere wijken met ervaring hierin" in klussen and "Nog geen initiatief in een andere wijk biedt dit aan." in klussen
-    assert "Andere wijken met ervaring hierin" not in result.page("wijken/zuid/initiatieven/stil/")
+    assert "Andere wijken met ervaring hierin" not in result.article("wijken/zuid/initiatieven/stil/")
 
 
 def test_wijk_page_shows_what_it_shares_and_seeks(city):
     _stad(city)
     result = city.build()
-    oost = result.page("wijken/oost/")
+    oost = result.article("wijken/oost/")
     delen = oost[oost.index("Wat Oost kan delen"):oost.index("Waar Oost naar zoekt")]
     assert "Repareren en hergebruiken" in delen and "Subsidie aanvragen" in delen
     assert '<a href="../../kennis/repareren/#zoekt">1 andere wijk zoekt dit</a>' in delen
@@ -182,10 +182,10 @@ def test_wijk_page_shows_what_it_shares_and_seeks(city):
     assert '<a href="../../kennis/matches/#zoekt--oost--repair-cafe--subsidie-aanvragen">Repair cafe Oost</a>' in zoekt
     assert '<a href="../../kennis/subsidie-aanvragen/#biedt">6 initiatieven in andere wijken bieden dit aan</a>' in zoekt
     # Oost's neighbour Oosterpark shares its own, not Oost's.
-    oosterpark = result.page("wijken/oosterpark/")
+    oosterpark = result.article("wijken/oosterpark/")
     assert "Repair cafe Oost" not in oosterpark[oosterpark.index("Kennis delen met andere wijken"):]
     assert "Waar Oosterpark naar zoekt" in oosterpark
-    assert "De initiatieven van Midden hebben nog geen kennis aangeboden of gevraagd." in result.page("wijken/midden/")
+    assert "De initiatieven van Midden hebben nog geen kennis aangeboden of gevraagd." in result.article("wijken/midden/")
 
 
 def test_paginated_matches_and_every_link_resolves(city):
@@ -262,14 +262,16 @@ def test_sections_are_found_by_the_page_source_not_by_prefix(city):
     files = config.plugins.on_files(Files([]), config=config)
     assert files.get_file_from_path("kennis/matches/index.md") is not None
 
-    def page(src_uri):
-        return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+    def content(src_uri, html):
+        page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), content=html)
+        kennis.on_page_context({}, page=page, config=config, nav=None)
+        return page.content
 
-    oost = kennis.on_page_content("<p>Oost</p>", page=page("wijken/oost/index.md"), config=config, files=files)
-    oosterpark = kennis.on_page_content("<p>Oosterpark</p>", page=page("wijken/oosterpark/index.md"), config=config, files=files)
+    oost = content("wijken/oost/index.md", "<p>Oost</p>")
+    oosterpark = content("wijken/oosterpark/index.md", "<p>Oosterpark</p>")
     assert oost.startswith("<p>Oost</p>") and "Wat Oost kan delen" in oost
     assert "Wat Oost kan delen" not in oosterpark and "Wat Oosterpark kan delen" in oosterpark
-    assert kennis.on_page_content("<p>Over</p>", page=page("over.md"), config=config, files=files) == "<p>Over</p>"
+    assert content("over.md", "<p>Over</p>") == "<p>Over</p>"
 
 
 def test_search_finds_the_onderwerp_not_every_page_that_lists_a_match(city):

@@ -50,10 +50,16 @@ class KennisPlugin(BasePlugin[KennisConfig]):
         self.pages.on_page_markdown(page)
         return markdown
 
-    # Late: the wijken plugin (default priority) must first have rendered its wijk and item
-    # pages, to whose end we add the matches.
-    @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        html = self.pages.on_page_content(html, page)
+        return self.pages.on_page_content(html, page)
+
+    # After the search plugin (priority 0) has indexed the page: the matches repeat other
+    # pages, so search should lead to the initiatief itself, and parsing them for nothing
+    # cost a tenth of a 10,000-item build. The wijken plugin's table of contents (-100)
+    # runs after this, so the sections still appear in it.
+    @event_priority(-50)
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         section = self.sections.get(page.file.src_uri)
-        return html + section() if section else html
+        if section:
+            page.content += section()
+        return context
