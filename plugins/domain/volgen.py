@@ -1,11 +1,11 @@
 """Everything there is to follow: feeds, calendars and open data, and the page `/volgen/`.
 
-`publish` makes all of it from the model and the items' HTML, for any engine to write out.
+`plan` decides what there is to follow, from the model alone; `publish` writes it, once the
+engine has made each item's HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,50 +22,61 @@ URL = "volgen/"
 
 @dataclass
 class Publicatie:
-    """What `publish` made: files by their path relative to the site root, pages, and the feeds."""
+    """What there is to follow: the feeds, the calendars, and the pages that list them."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
-    pages: list[SitePage] = field(default_factory=list)
     feeds: list[Feed] = field(default_factory=list)
+    kalenders: list[Kalender] = field(default_factory=list)
+    pages: list[SitePage] = field(default_factory=list)
 
 
-def bodies(stad: Stad, to_html: Callable[[str], str], site_url: str) -> dict[str, str]:
-    """Every item's body (by identity) and every wijk's (by slug) as HTML with absolute links.
-
-    `to_html` is the engine's Markdown, with the site's extensions, so that a feed shows
-    an item as its page does.
-    """
+def body_sources(stad: Stad) -> dict[str, str]:
+    """The page (its source, `wijken/oost/index.md`) whose HTML is the body of each item
+    (by identity) and wijk (by slug), for `publish`."""
     result = {}
     for wijk in stad.wijken.values():
-        result[wijk.slug] = absolute_html(to_html(wijk.body), f"wijken/{wijk.slug}/index.md", site_url)
+        result[f"wijken/{wijk.slug}/index.md"] = wijk.slug
         for item in wijk.items():
-            result[item.identity] = absolute_html(to_html(item.body), f"wijken/{item.identity}.md", site_url)
+            result[f"wijken/{item.identity}.md"] = item.identity
+    return result
+
+
+def body(html: str, page_url: str, site_url: str) -> str:
+    """The engine's HTML of a body, on the page at `page_url`, made fit for a feed: absolute links."""
+    # The engine has already turned `.md` links into URLs relative to the page itself.
+    return absolute_html(html, f"{page_url}index.md", site_url)
+
+
+def plan(stad: Stad, vandaag: date, site_url: str, *, limit: int, site_name: str, licentie: str) -> Publicatie:
+    """The feeds and calendars of the city, and the pages `/volgen/` and `/data/`.
+
+    `site_url` ends in `/`; `licentie` is the URL of the open data's licence.
+    """
+    result = Publicatie(feeds=catalog(stad, vandaag, limit=limit, site_name=site_name), kalenders=kalenders(stad))
+    counts = OpenData(stad, site_url, {}, licentie, result.kalenders, result.feeds).counts()
+    result.pages = [volgen_page(stad, result.feeds, result.kalenders, site_url), data_page(stad, site_url, licentie, counts)]
     return result
 
 
 def publish(
-    stad: Stad, vandaag: date, site_url: str, html: dict[str, str], *,
-    limit: int, site_name: str, licentie: str, rechten: str | None = None,
-) -> Publicatie:
-    """Every feed, calendar and data file of the city, and the pages `/volgen/` and `/data/`.
+    publicatie: Publicatie, stad: Stad, site_url: str, html: dict[str, str], *,
+    site_name: str, licentie: str, rechten: str | None = None,
+) -> dict[str, bytes]:
+    """Every feed, calendar and data file of the city, by its path relative to the site root.
 
-    `html` is what `bodies` returns; `site_url` ends in `/`; `rechten` is the site's
-    copyright line for the feeds, `licentie` the URL of the open data's licence.
+    `html` maps each key of `body_sources` to its `body`; `rechten` is the site's copyright
+    line for the feeds.
     """
-    result = Publicatie(feeds=catalog(stad, vandaag, limit=limit, site_name=site_name))
+    files: dict[str, bytes] = {}
     writer = FeedWriter(stad, site_url, html, rechten)
-    for feed in result.feeds:
-        result.files[feed.rss] = writer.rss(feed)
-        result.files[feed.atom] = writer.atom(feed)
-    agendas = kalenders(stad)
-    for kalender in agendas:
-        result.files[kalender.path] = ics(kalender, stad, site_url, html)
-    data = OpenData(stad, site_url, html, licentie, agendas, result.feeds)
-    result.files.update(data.files())
-    stadfeed = next(f for f in result.feeds if f.soort == "stad")
-    result.files[NIEUWS] = json_feed(stadfeed, writer, site_name)
-    result.pages = [volgen_page(stad, result.feeds, agendas, site_url), data_page(stad, site_url, licentie, data.counts())]
-    return result
+    for feed in publicatie.feeds:
+        files[feed.rss] = writer.rss(feed)
+        files[feed.atom] = writer.atom(feed)
+    for kalender in publicatie.kalenders:
+        files[kalender.path] = ics(kalender, stad, site_url, html)
+    files.update(OpenData(stad, site_url, html, licentie, publicatie.kalenders, publicatie.feeds).files())
+    stadfeed = next(f for f in publicatie.feeds if f.soort == "stad")
+    files[NIEUWS] = json_feed(stadfeed, writer, site_name)
+    return files
 
 
 def webcal(url: str) -> str:

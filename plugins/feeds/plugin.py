@@ -1,39 +1,27 @@
 """The `bovenwijks/feeds` plugin: feeds, calendars and open data, and where pages link them.
 
 A thin adapter: the domain (`plugins/domain/volgen.py`) decides and writes everything; this
-plugin renders the items' Markdown as MkDocs does, adds the results to the site as
-generated files, and puts the fitting feeds in every page's `<head>`.
+plugin hands it the HTML MkDocs makes of each item, writes the files into the site, and
+puts the fitting feeds in every page's `<head>`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..domain.feeds import Feed, alternates
-from ..domain.volgen import bodies, publish
+from ..domain.volgen import Publicatie, body, body_sources, plan, publish
 from ..mount import MountedPages
 from ..wijken.plugin import wijken_plugin
 from .config import FeedsConfig
 
 log = get_plugin_logger("bovenwijks")
-
-
-def markdown_renderer(config: MkDocsConfig) -> Callable[[str], str]:
-    """Markdown → HTML with the site's own extensions, as MkDocs renders a page's body."""
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def convert(text: str) -> str:
-        md.reset()
-        return md.convert(text)
-
-    return convert
 
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
@@ -45,6 +33,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
         self.pages = MountedPages()
         self.feeds: list[Feed] = []
+        self.publicatie: Publicatie | None = None
+        self.sources: dict[str, str] = {}
+        self.bodies: dict[str, str] = {}
         self.site_url = ""
         if not config.site_url:
             raise PluginError(
@@ -61,26 +52,30 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         wijken = self.wijken
         stad, self.site_url = wijken.stad, wijken.site_url
-        html = bodies(stad, markdown_renderer(config), self.site_url)
-        published = publish(
-            stad, wijken.vandaag, self.site_url, html, limit=self.config.limit, site_name=config.site_name,
-            licentie=self.config.licentie, rechten=config.copyright,
+        self.publicatie = plan(
+            stad, wijken.vandaag, self.site_url, limit=self.config.limit, site_name=config.site_name, licentie=self.config.licentie,
         )
-        self.feeds = published.feeds
-        for path, content in published.files.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                log.warning(f"{existing.src_uri}: dit adres is voor de feeds en open data van bovenwijks; het bestand wordt vervangen")
-                files.remove(existing)
-            files.append(File.generated(config, path, content=content))
-        self.pages.mount(published.pages, files, config)
+        self.feeds = self.publicatie.feeds
+        self.sources = body_sources(stad)
+        ours = {path for feed in self.feeds for path in (feed.rss, feed.atom)} | {k.path for k in self.publicatie.kalenders}
+        for file in list(files):
+            if file.src_uri in ours or (file.src_uri.startswith("data/") and file.src_uri.endswith(".json")):
+                log.warning(f"{file.src_uri}: dit adres is voor de feeds en open data van bovenwijks; het bestand wordt vervangen")
+                files.remove(file)
+        self.pages.mount(self.publicatie.pages, files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.pages.on_page_markdown(page)
         return markdown
 
+    # First, before the wijken plugin wraps an item's HTML into its page: a feed carries the
+    # item's own text as MkDocs made it, so that the feed shows what the page shows.
+    @event_priority(100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        key = self.sources.get(page.file.src_uri)
+        if key is not None:
+            self.bodies[key] = body(html, page.url, self.site_url)
         return self.pages.on_page_content(html, page)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -90,3 +85,14 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         links += [link for link in alternates(page.url, self.feeds) if link[1] not in declared]
         page.meta["bovenwijks_feeds"] = links
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        written = publish(
+            self.publicatie, self.wijken.stad, self.site_url, self.bodies, site_name=config.site_name,
+            licentie=self.config.licentie, rechten=config.copyright,
+        )
+        site = Path(config.site_dir)
+        for path, content in written.items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
