@@ -67,6 +67,8 @@ class MountedPages:
             page.meta["description"] = escape(site_page.description)
         if site_page.feeds:
             page.meta["bovenwijks_feeds"] = site_page.feeds
+        if not site_page.search:
+            page.meta["search"] = {"exclude": True}  # read by Material's search plugin
 
     def on_page_content(self, html: str, page: Page) -> str:
         """The page's final content: the domain wraps the HTML MkDocs made of its Markdown."""

@@ -237,3 +237,13 @@ def test_frontmatter_is_escaped_on_every_overview(city):
     assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in result.page("initiatieven/")
     # Inside JSON-LD, markup is escaped as JSON unicode escapes.
     assert "\\u003cscript\\u003e" in result.page("wijken/oost/agenda/xss-act/")
+
+
+def test_later_pages_of_a_listing_are_left_out_of_search(stad):
+    result = _build(stad, per_page=4)
+    docs = json.loads((result.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert "initiatieven/" in locations and "agenda/" in locations
+    assert "initiatieven/2/" not in locations and "initiatieven/4/" not in locations
+    # Every item is still found on its own page.
+    assert "wijken/oost/initiatieven/init-oost-3/" in locations

@@ -97,7 +97,8 @@ class KennisPages:
         def page(body: str) -> str:
             return render(template, site_page.url, body=body, **self._context(), **context)
 
-        site_page = SitePage(src_uri, title, page, source=source, description=description)
+        pagina = context.get("pagina")
+        site_page = SitePage(src_uri, title, page, source=source, description=description, search=pagina is None or pagina.number == 1)
         return site_page
 
     def pages(self) -> list[SitePage]:

@@ -40,7 +40,7 @@ def _page(pagina: Pagina, title: str, template: str, description: str | None = N
     def content(body: str) -> str:
         return render(template, pagina.url, pagina=pagina, body=body, **context)
 
-    return SitePage(pagina.src_uri, title, content, description=description)
+    return SitePage(pagina.src_uri, title, content, description=description, search=pagina.number == 1)
 
 
 def initiatieven_pages(stad: Stad, per_page: int) -> list[SitePage]:

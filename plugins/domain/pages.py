@@ -21,6 +21,9 @@ class SitePage:
     source: str | None = None  # the repository file an editor changes, for "Bewerk deze pagina"
     description: str | None = None
     feeds: list[tuple[str, str, str]] = field(default_factory=list)  # (title, url, media type)
+    # Later pages of a listing only repeat items that the search finds on their own pages;
+    # leaving them out keeps results pointing at the items, and the index (and build) small.
+    search: bool = True
 
     @property
     def url(self) -> str:
