@@ -22,6 +22,19 @@ SITE_URL = "https://stad.example/"
 
 PLUGINS = ["wijken", "overzicht", "kennis", "feeds"]
 
+# The frontmatter of a valid initiatief, up to (not including) its closing `---`, for tests
+# that write bad input by changing one line of it.
+INITIATIEF_FRONTMATTER = """---
+titel: Repair Café
+samenvatting: We repareren samen.
+status: actief
+themas:
+  - ontmoeting
+contact:
+  naam: Jan
+  email: jan@example.org
+"""
+
 
 def _available(name: str) -> bool:
     try:
@@ -45,6 +58,14 @@ class BuildResult:
         if url.endswith("/") or url == "":
             path = path / "index.html"
         return path.read_text(encoding="utf-8")
+
+    def listing(self, base: str) -> str:
+        """The HTML of every page of the paginated listing at `base` (`initiatieven/`), joined."""
+        html, number = [], 1
+        while self.exists(base if number == 1 else f"{base}{number}/"):
+            html.append(self.page(base if number == 1 else f"{base}{number}/"))
+            number += 1
+        return "\n".join(html)
 
     def article(self, url: str) -> str:
         """The page's own content (the `<article>`), without the theme's navigation and contents."""

@@ -76,14 +76,6 @@ def _offers(section: str) -> list[str]:
     return [f"{w}/{s}" for w, s in re.findall(r'class="bw-match__titel" href="[./]*(?:wijken/)?([a-z-]+)/initiatieven/([a-z-]+)/"', section)]
 
 
-def _all_pages(result, base: str) -> str:
-    html, number = [], 1
-    while result.exists(base if number == 1 else f"{base}{number}/"):
-        html.append(result.page(base if number == 1 else f"{base}{number}/"))
-        number += 1
-    return "\n".join(html)
-
-
 def test_every_match_is_present_none_within_one_wijk_in_the_documented_order(city):
     _stad(city, max_matches=10)
     result = city.build(strict=True)
@@ -195,7 +187,7 @@ def test_paginated_matches_and_every_link_resolves(city):
     assert result.error is None, result.warnings
     assert result.exists("kennis/matches/4/")
     # Every zoekt is on one of the pages, and the wijk page links to the page it is on.
-    alle = _sections(_all_pages(result, "kennis/matches/"))
+    alle = _sections(result.listing("kennis/matches/"))
     assert set(_expected_matches()) <= set(alle)
     assert [str(p) for p in check_site(result.site)] == []
 

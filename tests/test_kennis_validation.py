@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from city import INITIATIEF_FRONTMATTER
+
 INITIATIEF = "wijken/oost/initiatieven/repair-cafe.md"
 KENNIS = "wijken/oost/kennis/vraag.md"
 
-HEAD = """---
-titel: Repair Café
-samenvatting: We repareren samen.
-status: actief
-themas:
-  - ontmoeting
-contact:
-  naam: Jan
-  email: jan@example.org
-"""
+HEAD = INITIATIEF_FRONTMATTER
 
 
 @pytest.mark.parametrize(("kennis", "line", "message"), [

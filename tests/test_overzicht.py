@@ -50,15 +50,6 @@ def test_relative_url(target, base, expected):
 
 # -- a built city ------------------------------------------------------------------------
 
-def pages_of(result, base: str) -> str:
-    """The HTML of every page of the listing at `base`, joined."""
-    html, number = [], 1
-    while result.exists(base if number == 1 else f"{base}{number}/"):
-        html.append(result.page(base if number == 1 else f"{base}{number}/"))
-        number += 1
-    return "\n".join(html)
-
-
 @pytest.fixture
 def stad(city):
     city.extra_config = {}
@@ -100,24 +91,24 @@ def test_nothing_is_lost(stad):
     loaded = load_stad(stad.root)
     result = _build(stad)
     assert result.error is None
-    alle = pages_of(result, "initiatieven/")
-    agenda = pages_of(result, "agenda/")
+    alle = result.listing("initiatieven/")
+    agenda = result.listing("agenda/")
     assert len(loaded.stad.initiatieven()) == 15
     for initiatief in loaded.stad.initiatieven():
         shown = f">{initiatief.titel}</a>"  # every titel in this city is unique
         assert shown in result.page(f"wijken/{initiatief.wijk}/"), initiatief.identity
         assert shown in alle, initiatief.identity
         for thema in initiatief.themas:
-            assert shown in pages_of(result, f"themas/{thema}/"), (initiatief.identity, thema)
-        assert shown in pages_of(result, f"initiatieven/{initiatief.status}/"), initiatief.identity
+            assert shown in result.listing(f"themas/{thema}/"), (initiatief.identity, thema)
+        assert shown in result.listing(f"initiatieven/{initiatief.status}/"), initiatief.identity
     for activiteit in loaded.stad.activiteiten():
         shown = f">{activiteit.titel}</a>"
         upcoming = activiteit.datum >= date(2026, 11, 23)
         assert (shown in agenda) == upcoming, activiteit.identity
         assert shown in result.page(f"wijken/{activiteit.wijk}/")
-    archief = pages_of(result, "agenda/archief/")
+    archief = result.listing("agenda/archief/")
     assert "Voorbij oost" in archief and "Voorbij west" in archief
-    nieuws = pages_of(result, "nieuws/")
+    nieuws = result.listing("nieuws/")
     for bericht in loaded.stad.berichten():
         assert bericht.titel in nieuws
     assert "Kapot" not in alle

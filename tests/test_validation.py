@@ -10,21 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from city import INITIATIEF_FRONTMATTER
+
 from plugins.domain.load import load_stad
 
-GOOD_INITIATIEF = """---
-titel: Repair Café
-samenvatting: We repareren samen.
-status: actief
-themas:
-  - ontmoeting
-contact:
-  naam: Jan
-  email: jan@example.org
----
-
-Tekst.
-"""
+GOOD_INITIATIEF = INITIATIEF_FRONTMATTER + "---\n\nTekst.\n"
 
 INITIATIEF = "wijken/oost/initiatieven/repair-cafe.md"
 
