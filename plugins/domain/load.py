@@ -34,7 +34,7 @@ from .problem import Problem
 from .schema import ITEM_KINDS, WIJK, WIJKPLAN
 from .slug import slugify
 from .source import read_source
-from .validate import check_references, unique
+from .validate import check_references, drop_broken, unique
 from .vocabulaire import fallback_vocabulaire, load_vocabulaire
 
 WIJKEN = "wijken"
@@ -138,9 +138,8 @@ class _WijkLoader:
         wijk.kennis.sort(key=lambda k: (k.datum, k.slug), reverse=True)
         reference_problems = check_references(wijk, initiatief_slugs, wijkplan_broken)
         self.problems.extend(reference_problems)
-        broken = {p.path for p in reference_problems if p.fatal}
-        wijk.initiatieven = [i for i in wijk.initiatieven if i.source not in broken]
-        wijk.agenda = [a for a in wijk.agenda if a.source not in broken]
+        wijk.initiatieven = drop_broken(wijk.initiatieven, reference_problems)
+        wijk.agenda = drop_broken(wijk.agenda, reference_problems)
         return wijk, self.problems
 
     def _files(self) -> list[Path]:
