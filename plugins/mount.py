@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
+from .domain import searchable
 from .domain.pages import SitePage
 
 
@@ -71,6 +72,27 @@ class MountedPages:
             page.meta["search"] = {"exclude": True}  # read by Material's search plugin
 
     def on_page_content(self, html: str, page: Page) -> str:
-        """The page's final content: the domain wraps the HTML MkDocs made of its Markdown."""
+        """The page's content: the domain wraps the HTML MkDocs made of its Markdown.
+
+        What the search should not read waits in the page's meta until `restore`.
+        """
         site_page = self.get(page)
-        return html if site_page is None else site_page.render(html)
+        return html if site_page is None else defer(site_page.render(html), page)
+
+
+_LATER = "bovenwijks_later"
+
+
+def defer(html: str, page: Page) -> str:
+    """`html` without the parts the search skips (see `domain.searchable`); kept on `page`."""
+    html, parts = searchable.split(html)
+    if parts:
+        page.meta[_LATER] = parts
+    return html
+
+
+def restore(page: Page) -> None:
+    """Put back what `defer` kept, once the search has read the page."""
+    parts = page.meta.pop(_LATER, None)
+    if parts:
+        page.content = searchable.join(page.content or "", parts)

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from plugins.domain import searchable
 from plugins.domain.paginate import paginate
 from plugins.domain.render import relative_url
 
@@ -46,6 +47,21 @@ def test_page_links_stay_few(number, count, shown):
 ])
 def test_relative_url(target, base, expected):
     assert relative_url(target, base) == expected
+
+
+S, E = searchable.OVERSLAAN, searchable.EINDE
+
+
+@pytest.mark.parametrize("html,searched,parts", [
+    ("<p>tekst</p>", "<p>tekst</p>", []),
+    (f"<p>a</p>{S}<ul><li>x</li></ul>{E}<p>b</p>", "<p>a</p><!--zoeken:0--><p>b</p>", ["<ul><li>x</li></ul>"]),
+    (f"{S}1{E}-{S}\n2\n{E}", "<!--zoeken:0-->-<!--zoeken:1-->", ["1", "\n2\n"]),
+    # A comment an editor wrote that looks like a placeholder stays what it was.
+    ("<!--zoeken:7-->", "<!--zoeken:7-->", []),
+])
+def test_searchable_split_and_join(html, searched, parts):
+    assert searchable.split(html) == (searched, parts)
+    assert searchable.join(searched, parts) == searchable.strip(html)
 
 
 # -- a built city ------------------------------------------------------------------------
@@ -238,3 +254,23 @@ def test_later_pages_of_a_listing_are_left_out_of_search(stad):
     assert "initiatieven/2/" not in locations and "initiatieven/4/" not in locations
     # Every item is still found on its own page.
     assert "wijken/oost/initiatieven/init-oost-3/" in locations
+
+
+def test_search_reads_the_text_not_the_lists_and_the_page_keeps_them(stad):
+    result = _build(stad, per_page=4)
+    docs = json.loads((result.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text: dict[str, str] = {}
+    for d in docs:
+        page = d["location"].split("#")[0]
+        text[page] = text.get(page, "") + d["title"] + " " + d["text"]
+    # A wijk's page is found by its name; its items are found on their own pages.
+    assert "Oost" in text["wijken/oost/"] and "Initiatief oost 1" not in text["wijken/oost/"]
+    assert "Initiatief oost 1" in text["wijken/oost/initiatieven/init-oost-1/"]
+    assert not any("Initiatief oost 1" in t for page, t in text.items() if not page.startswith("wijken/oost/"))
+    # The facts beside an item (status, wijk) are not its text.
+    assert "Status" not in text["wijken/oost/initiatieven/init-oost-1/"]
+    # Residents see all of it, and no trace of the markers.
+    assert "Initiatief oost 1" in result.page("wijken/oost/") and "Initiatief oost 1" in result.page("initiatieven/")
+    assert '<dl class="bw-feiten">' in result.page("wijken/oost/initiatieven/init-oost-1/")
+    for html in result.site.rglob("*.html"):
+        assert "<!--zoeken" not in html.read_text(encoding="utf-8"), html

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
+from . import searchable
 from .dates import TZ, dutch_date, dutch_month, dutch_time
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -89,7 +91,8 @@ def environment() -> Environment:
         telefoon_uri=_telefoon_uri,
     )
     env.tests["contains"] = lambda sequence, value: value in sequence
-    env.globals.update(STATUS=STATUS, SOORT=SOORT)
+    # OVERSLAAN ... EINDE: what the site search skips (see searchable.py).
+    env.globals.update(STATUS=STATUS, SOORT=SOORT, OVERSLAAN=Markup(searchable.OVERSLAAN), EINDE=Markup(searchable.EINDE))
     return env
 
 

@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..domain.overzichtpages import FILTER_DATA, filter_data, home, overzicht_pages
-from ..mount import MountedPages
+from ..mount import MountedPages, defer
 from ..wijken.plugin import wijken_plugin
 from .config import OverzichtConfig
 
@@ -43,6 +43,6 @@ class OverzichtPlugin(BasePlugin[OverzichtConfig]):
         if page.is_homepage:
             # The nav calls it "Home"; the page's own title is what residents should read.
             titel = page.meta.get("title") or config.site_name
-            return home(self.wijken.stad, self.wijken.vandaag, html, str(titel),
-                        activiteiten=self.config.home_activiteiten, berichten=self.config.home_berichten)
+            return defer(home(self.wijken.stad, self.wijken.vandaag, html, str(titel),
+                               activiteiten=self.config.home_activiteiten, berichten=self.config.home_berichten), page)
         return self.pages.on_page_content(html, page)

@@ -19,7 +19,7 @@ from ..domain.load import load_stad
 from ..domain.model import Stad
 from ..domain.problem import Problem
 from ..domain.wijkpages import wijk_pages
-from ..mount import MountedPages, section_toc
+from ..mount import MountedPages, restore, section_toc
 from .config import WijkenConfig
 
 log = get_plugin_logger("bovenwijks")
@@ -111,9 +111,11 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         return self.pages.on_page_content(html, page)
 
-    # Lowest priority: every plugin's on_page_content has run, so every section is there.
+    # Lowest priority: Material's search (0) has read the page, so what it should skip can
+    # go back in; every plugin has added its sections, so the table of contents is complete.
     @event_priority(-100)
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        restore(page)
         if page.file.generated_by is not None and page.content:
             page.toc = section_toc(page.content)
         return context
