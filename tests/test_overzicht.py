@@ -44,6 +44,12 @@ def test_page_links_stay_few(number, count, shown):
     ("agenda/", "", "agenda/"),
     ("wijken/oost/wijkplan/#ouderen", "themas/ontmoeting/", "../../wijken/oost/wijkplan/#ouderen"),
     ("https://example.org/", "agenda/", "https://example.org/"),
+    ("agenda/", "agenda/", "./"),
+    ("data/agenda.json", "agenda/", "../data/agenda.json"),
+    ("agenda/archief/", "agenda/", "archief/"),
+    ("wijken/oosterpark/", "wijken/oost/", "../oosterpark/"),
+    ("kalender/stad.ics", "", "kalender/stad.ics"),
+    ("a/../b/", "c/", "../b/"),  # not the common case: posixpath does it
 ])
 def test_relative_url(target, base, expected):
     assert relative_url(target, base) == expected

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .kennisuitwisseling import Antwoord, Match, Onderwerpkennis, Regel, Uitwisseling
 from .pages import SitePage
 from .paginate import paginate
-from .render import environment, render
+from .render import render
 from .slug import slugify
 from .vocabulaire import GERESERVEERD
 from .vocabulaire import PATH as VOCABULAIRE
@@ -83,8 +83,7 @@ class KennisPages:
         key = (regel.anker, root)
         html = self._regels_html.get(key)
         if html is None:
-            template = environment().get_template("kennis_regel.html")
-            html = self._regels_html[key] = Markup(template.render(r=regel, stad=self.stad, link=lambda target: root + target))
+            html = self._regels_html[key] = Markup(render("kennis_regel.html", "", root=root, r=regel, stad=self.stad))
         return html
 
     def _context(self) -> dict:

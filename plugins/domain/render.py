@@ -8,6 +8,8 @@ under any base path (GitHub Pages serves it under the repository's name).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +29,7 @@ SOORT = {"vraag": "Vraag", "ervaring": "Ervaring"}
 
 def _relpath(path: str, start: str) -> str:
     """`posixpath.relpath` for two paths from the site root, without asking the OS for the
-    working directory: it is called for every link of every page."""
+    working directory."""
     if path.startswith("/") or start.startswith("/"):
         return posixpath.relpath(path, start)
     to = [p for p in posixpath.normpath(path).split("/") if p != "."]
@@ -45,14 +47,25 @@ def relative_url(target: str, base: str) -> str:
 
     Page URLs end in `/` (directory URLs); the home page is the empty string.
     """
-    if "://" in target or target.startswith(("mailto:", "tel:", "#")):
+    if target.startswith(("#", "mailto:", "tel:")) or "://" in target:
         return target
     path, _, anchor = target.partition("#")
+    suffix = f"#{anchor}" if anchor else ""
+    plain = not path.startswith("/") and "/." not in f"/{path}" and "/." not in f"/{base}" and "//" not in path + base
+    if plain and (not base or base.endswith("/")):
+        # The common case, once for every link of every page: plain segments, no `.` or `..`.
+        frm = base.split("/")[:-1] if base else []
+        to = path.split("/")
+        common = 0
+        last = len(to) - 1  # the file name, or "" for a directory URL: never a common folder
+        while common < len(frm) and common < last and frm[common] == to[common]:
+            common += 1
+        return ("../" * (len(frm) - common) + "/".join(to[common:]) or "./") + suffix
     start = base if base.endswith("/") or not base else posixpath.dirname(base)
     rel = _relpath(path or ".", start.rstrip("/") or ".")
     if path.endswith("/") or not path:
         rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel + suffix
 
 
 def _when(value: datetime, hele_dag: bool = False) -> str:
@@ -80,6 +93,9 @@ def environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        # The templates are part of the package: they do not change during a build, and
+        # checking their files' times cost a `stat` on every page.
+        auto_reload=False,
     )
     env.filters.update(
         datum=lambda d: dutch_date(d),
@@ -93,9 +109,24 @@ def environment() -> Environment:
     env.tests["contains"] = lambda sequence, value: value in sequence
     # OVERSLAAN ... EINDE: what the site search skips (see searchable.py).
     env.globals.update(STATUS=STATUS, SOORT=SOORT, OVERSLAAN=Markup(searchable.OVERSLAAN), EINDE=Markup(searchable.EINDE))
+    # `link` is a global, not part of each page's context, so that templates can import the
+    # macros without context: Jinja then builds the macro module once, not once per page.
+    env.globals["link"] = lambda target: _LINK.get()(target)
     return env
 
 
-def render(template: str, url: str, **context: Any) -> str:
-    """Render `template` for the page at `url` (relative to the site root)."""
-    return environment().get_template(template).render(link=lambda target: relative_url(target, url), page_url=url, **context)
+_LINK: ContextVar[Callable[[str], str]] = ContextVar("link")
+
+
+def render(template: str, url: str, *, root: str | None = None, **context: Any) -> str:
+    """Render `template` for the page at `url` (relative to the site root).
+
+    Every `link(target)` in it is made relative to `url`; with `root` (`../../`), it is
+    `root + target` instead, for HTML that is shared by every page at that depth.
+    """
+    link = (lambda target: root + target) if root is not None else (lambda target: relative_url(target, url))
+    token = _LINK.set(link)
+    try:
+        return environment().get_template(template).render(page_url=url, **context)
+    finally:
+        _LINK.reset(token)
