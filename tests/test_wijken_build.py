@@ -119,3 +119,34 @@ def test_section_toc(html, expected):
     from plugins.mount import section_toc
 
     assert [(a.id, a.title) for a in section_toc(html)] == expected
+
+
+_PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>', re.S)
+
+
+def test_navigation_is_rendered_once_per_place_and_stays_right_everywhere(city, monkeypatch):
+    from markupsafe import Markup
+
+    from plugins.navcache import NavCache
+
+    _oost(city)
+    city.write("content/over.md", "# Over\n\nOver het platform.\n")
+    city.extra_config = {"nav": [{"Home": "index.md"}, {"Wijken": "wijken/index.md"}, {"Over": "over.md"}]}
+    city.write_config()
+    urls = ["", "over/", "wijken/", "wijken/oost/", "wijken/oost/wijkplan/", "wijken/oost/initiatieven/repair-cafe/",
+            "wijken/oost/agenda/reparatiemiddag/", "kennis/", "kennis/repareren/", "initiatieven/", "themas/ontmoeting/"]
+
+    def navs(result):
+        return {url: _PRIMARY_NAV.search(result.page(url)).group(0) for url in urls}
+
+    cached = navs(city.build())
+    # The same city with Material rendering the navigation on every page, as it does alone.
+    monkeypatch.setattr(NavCache, "__call__", lambda self, page, nav, base_url, render: Markup(render()))
+    assert navs(city.build()) == cached
+    # And the links lead where they should from every depth and folder.
+    from urllib.parse import urljoin
+
+    for url, html in cached.items():
+        links = {urljoin(f"https://stad.example/{url}", href) for href in re.findall(r'href="([^"#]*)"', html)}
+        assert {"https://stad.example/", "https://stad.example/wijken/", "https://stad.example/over/"} <= links, url
+    assert "md-nav__link--active" in cached["over/"] and "md-nav__link--active" not in cached["wijken/oost/"]

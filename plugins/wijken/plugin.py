@@ -20,6 +20,7 @@ from ..domain.model import Stad
 from ..domain.problem import Problem
 from ..domain.wijkpages import wijk_pages
 from ..mount import MountedPages, restore, section_toc
+from ..navcache import NavCache
 from .config import WijkenConfig
 
 log = get_plugin_logger("bovenwijks")
@@ -64,6 +65,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.stad: Stad | None = None
         self.problems: list[Problem] = []
         self.pages = MountedPages()
+        self.nav_cache = NavCache()
         self.vandaag = build_date(self.config.build_date)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         if not config.use_directory_urls:
@@ -103,6 +105,10 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         for file in files:
             if file.generated_by is None and file.src_dir and Path(file.src_dir).resolve() == docs:
                 file.edit_uri = f"{prefix}/{file.src_uri}"
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.globals["bovenwijks_nav"] = self.nav_cache
+        return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self.pages.on_page_markdown(page)
