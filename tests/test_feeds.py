@@ -152,6 +152,20 @@ def test_absolute_html_drops_heading_anchors_and_keeps_text_escaped():
     )
 
 
+@pytest.mark.parametrize("source,expected", [
+    ("", ""),
+    # What MkDocs writes for a heading (toc with permalink): the anchor goes, nothing else changes.
+    ('<h2 id="kop">Kop<a class="headerlink" href="#kop" title="Link naar dit deel">&para;</a></h2>\n<p>Tekst &amp; meer</p>\n',
+     '<h2 id="kop">Kop</h2>\n<p>Tekst &amp; meer</p>'),
+    ('<p><img alt="Foto" src="foto.jpg"></p>', '<p><img alt="Foto" src="https://stad.example/wijken/oost/nieuws/foto.jpg"></p>'),
+    ('<p style="background: url(bg.png)">x</p>', '<p style="background: url(https://stad.example/wijken/oost/nieuws/bg.png)">x</p>'),
+    ('<p>Een href= in de tekst</p>', '<p>Een href= in de tekst</p>'),
+    ('<p data-x="1">Geen link</p>', '<p data-x="1">Geen link</p>'),
+])
+def test_absolute_html_rewrites_every_kind_of_link(source, expected):
+    assert absolute_html(source, "wijken/oost/nieuws/b.md", SITE) == expected
+
+
 @pytest.mark.parametrize("source,text", [
     ("", ""),
     ("<p>Hallo <b>daar</b></p>\n<p>Tot   ziens</p>", "Hallo daar\n\nTot ziens"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .dates import TZ
 from .links import plain_text
@@ -104,13 +104,35 @@ def _event(activiteit: Activiteit, stad: Stad, site_url: str, host: str, body: s
     return event
 
 
-def ics(kalender: Kalender, stad: Stad, site_url: str, bodies: Mapping[str, str]) -> bytes:
+class Events:
+    """Each activiteit's VEVENT as iCalendar text, made once: it is in the city's calendar
+    and in its wijk's, and serialising is most of the work of writing a calendar."""
+
+    def __init__(self, stad: Stad, site_url: str, bodies: Mapping[str, str]) -> None:
+        self.stad, self.site_url, self.bodies = stad, site_url, bodies
+        self.host = urlsplit(site_url).hostname or "bovenwijks"
+        self._ical: dict[str, bytes] = {}
+
+    def __call__(self, activiteit: Activiteit) -> bytes:
+        """The VEVENT of `activiteit`, from `BEGIN:VEVENT` to `END:VEVENT`, folded, CRLF."""
+        ical = self._ical.get(activiteit.identity)
+        if ical is None:
+            event = _event(activiteit, self.stad, self.site_url, self.host, self.bodies.get(activiteit.identity, ""))
+            ical = self._ical[activiteit.identity] = event.to_ical()
+        return ical
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def ics(kalender: Kalender, stad: Stad, site_url: str, bodies: Mapping[str, str], events: Events | None = None) -> bytes:
     """The calendar as an iCalendar file: CRLF line endings, lines folded at 75 octets.
 
     `bodies` maps an activiteit's identity to its body as HTML; its text becomes the
-    event's description, followed by the link to its page.
+    event's description, followed by the link to its page. Calendars that share `events`
+    share the serialised events.
     """
-    host = urlsplit(site_url).hostname or "bovenwijks"
+    events = events or Events(stad, site_url, bodies)
     calendar = Calendar()
     calendar.add("prodid", f"-//Bovenwijks//Agenda {stad.naam}//NL")
     calendar.add("version", "2.0")
@@ -125,11 +147,11 @@ def ics(kalender: Kalender, stad: Stad, site_url: str, bodies: Mapping[str, str]
     # A hint for apps that honour it: look for new activiteiten twice a day.
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
-    for activiteit in kalender.activiteiten:
-        calendar.add_component(_event(activiteit, stad, site_url, host, bodies.get(activiteit.identity, "")))
-    if kalender.activiteiten:
-        # The transitions of the years the activiteiten are in; the range comes from the
+    if any(not a.hele_dag for a in kalender.activiteiten):
+        # `_event` gives times in TZ, and whole days as dates: TZ is the one VTIMEZONE needed.
+        # Its transitions cover the years the activiteiten are in; the range comes from the
         # content (not from the clock or a library default) so that the file stays the same.
         years = [_local(a.start).year for a in kalender.activiteiten] + [_local(a.eind).year for a in kalender.activiteiten if a.eind]
-        calendar.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
-    return calendar.to_ical()
+        calendar.add_component(Timezone.from_tzid(TZ.key, first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1)))
+    head = calendar.to_ical()
+    return head.removesuffix(_END) + b"".join(events(a) for a in kalender.activiteiten) + _END

@@ -265,6 +265,9 @@ class FeedWriter:
         self.site_url = site_url
         self.bodies = bodies
         self.rechten = rechten
+        # An item is in several feeds (the city's, its wijk's, its themas'), each written as
+        # RSS and as Atom: its content is rendered once.
+        self._content: dict[tuple[str, str], str] = {}
 
     def rss(self, feed: Feed) -> bytes:
         """The feed as RSS 2.0."""
@@ -280,11 +283,15 @@ class FeedWriter:
 
     def content(self, entry: Entry) -> str:
         """The HTML of an entry: the facts a reader needs first, then the item's own text."""
-        return render(
-            "feed_item.html", entry.item.url, entry=entry, item=entry.item, stad=self.stad,
-            wijk=self.stad.wijken[entry.item.wijk], body=self.bodies.get(entry.item.identity, ""),
-            absolute=lambda url: self.site_url + url,
-        ).strip()
+        key = (entry.item.identity, entry.anker)
+        html = self._content.get(key)
+        if html is None:
+            html = self._content[key] = render(
+                "feed_item.html", entry.item.url, entry=entry, item=entry.item, stad=self.stad,
+                wijk=self.stad.wijken[entry.item.wijk], body=self.bodies.get(entry.item.identity, ""),
+                absolute=lambda url: self.site_url + url,
+            ).strip()
+        return html
 
     def _generator(self, feed: Feed, self_path: str, media_type: str) -> FeedGenerator:
         fg = FeedGenerator()

@@ -8,6 +8,7 @@ must be absolute, resolved the way the engine resolves it: from the Markdown fil
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import lxml.html
@@ -44,10 +45,18 @@ def absolute_link(link: str, src_uri: str, site_url: str) -> str:
     return urlunsplit(("", "", site_url + target, parts.query, parts.fragment))
 
 
+# The heading anchor exactly as Python-Markdown's toc extension writes it.
+_HEADERLINK = re.compile(r'<a class="headerlink" href="#[^"<>]*" title="[^"<>]*">&para;</a>')
+# Anything lxml's `rewrite_links` would change: link attributes, and `url(...)` in CSS.
+_LINKS = re.compile(r"\b(?:href|src|srcset|action|background|cite|codebase|data|longdesc|profile|usemap|archive|poster)\s*=|url\(|@import", re.I)
+
+
 def absolute_html(html: str, src_uri: str, site_url: str) -> str:
     """The HTML of the Markdown file `src_uri` with every link absolute and no heading anchors."""
-    if not html.strip():
-        return ""
+    html = _HEADERLINK.sub("", html)
+    if not _LINKS.search(html):
+        # Most bodies link nowhere: no need to parse and write them again (10,000 of them).
+        return html.strip()
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for anchor in root.xpath(_HEADERLINKS):
         anchor.drop_tree()

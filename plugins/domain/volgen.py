@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .calendar import Kalender, ics, kalenders
+from .calendar import Events, Kalender, ics, kalenders
 from .feeds import Feed, FeedWriter, catalog
 from .links import absolute_html
 from .model import Stad
@@ -71,8 +71,9 @@ def publish(
     for feed in publicatie.feeds:
         files[feed.rss] = writer.rss(feed)
         files[feed.atom] = writer.atom(feed)
+    events = Events(stad, site_url, html)
     for kalender in publicatie.kalenders:
-        files[kalender.path] = ics(kalender, stad, site_url, html)
+        files[kalender.path] = ics(kalender, stad, site_url, html, events)
     files.update(OpenData(stad, site_url, html, licentie, publicatie.kalenders, publicatie.feeds).files())
     stadfeed = next(f for f in publicatie.feeds if f.soort == "stad")
     files[NIEUWS] = json_feed(stadfeed, writer, site_name)
