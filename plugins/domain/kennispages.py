@@ -88,7 +88,7 @@ class KennisPages:
 
     def _context(self) -> dict:
         return {
-            "u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "regel_html": self.regel_html,
+            "u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "kp": self,
             "VRAGEN_ANKER": VRAGEN_ANKER, "heeft_antwoorden": self.heeft_antwoorden,
         }
 
