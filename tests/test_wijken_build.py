@@ -150,3 +150,16 @@ def test_navigation_is_rendered_once_per_place_and_stays_right_everywhere(city, 
         links = {urljoin(f"https://stad.example/{url}", href) for href in re.findall(r'href="([^"#]*)"', html)}
         assert {"https://stad.example/", "https://stad.example/wijken/", "https://stad.example/over/"} <= links, url
     assert "md-nav__link--active" in cached["over/"] and "md-nav__link--active" not in cached["wijken/oost/"]
+
+
+def test_initiatief_page_lists_its_own_upcoming_activiteiten(city):
+    _oost(city)
+    city.initiatief("oost", "buurtsoep", titel="Buurtsoep")
+    city.activiteit("oost", "soepavond", titel="Soepavond", initiatief="buurtsoep")
+    city.activiteit("oost", "vorige-reparatie", start="2026-10-01 14:00", titel="Vorige reparatie", initiatief="repair-cafe")
+    result = city.build()
+    html = result.article("wijken/oost/initiatieven/repair-cafe/")
+    agenda = html[html.index('<h2 id="agenda">'):]
+    assert "Reparatiemiddag" in agenda and 'href="../../agenda/reparatiemiddag/"' in agenda
+    assert "Soepavond" not in html and "Vorige reparatie" not in html
+    assert "Soepavond" in result.article("wijken/oost/initiatieven/buurtsoep/")

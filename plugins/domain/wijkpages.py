@@ -6,16 +6,17 @@ from datetime import date
 from functools import partial
 
 from . import jsonld
-from .model import Item, Stad, Wijk
+from .model import Activiteit, Item, Stad, Wijk
 from .pages import SitePage
 from .render import render
 
 
-def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str) -> SitePage:
+def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dict[str, list[Activiteit]]) -> SitePage:
     wijk = stad.wijken[item.wijk]
     context = {"item": item, "wijk": wijk, "stad": stad, "vandaag": vandaag}
     if item.kind == "initiatief":
         context["prioriteiten"] = [p for p in map(wijk.prioriteit, item.prioriteiten) if p]
+        context["komend"] = komend.get(item.slug, [])
     if item.kind == "activiteit" and site_url:
         context["jsonld"] = jsonld.event(item, stad, site_url)
 
@@ -66,7 +67,12 @@ def wijk_pages(stad: Stad, vandaag: date, site_url: str = "") -> list[SitePage]:
         pages.append(_wijk_page(wijk, stad, vandaag))
         if wijk.wijkplan:
             pages.append(_wijkplan_page(wijk, stad))
-        pages.extend(_item_page(item, stad, vandaag, site_url) for item in wijk.items())
+        # Each initiatief's upcoming activiteiten, in one pass over the wijk's agenda.
+        komend: dict[str, list[Activiteit]] = {}
+        for activiteit in wijk.agenda:
+            if activiteit.initiatief and activiteit.einddatum >= vandaag:
+                komend.setdefault(activiteit.initiatief, []).append(activiteit)
+        pages.extend(_item_page(item, stad, vandaag, site_url, komend) for item in wijk.items())
     return pages
 
 
