@@ -112,3 +112,14 @@ def test_titel_is_text_in_ics(city):
 def test_same_content_same_bytes(stad):
     assert _ics(stad, "stad") == _ics(stad, "stad")
     assert b"DTSTAMP:20261210T183000Z" in _ics(stad, "stad")
+
+
+def test_description_is_the_first_paragraph(stad):
+    lang = "Eerste alinea met een heel verhaal over de middag. " * 20
+    bodies = {"oost/agenda/reparatiemiddag": f"<p>Korte eerste alinea.</p>\n<p>{lang}</p>"}
+    description = str(_events(_ics(stad, bodies=bodies))["oost/agenda/reparatiemiddag@stad.example"]["description"])
+    assert description.startswith("Korte eerste alinea.\n\nGeorganiseerd door")
+    bodies = {"oost/agenda/reparatiemiddag": f"<p>{lang}</p>"}
+    description = str(_events(_ics(stad, bodies=bodies))["oost/agenda/reparatiemiddag@stad.example"]["description"])
+    eerste = description.split("\n\n")[0]
+    assert eerste.endswith(" …") and len(eerste) <= 502 and lang.startswith(eerste.removesuffix(" …"))

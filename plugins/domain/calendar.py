@@ -15,10 +15,11 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone
 
 from .dates import TZ
-from .links import plain_text
+from .links import excerpt
 from .model import Activiteit, Stad
 
 MEDIA_TYPE = "text/calendar"
+BESCHRIJVING = 500  # characters of the activiteit's text in an event's description, at most
 
 
 @dataclass
@@ -73,8 +74,10 @@ def _beschrijving(activiteit: Activiteit, stad: Stad, url: str, body: str) -> st
     wijk = stad.wijken[activiteit.wijk]
     organisator = wijk.initiatief(activiteit.initiatief) if activiteit.initiatief else None
     wie = f"Georganiseerd door {organisator.titel} ({wijk.naam})." if organisator else f"Een activiteit in {wijk.naam}."
-    # Calendar apps hardly show the URL property: the link goes into the text as well.
-    return "\n\n".join(p for p in (plain_text(body), wie, f"Meer informatie: {url}") if p)
+    # The first paragraph, not the whole text: apps show it in a small panel, and fetch the
+    # file twice a day, so it should stay small as the years add up. The page has the rest,
+    # and calendar apps hardly show the URL property: the link goes into the text.
+    return "\n\n".join(p for p in (excerpt(body, limit=BESCHRIJVING), wie, f"Meer informatie: {url}") if p)
 
 
 def _event(activiteit: Activiteit, stad: Stad, site_url: str, host: str, body: str) -> Event:

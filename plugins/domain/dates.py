@@ -89,9 +89,20 @@ def dutch_date(value: date, *, weekday: bool = False) -> str:
 
 def dutch_time(value: datetime) -> str:
     """`19.30 uur`, in Amsterdam time, as Dutch style guides write it."""
-    return format_time(value.astimezone(TZ), "H.mm", locale=LOCALE) + " uur"
+    local = value.astimezone(TZ)
+    return _clock(local.hour, local.minute)
+
+
+@lru_cache(maxsize=2048)
+def _clock(hour: int, minute: int) -> str:
+    return format_time(time(hour, minute), "H.mm", locale=LOCALE) + " uur"
 
 
 def dutch_month(value: date) -> str:
     """`december 2026`, for grouping an agenda by month."""
-    return format_date(value, "MMMM y", locale=LOCALE)
+    return _month(value.year, value.month)
+
+
+@lru_cache(maxsize=1024)
+def _month(year: int, month: int) -> str:
+    return format_date(date(year, month, 1), "MMMM y", locale=LOCALE)
