@@ -124,10 +124,10 @@ def test_section_toc(html, expected):
 _PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>', re.S)
 
 
-def test_navigation_is_rendered_once_per_place_and_stays_right_everywhere(city, monkeypatch):
+def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city, monkeypatch):
     from markupsafe import Markup
 
-    from plugins.navcache import NavCache
+    from plugins.themecache import ThemeCache
 
     _oost(city)
     city.write("content/over.md", "# Over\n\nOver het platform.\n")
@@ -136,19 +136,22 @@ def test_navigation_is_rendered_once_per_place_and_stays_right_everywhere(city, 
     urls = ["", "over/", "wijken/", "wijken/oost/", "wijken/oost/wijkplan/", "wijken/oost/initiatieven/repair-cafe/",
             "wijken/oost/agenda/reparatiemiddag/", "kennis/", "kennis/repareren/", "initiatieven/", "themas/ontmoeting/"]
 
-    def navs(result):
-        return {url: _PRIMARY_NAV.search(result.page(url)).group(0) for url in urls}
+    def pages(result):
+        return {url: result.page(url) for url in urls}
 
-    cached = navs(city.build())
-    # The same city with Material rendering the navigation on every page, as it does alone.
-    monkeypatch.setattr(NavCache, "__call__", lambda self, page, nav, base_url, render: Markup(render()))
-    assert navs(city.build()) == cached
-    # And the links lead where they should from every depth and folder.
+    cached = pages(city.build())
+    # The same city with Material rendering its navigation, search form and configuration on
+    # every page, as it does alone: every page is the same, byte for byte.
+    monkeypatch.setattr(ThemeCache, "_get", lambda self, key, render: Markup(render()))
+    assert pages(city.build()) == cached
+    # And the navigation's links lead where they should from every depth and folder.
     from urllib.parse import urljoin
 
     for url, html in cached.items():
-        links = {urljoin(f"https://stad.example/{url}", href) for href in re.findall(r'href="([^"#]*)"', html)}
+        nav = _PRIMARY_NAV.search(html).group(0)
+        links = {urljoin(f"https://stad.example/{url}", href) for href in re.findall(r'href="([^"#]*)"', nav)}
         assert {"https://stad.example/", "https://stad.example/wijken/", "https://stad.example/over/"} <= links, url
+        assert '"base": "' in html and 'class="md-search"' in html
     assert "md-nav__link--active" in cached["over/"] and "md-nav__link--active" not in cached["wijken/oost/"]
 
 

@@ -20,7 +20,7 @@ from ..domain.model import Stad
 from ..domain.problem import Problem
 from ..domain.wijkpages import wijk_pages
 from ..mount import MountedPages, restore, section_toc
-from ..navcache import NavCache
+from ..themecache import ThemeCache
 from .config import WijkenConfig
 
 log = get_plugin_logger("bovenwijks")
@@ -65,7 +65,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.stad: Stad | None = None
         self.problems: list[Problem] = []
         self.pages = MountedPages()
-        self.nav_cache = NavCache()
+        self.theme_cache = ThemeCache()
         self.vandaag = build_date(self.config.build_date)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         if not config.use_directory_urls:
@@ -107,7 +107,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
                 file.edit_uri = f"{prefix}/{file.src_uri}"
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.globals["bovenwijks_nav"] = self.nav_cache
+        env.globals["bovenwijks_cache"] = self.theme_cache
         return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
