@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from types import SimpleNamespace
 
@@ -139,7 +140,9 @@ def test_hub_counts_wijken_and_shows_vragen_and_ervaringen(city):
     assert re.findall(r"<td>(\d+)</td>", row) == ["5", "1", "0"]  # offered in 5 wijken, sought in 1
     vragen = html[html.index('id="vragen"'):html.index('id="ervaringen"')]
     assert "Hoe werven jullie?" in vragen and "Lessen uit de werving" not in vragen
-    assert 'href="matches/#vraag--oost--hoe-werven"' in vragen
+    # The link to its answers, from the hub at kennis/:
+    [href] = re.findall(r'href="([^"]*#vraag--oost--hoe-werven)"', vragen)
+    assert posixpath.normpath(posixpath.join("kennis", href)) == "kennis/matches/#vraag--oost--hoe-werven"
     assert "Lessen uit de werving" in html[html.index('id="ervaringen"'):]
     assert "redactie@oost.example" in vragen  # a vraag without contact: the wijk's editors
 

@@ -14,6 +14,7 @@ from math import ceil
 from markupsafe import Markup
 
 from .kennisuitwisseling import Antwoord, Match, Onderwerpkennis, Regel, Uitwisseling
+from .model import Kennis
 from .pages import SitePage
 from .paginate import paginate
 from .render import render
@@ -69,6 +70,7 @@ class KennisPages:
         self._plaats.setdefault(VRAGEN_ANKER, self.matches[-1].url)
         self.heeft_antwoorden = bool(antwoorden)
         self._regels_html: dict[tuple[str, str], Markup] = {}
+        self._kennis_html: dict[tuple, Markup] = {}
 
     def match_url(self, anker: str) -> str:
         """The URL of a match, an onderwerp's matches or a vraag's answers on the matches pages."""
@@ -84,6 +86,20 @@ class KennisPages:
         html = self._regels_html.get(key)
         if html is None:
             html = self._regels_html[key] = Markup(render("kennis_regel.html", "", root=root, r=regel, stad=self.stad))
+        return html
+
+    def kennis_html(self, kennis: Kennis, root: str, show_wijk: bool = True, antwoord: Antwoord | None = None) -> Markup:
+        """A vraag or ervaring as HTML, on a page `root` below the site root, like `regel_html`.
+
+        `antwoord`: the ervaringen that answer a vraag, linked when there are any.
+        """
+        anker = antwoord.anker if antwoord and antwoord.beste else None
+        key = (kennis.identity, root, show_wijk, anker)
+        html = self._kennis_html.get(key)
+        if html is None:
+            html = self._kennis_html[key] = Markup(render(
+                "kennis_entry.html", "", root=root, k=kennis, stad=self.stad, kp=self, show_wijk=show_wijk, antwoord=antwoord,
+            ))
         return html
 
     def _context(self) -> dict:
