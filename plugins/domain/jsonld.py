@@ -34,6 +34,6 @@ def event(activiteit: Activiteit, stad: Stad, site_url: str) -> str:
     }
     if activiteit.eind:
         data["endDate"] = _iso(activiteit, activiteit.eind)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # `</script>` or `<!--` in a titel must not end the element early.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
