@@ -123,3 +123,30 @@ def test_description_is_the_first_paragraph(stad):
     description = str(_events(_ics(stad, bodies=bodies))["oost/agenda/reparatiemiddag@stad.example"]["description"])
     eerste = description.split("\n\n")[0]
     assert eerste.endswith(" …") and len(eerste) <= 502 and lang.startswith(eerste.removesuffix(" …"))
+
+
+@pytest.mark.parametrize("line", [
+    "", "SUMMARY:kort", "x" * 74, "x" * 75, "x" * 148, "x" * 149,
+    "DESCRIPTION:" + "Eén ĳverige vrijwilliger. " * 12,
+    "DESCRIPTION:" + "a" * 72 + "\\n" + "b" * 100,  # an escape right at the fold
+    "X:" + "^" * 200, "X:" + "€😀" * 60,
+])
+def test_fold_writes_what_icalendar_writes(line):
+    from icalendar.parser import Contentline
+
+    from plugins.domain.calendar import fold
+
+    assert fold(line) == Contentline(line).to_ical()
+
+
+def test_fold_agrees_with_icalendar_on_random_lines():
+    import random
+
+    from icalendar.parser import Contentline
+
+    from plugins.domain.calendar import fold
+
+    rnd = random.Random(2026)
+    for _ in range(2000):
+        line = "".join(rnd.choice("ab \\^;,:éĳ€😀xxxxxxxx") for _ in range(rnd.randint(0, 300)))
+        assert fold(line) == Contentline(line).to_ical(), line
