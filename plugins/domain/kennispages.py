@@ -102,6 +102,15 @@ class KennisPages:
             ))
         return html
 
+    def regels(self, regels: list[Regel], root: str) -> Markup:
+        """`regel_html` of each of `regels`, one after the other: a list in one call."""
+        return Markup("".join([self.regel_html(regel, root) for regel in regels]))
+
+    def kennissen(self, items: list[Kennis], root: str, antwoorden: bool = False) -> Markup:
+        """`kennis_html` of each of `items`; with `antwoorden`, each vraag links its answers."""
+        antwoord = self.uitwisseling.antwoord
+        return Markup("".join([self.kennis_html(k, root, True, antwoord(k) if antwoorden else None) for k in items]))
+
     def _context(self) -> dict:
         return {
             "u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "kp": self,
