@@ -8,7 +8,7 @@ Material would have made for it. Without our plugins, the theme renders them as 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 
 from markupsafe import Markup
 from mkdocs.structure.nav import Navigation
@@ -46,15 +46,17 @@ class ThemeCache:
         )
         return self._get(key, render)
 
-    def assets(self, name: str, page: Page | None, base_url: str, caller: Callable[[], str]) -> Markup:
-        """A part that reads from the page only the way to the theme's assets (`assets/...`).
+    def placed(self, name: str, page: Page | None, base_url: str, targets: Iterable[object], caller: Callable[[], str]) -> Markup:
+        """A part that reads from the page only the way to the theme's assets (`assets/...`)
+        and to `targets` (site paths such as `toegankelijkheid/`, or `extra_javascript`).
 
         Used as `{% call %}` around a block's `super()`: Jinja passes the block as `caller`.
         """
-        render = caller
         if page is None or page.url.startswith("assets/"):
-            return Markup(render())
-        return self._get((name, base_url, get_relative_url("assets/", page.url)), render)
+            return Markup(caller())
+        paths = ("assets/", *(str(target) for target in targets))
+        place = tuple(path if "://" in path else get_relative_url(path, page.url) for path in paths)
+        return self._get((name, base_url, place), caller)
 
     def once(self, name: str, render: Callable[[], str]) -> Markup:
         """A part that reads nothing from the page (the search form): the same everywhere."""
