@@ -9,7 +9,9 @@ and a feed's `updated` is its newest item's date, so that two builds are byte-id
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import heapq
+
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import escape
@@ -160,9 +162,9 @@ def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
     return Entry(i, f"Aanbod: {i.titel}", moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen), anker="biedt")
 
 
-def _newest(entries: list[Entry | None], limit: int) -> list[Entry]:
-    present = [e for e in entries if e is not None]
-    return sorted(present, key=lambda e: (e.datum, e.url), reverse=True)[:limit]
+def _newest(entries: Iterable[Entry | None], limit: int) -> list[Entry]:
+    # nlargest is sorted(..., reverse=True)[:limit] without sorting every item of the city.
+    return heapq.nlargest(limit, (e for e in entries if e is not None), key=lambda e: (e.datum, e.url))
 
 
 def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Feed]:
@@ -187,11 +189,21 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
             _newest([*(_kennis(k, stad) for k in stad.kennis()), *(_aanbod(i, stad) for i in stad.initiatieven())], limit),
         ),
     ]
+    # Each item's entry is made once: it is in its wijk's feed and in a feed per thema.
+    initiatieven = {i.identity: _initiatief(i, stad) for i in stad.initiatieven()}
+    activiteiten = {a.identity: _activiteit(a, stad) for a in stad.activiteiten()}
+    per_thema: dict[str, list[Entry | None]] = {}
+    for i in stad.initiatieven():
+        for t in i.themas:
+            per_thema.setdefault(t, []).append(initiatieven[i.identity])
+    for a in stad.activiteiten():
+        for t in stad.activiteit_themas(a):
+            per_thema.setdefault(t, []).append(activiteiten[a.identity])
     for wijk in stad.wijken.values():
         entries = [
             *(_bericht(b, stad) for b in wijk.nieuws),
-            *(_initiatief(i, stad) for i in wijk.initiatieven),
-            *(_activiteit(a, stad) for a in wijk.agenda),
+            *(initiatieven[i.identity] for i in wijk.initiatieven),
+            *(activiteiten[a.identity] for a in wijk.agenda),
         ]
         feeds.append(Feed(
             f"wijken/{wijk.slug}", "wijk", f"{wijk.naam}: nieuws, initiatieven en agenda",
@@ -199,10 +211,7 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
             wijk.url, f"Bewoners van {wijk.naam}", _newest(entries, limit),
         ))
     for thema in stad.vocabulaire.themas.values():
-        entries = [
-            *(_initiatief(i, stad) for i in stad.initiatieven() if thema.id in i.themas),
-            *(_activiteit(a, stad) for a in stad.activiteiten() if thema.id in stad.activiteit_themas(a)),
-        ]
+        entries = per_thema.get(thema.id, [])
         feeds.append(Feed(
             f"themas/{thema.id}", "thema", f"Thema {thema.naam} in {stad.naam}",
             thema.beschrijving or f"Initiatieven en activiteiten over {thema.naam.lower()} in alle wijken van {stad.naam}.",
