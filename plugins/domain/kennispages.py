@@ -51,6 +51,9 @@ def _groups(entries: list[Match | Antwoord], uitwisseling: Uitwisseling) -> list
     return groups
 
 
+_ROOT = "\0"  # where a fragment's links start, until it is placed on a page
+
+
 class KennisPages:
     """The pages of the kennisuitwisseling of one build, and where each match is on them."""
 
@@ -69,8 +72,7 @@ class KennisPages:
         # Without answered vragen, the last page says so under this heading.
         self._plaats.setdefault(VRAGEN_ANKER, self.matches[-1].url)
         self.heeft_antwoorden = bool(antwoorden)
-        self._regels_html: dict[tuple[str, str], Markup] = {}
-        self._kennis_html: dict[tuple, Markup] = {}
+        self._fragments: dict[tuple[tuple, str], Markup] = {}
 
     def match_url(self, anker: str) -> str:
         """The URL of a match, an onderwerp's matches or a vraag's answers on the matches pages."""
@@ -79,14 +81,10 @@ class KennisPages:
     def regel_html(self, regel: Regel, root: str) -> Markup:
         """One `biedt` or `zoekt` entry as HTML, on a page `root` (`../../`) below the site root.
 
-        The same entry is shown on many pages (every seeker lists its best offers). With its
-        links made from the site root, one rendering serves every page at the same depth.
+        The same entry is shown on many pages (every seeker lists its best offers): it is
+        rendered once, with its links from the site root (see `_fragment`).
         """
-        key = (regel.anker, root)
-        html = self._regels_html.get(key)
-        if html is None:
-            html = self._regels_html[key] = Markup(render("kennis_regel.html", "", root=root, r=regel, stad=self.stad))
-        return html
+        return self._fragment((regel.anker,), root, "kennis_regel.html", r=regel, stad=self.stad)
 
     def kennis_html(self, kennis: Kennis, root: str, show_wijk: bool = True, antwoord: Antwoord | None = None) -> Markup:
         """A vraag or ervaring as HTML, on a page `root` below the site root, like `regel_html`.
@@ -94,12 +92,23 @@ class KennisPages:
         `antwoord`: the ervaringen that answer a vraag, linked when there are any.
         """
         anker = antwoord.anker if antwoord and antwoord.beste else None
-        key = (kennis.identity, root, show_wijk, anker)
-        html = self._kennis_html.get(key)
+        return self._fragment(
+            (kennis.identity, show_wijk, anker), root, "kennis_entry.html",
+            k=kennis, stad=self.stad, kp=self, show_wijk=show_wijk, antwoord=antwoord,
+        )
+
+    def _fragment(self, key: tuple, root: str, template: str, **context) -> Markup:
+        """`template` rendered once with `_ROOT` where its links start, then placed at `root`.
+
+        Pages at three depths show the same entries; replacing a marker is much faster than
+        rendering again. The marker is a NUL character, which YAML text cannot hold.
+        """
+        html = self._fragments.get((key, root))
         if html is None:
-            html = self._kennis_html[key] = Markup(render(
-                "kennis_entry.html", "", root=root, k=kennis, stad=self.stad, kp=self, show_wijk=show_wijk, antwoord=antwoord,
-            ))
+            unplaced = self._fragments.get((key, _ROOT))
+            if unplaced is None:
+                unplaced = self._fragments[(key, _ROOT)] = Markup(render(template, "", root=_ROOT, **context))
+            html = self._fragments[(key, root)] = Markup(str.replace(unplaced, _ROOT, root))
         return html
 
     def regels(self, regels: list[Regel], root: str) -> Markup:
