@@ -16,6 +16,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 
+_TITLE = "\0"  # where a page's title goes in a part rendered for many pages
+
+
 class ThemeCache:
     """The `bovenwijks_cache` global of the theme (see `plugins/theme/`)."""
 
@@ -57,6 +60,19 @@ class ThemeCache:
         paths = ("assets/", *(str(target) for target in targets))
         place = tuple(path if "://" in path else get_relative_url(path, page.url) for path in paths)
         return self._get((name, base_url, place), caller)
+
+    def titled(self, name: str, page: Page | None, nav: Navigation | None, base_url: str, title: object, render: Callable[[object], str]) -> Markup:
+        """A part that reads from the page its title and the link to the home page (the header).
+
+        Rendered once per place with a marker for the title, which each page's title
+        replaces: Material prints titles as they are (MkDocs' theme does not escape), and so
+        does this. A title that holds the marker itself is rendered as usual.
+        """
+        text = str(title)
+        if page is None or nav is None or nav.homepage is None or _TITLE in text or page.url.startswith("assets/"):
+            return Markup(render(title))
+        key = (name, base_url, get_relative_url(nav.homepage.url, page.url))
+        return Markup(str.replace(self._get(key, lambda: render(_TITLE)), _TITLE, text))
 
     def once(self, name: str, render: Callable[[], str]) -> Markup:
         """A part that reads nothing from the page (the search form): the same everywhere."""

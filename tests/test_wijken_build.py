@@ -130,11 +130,13 @@ def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city,
     from plugins.themecache import ThemeCache
 
     _oost(city)
+    city.initiatief("oost", "soep", titel="Soep & <spel> \\ 100%")  # the header prints each page's own title
     city.write("content/over.md", "# Over\n\nOver het platform.\n")
     city.extra_config = {"nav": [{"Home": "index.md"}, {"Wijken": "wijken/index.md"}, {"Over": "over.md"}]}
     city.write_config()
     urls = ["", "over/", "wijken/", "wijken/oost/", "wijken/oost/wijkplan/", "wijken/oost/initiatieven/repair-cafe/",
-            "wijken/oost/agenda/reparatiemiddag/", "kennis/", "kennis/repareren/", "initiatieven/", "themas/ontmoeting/"]
+            "wijken/oost/agenda/reparatiemiddag/", "kennis/", "kennis/repareren/", "initiatieven/", "themas/ontmoeting/",
+            "wijken/oost/initiatieven/soep/"]
 
     def pages(result):
         return {url: result.page(url) for url in urls}
@@ -153,6 +155,9 @@ def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city,
         assert {"https://stad.example/", "https://stad.example/wijken/", "https://stad.example/over/"} <= links, url
         assert '"base": "' in html and 'class="md-search"' in html
     assert "md-nav__link--active" in cached["over/"] and "md-nav__link--active" not in cached["wijken/oost/"]
+    topic = re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', cached["wijken/oost/initiatieven/soep/"])
+    assert topic.group(1) == "Soep &amp; &lt;spel&gt; \\ 100%"
+    assert "Repair Café Oost" in re.search(r'data-md-component="header-topic">.*?</span>', cached["wijken/oost/initiatieven/repair-cafe/"], re.S).group(0)
 
 
 def test_initiatief_page_lists_its_own_upcoming_activiteiten(city):
