@@ -27,21 +27,6 @@ STATUS = {"idee": "Idee", "actief": "Actief", "gepauzeerd": "Gepauzeerd", "afger
 SOORT = {"vraag": "Vraag", "ervaring": "Ervaring"}
 
 
-def _relpath(path: str, start: str) -> str:
-    """`posixpath.relpath` for two paths from the site root, without asking the OS for the
-    working directory."""
-    if path.startswith("/") or start.startswith("/"):
-        return posixpath.relpath(path, start)
-    to = [p for p in posixpath.normpath(path).split("/") if p != "."]
-    frm = [p for p in posixpath.normpath(start).split("/") if p != "."]
-    if ".." in to or ".." in frm:
-        return posixpath.relpath(path, start)
-    common = 0
-    while common < min(len(to), len(frm)) and to[common] == frm[common]:
-        common += 1
-    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
-
-
 def relative_url(target: str, base: str) -> str:
     """The link from the page at `base` to `target`, both relative to the site root.
 
@@ -53,7 +38,8 @@ def relative_url(target: str, base: str) -> str:
     suffix = f"#{anchor}" if anchor else ""
     plain = not path.startswith("/") and "/." not in f"/{path}" and "/." not in f"/{base}" and "//" not in path + base
     if plain and (not base or base.endswith("/")):
-        # The common case, once for every link of every page: plain segments, no `.` or `..`.
+        # Every link of every page comes here: plain segments, no `.` or `..`, so the common
+        # folders can be counted without `posixpath`, which asks the OS where it is.
         frm = base.split("/")[:-1] if base else []
         to = path.split("/")
         common = 0
@@ -62,7 +48,7 @@ def relative_url(target: str, base: str) -> str:
             common += 1
         return ("../" * (len(frm) - common) + "/".join(to[common:]) or "./") + suffix
     start = base if base.endswith("/") or not base else posixpath.dirname(base)
-    rel = _relpath(path or ".", start.rstrip("/") or ".")
+    rel = posixpath.relpath(path or ".", start.rstrip("/") or ".")
     if path.endswith("/") or not path:
         rel = "./" if rel == "." else rel + "/"
     return rel + suffix
