@@ -190,13 +190,15 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
         ),
     ]
     # Each item's entry is made once: it is in its wijk's feed and in a feed per thema.
-    initiatieven = {i.identity: _initiatief(i, stad) for i in stad.initiatieven()}
-    activiteiten = {a.identity: _activiteit(a, stad) for a in stad.activiteiten()}
+    initiatieven: dict[str, Entry | None] = {}
+    activiteiten: dict[str, Entry | None] = {}
     per_thema: dict[str, list[Entry | None]] = {}
     for i in stad.initiatieven():
+        initiatieven[i.identity] = _initiatief(i, stad)
         for t in i.themas:
             per_thema.setdefault(t, []).append(initiatieven[i.identity])
     for a in stad.activiteiten():
+        activiteiten[a.identity] = _activiteit(a, stad)
         for t in stad.activiteit_themas(a):
             per_thema.setdefault(t, []).append(activiteiten[a.identity])
     for wijk in stad.wijken.values():
