@@ -43,7 +43,3 @@ def join(html: str, parts: list[str]) -> str:
 
     return _PLACE.sub(put, html)
 
-
-def strip(html: str) -> str:
-    """`html` without the markers, for an engine without a search (or a feed)."""
-    return html.replace(OVERSLAAN, "").replace(EINDE, "")
