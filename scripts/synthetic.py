@@ -20,9 +20,9 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "plugins"))
 
-from plugins.domain.slug import slugify  # noqa: E402
+from bovenwijks.slug import slugify  # noqa: E402
 
 # The day the city is written for: what is upcoming depends on it. Build it with the same date.
 VANDAAG = date(2026, 11, 23)

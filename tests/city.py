@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from bovenwijks.mkdocs import THEME
+
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"
 SITE_URL = "https://stad.example/"
@@ -34,14 +36,6 @@ contact:
   naam: Jan
   email: jan@example.org
 """
-
-
-def _available(name: str) -> bool:
-    try:
-        __import__(f"plugins.{name}.plugin")
-    except ImportError:
-        return False
-    return True
 
 
 @dataclass
@@ -97,7 +91,7 @@ class City:
         (root / "wijken").mkdir(exist_ok=True)
         shutil.copy(REPO / "content" / "vocabulaire.yml", root / "content" / "vocabulaire.yml")
         (root / "content" / "index.md").write_text("---\ntitle: Testsstad\n---\n\nWelkom in de teststad.\n", encoding="utf-8")
-        self.plugins = [p for p in (plugins or PLUGINS) if _available(p)]
+        self.plugins = list(plugins or PLUGINS)
         self.extra_config = extra_config or {}
         self.write_config()
 
@@ -108,7 +102,7 @@ class City:
             "site_url": SITE_URL,
             "docs_dir": "content",
             "edit_uri": "https://github.com/test/stad/edit/main/",
-            "theme": {"name": "material", "language": "nl", "font": False, "custom_dir": str(REPO / "plugins" / "theme"), "features": ["content.action.edit"]},
+            "theme": {"name": "material", "language": "nl", "font": False, "custom_dir": str(THEME), "features": ["content.action.edit"]},
             "plugins": [{"search": {"lang": "nl"}}]
             + [{f"bovenwijks/{p}": {"build_date": BUILD_DATE} if p == "wijken" else {}} for p in self.plugins],
             "markdown_extensions": ["attr_list", "md_in_html", "tables"],

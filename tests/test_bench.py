@@ -132,7 +132,7 @@ def test_both_builds_inherit_the_projects_theme_and_differ_only_in_plugins(tmp_p
     for config in configs.values():
         assert config.theme.name == "material"
         assert config.theme["language"] == project.theme["language"]
-        assert config.theme.custom_dir == str(REPO / "plugins" / "theme")
+        assert config.theme.custom_dir == project.theme.custom_dir
         assert list(config.markdown_extensions) == list(project.markdown_extensions)
     assert list(ours.plugins) == list(project.plugins)
     assert "bovenwijks/wijken" in ours.plugins

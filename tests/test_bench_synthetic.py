@@ -13,7 +13,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import synthetic  # noqa: E402
 
-from plugins.domain.load import load_stad  # noqa: E402
+from bovenwijks.content.load import load_stad  # noqa: E402
 
 
 def _files(root: Path) -> dict[str, bytes]:

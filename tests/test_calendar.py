@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from icalendar import Calendar
 
-from plugins.domain.calendar import ics, kalenders
-from plugins.domain.dates import TZ
-from plugins.domain.load import load_stad
+from bovenwijks.publish.calendar import ics, kalenders
+from bovenwijks.dates import TZ
+from bovenwijks.content.load import load_stad
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén; ĳsbaan, ijs"
@@ -134,7 +134,7 @@ def test_description_is_the_first_paragraph(stad):
 def test_fold_writes_what_icalendar_writes(line):
     from icalendar.parser import Contentline
 
-    from plugins.domain.calendar import fold
+    from bovenwijks.publish.calendar import fold
 
     assert fold(line) == Contentline(line).to_ical()
 
@@ -144,7 +144,7 @@ def test_fold_agrees_with_icalendar_on_random_lines():
 
     from icalendar.parser import Contentline
 
-    from plugins.domain.calendar import fold
+    from bovenwijks.publish.calendar import fold
 
     rnd = random.Random(2026)
     for _ in range(2000):

@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from city import REPO
-from plugins.domain.codeowners import codeowners
-from plugins.domain.generate import stale
-from plugins.domain.load import load_stad
+from bovenwijks.tools.codeowners import codeowners
+from bovenwijks.tools.generate import stale
+from bovenwijks.content.load import load_stad
 
 REGENERATE = "draai 'make genereer' (of scripts/genereer) en neem het resultaat op in je pull request"
 
@@ -101,7 +101,7 @@ def test_stale_schemas_and_reference_are_reported(city):
     vocabulaire.write_text(vocabulaire.read_text(encoding="utf-8").replace("themas:\n", "themas:\n  cultuur:\n    naam: Cultuur\n", 1), encoding="utf-8")
     result = city.check()
     assert result.returncode == 1
-    assert f"schemas/initiatief.schema.json:1: schemas/initiatief.schema.json is niet bijgewerkt na een wijziging in plugins/domain/schema.py en content/vocabulaire.yml; {REGENERATE}" in result.stdout
+    assert f"schemas/initiatief.schema.json:1: schemas/initiatief.schema.json is niet bijgewerkt na een wijziging in plugins/bovenwijks/content/schema.py en content/vocabulaire.yml; {REGENERATE}" in result.stdout
     assert "content/meedoen/sleutels.md:1: content/meedoen/sleutels.md is niet bijgewerkt" in result.stdout
     assert "schemas/vocabulaire.schema.json" not in result.stdout  # it does not list the ids
     assert genereer(city).returncode == 0

@@ -10,10 +10,10 @@ import feedparser
 import pytest
 from lxml import etree
 
-from plugins.domain.dates import TZ
-from plugins.domain.feeds import FeedWriter, alternates, catalog, feeds_for
-from plugins.domain.links import absolute_html, absolute_link, excerpt, page_url, plain_text
-from plugins.domain.load import load_stad
+from bovenwijks.dates import TZ
+from bovenwijks.publish.feeds import FeedWriter, alternates, catalog, feeds_for
+from bovenwijks.publish.links import absolute_html, absolute_link, excerpt, page_url, plain_text
+from bovenwijks.content.load import load_stad
 
 SITE = "https://stad.example/"
 VANDAAG = date(2026, 11, 23)

@@ -13,8 +13,8 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from plugins.domain.feeds import catalog
-from plugins.domain.load import load_stad
+from bovenwijks.publish.feeds import catalog
+from bovenwijks.content.load import load_stad
 
 NASTY = "<script>alert(1)</script> & Café Eén, ĳsbaan"
 OUTPUTS = ("feeds", "kalender", "data")

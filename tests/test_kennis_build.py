@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from plugins.domain.linkcheck import check_site
+from bovenwijks.tools.linkcheck import check_site
 
 # (wijk, slug, status, themas, dates, biedt, zoekt): each entry of biedt/zoekt is the word the
 # editor writes and the onderwerp it names, so that the expectations do not depend on the code.

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from city import REPO
-from plugins.domain.kennisuitwisseling import STATUS_RANG, Uitwisseling, best, volgorde
-from plugins.domain.model import Initiatief, Kennis, Kennisregel, Stad, Wijk
-from plugins.domain.suggest import did_you_mean_one_of
-from plugins.domain.vocabulaire import load_vocabulaire
+from bovenwijks.city.kennisuitwisseling import STATUS_RANG, Uitwisseling, best, volgorde
+from bovenwijks.model import Initiatief, Kennis, Kennisregel, Stad, Wijk
+from bovenwijks.content.suggest import did_you_mean_one_of
+from bovenwijks.content.vocabulaire import load_vocabulaire
 
 VOCABULAIRE, _ = load_vocabulaire(REPO)
 
@@ -69,7 +69,7 @@ def test_order_of_matches(beter, slechter):
 
 
 def test_every_status_has_its_rank():
-    from plugins.domain.schema import STATUSSEN
+    from bovenwijks.content.schema import STATUSSEN
 
     assert sorted(STATUSSEN, key=STATUS_RANG.get) == ["actief", "idee", "gepauzeerd", "afgerond"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.domain.linkcheck import check_site, main, read_page
+from bovenwijks.tools.linkcheck import check_site, main, read_page
 
 HOME = '<!doctype html><html lang="nl"><title>Home</title><h1 id="top">Home</h1>'
 OOST = '<!doctype html><title>Oost</title><h2 id="agenda">Agenda</h2><a name="oud">oud</a>'

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from plugins.domain.calendar import kalenders
-from plugins.domain.feeds import FeedWriter, catalog
-from plugins.domain.load import load_stad
-from plugins.domain.opendata import DATASETS, OpenData, json_feed
+from bovenwijks.publish.calendar import kalenders
+from bovenwijks.publish.feeds import FeedWriter, catalog
+from bovenwijks.content.load import load_stad
+from bovenwijks.publish.opendata import DATASETS, OpenData, json_feed
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén, ĳsbaan en ijs"

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from plugins.domain import searchable
-from plugins.domain.paginate import paginate
-from plugins.domain.render import relative_url
+from bovenwijks.site import searchable
+from bovenwijks.city.paginate import paginate
+from bovenwijks.site.render import relative_url
 
 
 # -- pure functions ----------------------------------------------------------------------
@@ -108,7 +108,7 @@ def _build(city, per_page=4):
 
 
 def test_nothing_is_lost(stad):
-    from plugins.domain.load import load_stad
+    from bovenwijks.content.load import load_stad
 
     loaded = load_stad(stad.root)
     result = _build(stad)
@@ -153,7 +153,7 @@ def test_listings_are_paginated(stad):
 def test_static_filters_show_only_their_items(stad):
     result = _build(stad, per_page=100)
     ontmoeting = result.page("themas/ontmoeting/")
-    from plugins.domain.load import load_stad
+    from bovenwijks.content.load import load_stad
 
     for initiatief in load_stad(stad.root).stad.initiatieven():
         present = f">{initiatief.titel}<" in ontmoeting

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from city import REPO
-from plugins.domain.load import load_stad
-from plugins.domain.scaffold import ScaffoldError, scaffold
+from bovenwijks.content.load import load_stad
+from bovenwijks.tools.scaffold import ScaffoldError, scaffold
 
 VANDAAG = date(2026, 11, 23)
 

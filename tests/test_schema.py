@@ -16,11 +16,11 @@ import pytest
 import yaml
 
 from city import REPO
-from plugins.domain import jsonschema as schemas_module
-from plugins.domain.dates import parse_date, parse_datetime
-from plugins.domain.load import load_stad
-from plugins.domain.schema import KINDS
-from plugins.domain.vocabulaire import load_vocabulaire
+from bovenwijks.tools import jsonschema as schemas_module
+from bovenwijks.dates import parse_date, parse_datetime
+from bovenwijks.content.load import load_stad
+from bovenwijks.content.schema import KINDS
+from bovenwijks.content.vocabulaire import load_vocabulaire
 
 
 class Yaml12Loader(yaml.SafeLoader):

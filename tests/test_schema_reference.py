@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from city import REPO
-from plugins.domain import codeowners
-from plugins.domain.reference import reference
-from plugins.domain.schema import KINDS
-from plugins.domain.vocabulaire import load_vocabulaire
+from bovenwijks.tools import codeowners
+from bovenwijks.tools.reference import reference
+from bovenwijks.content.schema import KINDS
+from bovenwijks.content.vocabulaire import load_vocabulaire
 
 GUIDE = REPO / "content" / "meedoen" / "index.md"
 REFERENCE = REPO / "content" / "meedoen" / "sleutels.md"
@@ -43,7 +43,7 @@ def test_the_guides_failing_check_is_what_the_check_prints(city):
 
 def test_every_message_the_guide_quotes_exists():
     """The guide's table of messages quotes their beginnings; each must still be in the code."""
-    sources = "".join(p.read_text(encoding="utf-8") for p in (REPO / "plugins" / "domain").glob("*.py"))
+    sources = "".join(p.read_text(encoding="utf-8") for p in (REPO / "plugins" / "bovenwijks").rglob("*.py"))
     table = GUIDE.read_text(encoding="utf-8").split("Meldingen die vaak voorkomen:")[1].split("## Wie keurt goed?")[0]
     quoted = re.findall(r"^\| `([^`]+)` \|", table, re.M)
     assert len(quoted) >= 6

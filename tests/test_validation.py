@@ -12,7 +12,7 @@ import pytest
 
 from city import INITIATIEF_FRONTMATTER
 
-from plugins.domain.load import load_stad
+from bovenwijks.content.load import load_stad
 
 GOOD_INITIATIEF = INITIATIEF_FRONTMATTER + "---\n\nTekst.\n"
 

@@ -116,7 +116,7 @@ def test_composed_sections_are_in_the_table_of_contents(city):
     ('<h2>Zonder id</h2><h3 id="diep">Dieper</h3>', []),
 ])
 def test_section_toc(html, expected):
-    from plugins.mount import section_toc
+    from bovenwijks.mkdocs.mount import section_toc
 
     assert [(a.id, a.title) for a in section_toc(html)] == expected
 
@@ -127,7 +127,7 @@ _PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>', re.S)
 def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city, monkeypatch):
     from markupsafe import Markup
 
-    from plugins.themecache import ThemeCache
+    from bovenwijks.mkdocs.themecache import ThemeCache
 
     _oost(city)
     city.initiatief("oost", "soep", titel="Soep & <spel> \\ 100%")  # the header prints each page's own title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harness import REPO
-from plugins.domain.load import load_stad
+from bovenwijks.content.load import load_stad
 
 pytestmark = pytest.mark.browser
 

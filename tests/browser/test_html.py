@@ -13,7 +13,7 @@ import pytest
 
 from conftest import unavailable
 from harness import VNU, missing_tool
-from plugins.domain.linkcheck import check_site
+from bovenwijks.tools.linkcheck import check_site
 
 ALLOW = Path(__file__).with_name("vnu-allow.txt")
 

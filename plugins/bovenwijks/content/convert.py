@@ -1,0 +1,268 @@
+"""Turning a frontmatter node tree into checked values, following `schema`.
+
+Every value is read from the text the editor typed (never from YAML 1.1's guesses), and every
+problem names the line of the key or list entry it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
+from bovenwijks.content.placeholder import MARKER, is_placeholder
+from bovenwijks.content.problem import Problem
+from bovenwijks.content.schema import Field, Kind
+from bovenwijks.slug import slugify
+from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", re.IGNORECASE)
+URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,}$")
+GITHUB_RE = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+
+TYPE_NAMES = {
+    "tekst": "tekst", "email": "een e-mailadres", "url": "een webadres", "telefoon": "een telefoonnummer",
+    "github": "een GitHub-naam", "slug": "een id", "datum": "een datum", "datumtijd": "een datum met tijd",
+    "jaar": "een jaartal", "keuze": "een keuze", "thema": "een thema", "onderwerp": "een onderwerp",
+    "object": "een groep sleutels",
+}
+
+
+@dataclass
+class Vocab:
+    """What the converter needs to know about the city's vocabulary."""
+
+    themas: dict[str, str]
+    resolve_onderwerp: Callable[[str], str | None]
+    onderwerp_ids: list[str]
+    # Every word that names an onderwerp (id, naam, aliassen) → its id, for suggestions.
+    onderwerp_woorden: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Converted:
+    """The checked values of one file, with the line of each key."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """False when a fatal problem means the item must be left out."""
+        return not any(p.fatal for p in self.problems)
+
+
+class _Context:
+    def __init__(self, path: str, vocab: Vocab | None, problems: list[Problem]):
+        self.path, self.vocab, self.problems = path, vocab, problems
+        self.key_line = 1  # the line of the key being converted
+
+    def fail(self, node: yaml.Node | int, message: str, fatal: bool = True) -> None:
+        line = node if isinstance(node, int) else node.start_mark.line + 2
+        self.problems.append(Problem(self.path, line, message, fatal))
+
+    def fail_shape(self, node: yaml.Node, message: str) -> None:
+        """A value of the wrong shape: point at its key, since a block list starts a line below."""
+        line = self.key_line if isinstance(node, yaml.CollectionNode) else node.start_mark.line + 2
+        self.fail(line, message)
+
+
+def _label(f: Field, parent: str) -> str:
+    return f"'{parent}{f.name}'"
+
+
+def _scalar(ctx: _Context, node: yaml.Node, f: Field, label: str) -> str | None:
+    if not isinstance(node, yaml.ScalarNode):
+        shape = "een lijst" if isinstance(node, yaml.SequenceNode) else "een groep sleutels"
+        ctx.fail_shape(node, f"{label} moet {TYPE_NAMES[f.type]} zijn, maar is {shape}")
+        return None
+    text = node.value.strip()
+    if not text:
+        ctx.fail(node, f"{label} is leeg; vul {TYPE_NAMES[f.type]} in" + (f", bijvoorbeeld: {_example(f)}" if f.example is not None else ""))
+        return None
+    if is_placeholder(text):
+        ctx.fail(node, f"{label} is nog niet ingevuld: vervang '{MARKER}: …' door {_wanted(f)}")
+        return None
+    return text
+
+
+def _wanted(f: Field) -> str:
+    if f.type == "keuze":
+        return "een van: " + ", ".join(f.choices)
+    wanted = "je eigen tekst" if f.type == "tekst" else TYPE_NAMES[f.type]
+    return wanted + (f", bijvoorbeeld: {_example(f)}" if f.example is not None else "")
+
+
+def _example(f: Field) -> str:
+    example = f.example[0] if isinstance(f.example, list) else f.example
+    return str(example)
+
+
+def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
+    if f.type == "object":
+        return _object(ctx, node, f.fields, f"{label[1:-1]}.", f.one_of, label)
+    text = _scalar(ctx, node, f, label)
+    if text is None:
+        return None
+    kind = f.type
+    if kind == "tekst":
+        return text
+    if kind == "email":
+        if EMAIL_RE.match(text):
+            return text
+        ctx.fail(node, f"{label}: '{text}' is geen geldig e-mailadres (zoals naam@voorbeeld.nl)")
+    elif kind == "url":
+        if URL_RE.match(text):
+            return text
+        ctx.fail(node, f"{label}: '{text}' is geen volledig webadres; begin met https://")
+    elif kind == "telefoon":
+        if PHONE_RE.match(text):
+            return text
+        ctx.fail(node, f"{label}: '{text}' is geen telefoonnummer (zoals \"033 123 4567\")")
+    elif kind == "github":
+        if GITHUB_RE.match(text):
+            return text.lstrip("@")
+        ctx.fail(node, f"{label}: '{text}' is geen GitHub-naam (letters, cijfers en streepjes)")
+    elif kind == "slug":
+        if SLUG_RE.match(text):
+            return text
+        ctx.fail(node, f"{label}: '{text}' is geen geldig id; gebruik kleine letters, cijfers en streepjes, zoals '{_slugish(text)}'")
+    elif kind == "jaar":
+        if text.isdigit() and 2000 <= int(text) <= 2100:
+            return int(text)
+        ctx.fail(node, f"{label}: '{text}' is geen jaartal; schrijf bijvoorbeeld {f.example}")
+    elif kind == "datum":
+        value = parse_date(text)
+        if value is not None:
+            return value
+        ctx.fail(node, f"{label}: '{text}' is geen geldige datum; schrijf jaar-maand-dag, zoals {EXAMPLE_DATE}")
+    elif kind == "datumtijd":
+        value = parse_datetime(text)
+        if value is not None:
+            return value
+        ctx.fail(node, f"{label}: '{text}' is geen geldige datum en tijd; schrijf jaar-maand-dag uur:minuut, zoals {EXAMPLE_DATETIME}")
+    elif kind == "keuze":
+        if text in f.choices:
+            return text
+        ctx.fail(node, f"onbekende {f.name} '{text}'; {did_you_mean(text, f.choices)} (kies uit: {', '.join(f.choices)})")
+    elif kind == "thema":
+        themas = ctx.vocab.themas if ctx.vocab else {}
+        if not ctx.vocab or text in themas:
+            return text
+        ctx.fail(node, f"onbekend thema '{text}'; {did_you_mean(text, themas)} (thema's staan in content/vocabulaire.yml)")
+    elif kind == "onderwerp":
+        if not ctx.vocab:
+            return text
+        resolved = ctx.vocab.resolve_onderwerp(text)
+        if resolved:
+            return resolved
+        words = {i: i for i in ctx.vocab.onderwerp_ids} | ctx.vocab.onderwerp_woorden
+        ctx.fail(node, f"onbekend onderwerp '{text}'; {did_you_mean_one_of(text, words)} (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)")
+    else:  # pragma: no cover - a schema error, not an editor's
+        raise ValueError(f"unknown field type {kind}")
+    return None
+
+
+def _slugish(text: str) -> str:
+    return slugify(text) or "mijn-id"
+
+
+def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
+    label = _label(f, parent)
+    if not f.many:
+        return _value(ctx, node, f, label)
+    if isinstance(node, yaml.ScalarNode) and f.type != "object":
+        items = [node]  # `themas: ontmoeting` means a list of one: no need to fail on it
+    elif isinstance(node, yaml.SequenceNode):
+        items = node.value
+    else:
+        example = f"\n  - {_example(f)}" if f.example is not None and f.type != "object" else ""
+        if f.type == "object" and f.fields[0].required:  # `biedt: repareren` → `- onderwerp: repareren`
+            value = node.value.strip() if isinstance(node, yaml.ScalarNode) and node.value.strip() else _example(f.fields[0])
+            example = f"\n  - {f.fields[0].name}: {value}"
+        ctx.fail_shape(node, f"{label} moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint{(', zoals:' + example) if example else ''}")
+        return None
+    values = []
+    for item in items:
+        value = _value(ctx, item, f, label)
+        if value is not None:
+            values.append(value)
+    return values
+
+
+def _object(ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: str, one_of: tuple[str, ...], label: str) -> dict[str, Any] | None:
+    if not isinstance(node, yaml.MappingNode):
+        names = ", ".join(f.name for f in fields)
+        hint = ""
+        if isinstance(node, yaml.ScalarNode) and node.value.strip() and fields[0].required:
+            hint = f"; schrijf bijvoorbeeld '{fields[0].name}: {node.value.strip()}'"  # `- subsidie` in a list of `biedt`
+        ctx.fail_shape(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel{hint}")
+        return None
+    before = len(ctx.problems)
+    result = _mapping(ctx, node, fields, parent)
+    if result is None:
+        return None
+    values, lines = result
+    # A key that is there but wrong (or still a placeholder) has its own message already.
+    if one_of and not any(k in lines for k in one_of):
+        ctx.fail(node, f"{label} heeft {' of '.join(repr(k) for k in one_of)} nodig")
+    if any(p.fatal for p in ctx.problems[before:]):
+        return None
+    values["_line"] = node.start_mark.line + 2
+    return values
+
+
+def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], parent: str) -> tuple[dict[str, Any], dict[str, int]] | None:
+    by_name = {f.name: f for f in fields}
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        line = key_node.start_mark.line + 2
+        if key in lines:
+            ctx.fail(key_node, f"de sleutel '{parent}{key}' staat er twee keer in (ook op regel {lines[key]}); laat er een staan")
+            continue
+        lines[key] = line
+        ctx.key_line = line
+        f = by_name.get(key)
+        if f is None:
+            ctx.fail(key_node, _unknown_key(key, by_name, parent), fatal=False)
+            continue
+        if isinstance(value_node, yaml.ScalarNode) and not value_node.value.strip():
+            if f.required:
+                ctx.fail(key_node, f"'{parent}{key}' is verplicht maar leeg" + (f"; bijvoorbeeld: {_example(f)}" if f.example is not None else ""))
+            continue  # an empty optional key is the same as leaving it out
+        value = _field(ctx, value_node, f, parent)
+        if value is not None:
+            values[key] = value
+    for f in fields:
+        if f.required and f.name not in lines:
+            hint = f"; bijvoorbeeld: {f.name}: {_example(f)}" if f.example is not None and f.type != "object" else ""
+            ctx.fail(node, f"de verplichte sleutel '{parent}{f.name}' ontbreekt ({f.help}){hint}")
+    return values, lines
+
+
+def _unknown_key(key: str, by_name: dict[str, Field], parent: str) -> str:
+    if key == "type" and not parent:
+        return "schrijf geen 'type:'; de map van het bestand bepaalt de soort. Deze sleutel wordt genegeerd"
+    return f"onbekende sleutel '{parent}{key}'; {did_you_mean(key, by_name)}. Deze sleutel wordt genegeerd"
+
+
+def convert(node: yaml.MappingNode, kind: Kind, path: str, vocab: Vocab | None) -> Converted:
+    """Check the frontmatter `node` of a file of `kind` and return its values.
+
+    With `vocab`, thema and onderwerp ids are checked and aliases resolved to ids.
+    """
+    result = Converted()
+    ctx = _Context(path, vocab, result.problems)
+    mapped = _mapping(ctx, node, kind.fields, "")
+    if mapped:
+        result.values, result.lines = mapped
+    return result

@@ -1,0 +1,156 @@
+"""The content contract as data: every kind of file, its keys, their types and Dutch help.
+
+One declaration serves validation (`convert`), the JSON Schemas editors' tools read, and
+the editor reference page, so that none of them can drift from the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Where the contract lives in the repository: the generated files say they are made from it.
+SOURCE = "plugins/bovenwijks/content/schema.py"
+
+STATUSSEN = ("idee", "actief", "gepauzeerd", "afgerond")
+SOORTEN = ("vraag", "ervaring")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One frontmatter key.
+
+    `type` is one of: tekst, email, url, telefoon, github, slug, datum, datumtijd, jaar,
+    keuze (one of `choices`), thema, onderwerp (ids from the vocabulary), object (with
+    `fields`). `many` makes it a list of that type.
+    """
+
+    name: str
+    type: str
+    help: str
+    required: bool = False
+    many: bool = False
+    choices: tuple[str, ...] = ()
+    fields: tuple["Field", ...] = ()
+    example: object = None
+    one_of: tuple[str, ...] = ()  # for objects: at least one of these keys is required
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of file: where it lives and which keys it has."""
+
+    name: str
+    title: str
+    location: str
+    help: str
+    fields: tuple[Field, ...]
+    folder: str | None = None
+
+    def field(self, name: str) -> Field | None:
+        """The field called `name`, if this kind has one."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+CONTACT = (
+    Field("naam", "tekst", "naam van de contactpersoon", required=True, example="Anneke de Boer"),
+    Field("email", "email", "e-mailadres", example="repaircafe@voorbeeld.nl"),
+    Field("telefoon", "telefoon", "telefoonnummer, tussen aanhalingstekens", example="033 123 4567"),
+)
+KENNISREGEL = (
+    Field("onderwerp", "onderwerp", "een onderwerp uit content/vocabulaire.yml (id of alias)", required=True, example="vrijwilligers-werven"),
+    Field("toelichting", "tekst", "wat jullie precies aanbieden of zoeken", example="We hebben een draaiboek voor de werving."),
+)
+TITEL = Field("titel", "tekst", "de titel van de pagina", required=True, example="Repair Café Soesterkwartier")
+
+WIJK = Kind(
+    "wijk", "Wijk", "wijken/<wijk>/index.md", "Het profiel van de wijk: verplicht in elke wijkmap.",
+    (
+        Field("naam", "tekst", "de naam van de wijk zoals bewoners hem schrijven", required=True, example="Soesterkwartier"),
+        Field("samenvatting", "tekst", "een of twee zinnen over de wijk", required=True, example="Een levendige wijk tussen het station en de Soesterweg."),
+        Field("redactie", "github", "de GitHub-namen van de redacteuren; zij keuren wijzigingen in deze wijk goed", required=True, many=True, example=["annekeb"]),
+        Field("contact", "email", "e-mailadres van de redactie of het wijkteam", example="redactie@soesterkwartier.nl"),
+        Field(
+            "ontmoetingsplekken", "object", "buurthuizen, bibliotheken en andere plekken om elkaar te ontmoeten", many=True,
+            fields=(
+                Field("naam", "tekst", "naam van de plek", required=True, example="Buurthuis De Nieuwe Sleutel"),
+                Field("adres", "tekst", "straat, huisnummer en eventueel postcode", required=True, example="Kleine Koppel 10"),
+                Field("open", "tekst", "wanneer de plek open is", example="ma t/m vr 9.00–17.00"),
+            ),
+        ),
+        Field("website", "url", "de eigen website van de wijk", example="https://www.soesterkwartier.nl"),
+        Field("feed", "url", "de RSS- of Atom-feed van de eigen website", example="https://www.soesterkwartier.nl/feed"),
+    ),
+)
+
+WIJKPLAN = Kind(
+    "wijkplan", "Wijkplan", "wijken/<wijk>/wijkplan.md", "Het wijkplan van dit jaar, met de prioriteiten waar initiatieven naar kunnen verwijzen.",
+    (
+        Field("jaar", "jaar", "het jaar van het wijkplan", required=True, example=2026),
+        Field(
+            "prioriteiten", "object", "de prioriteiten van het wijkplan", required=True, many=True,
+            fields=(
+                Field("id", "slug", "korte naam in kleine letters en streepjes, waarmee initiatieven ernaar verwijzen", required=True, example="ontmoeting-ouderen"),
+                Field("titel", "tekst", "de prioriteit in een zin", required=True, example="Meer ontmoeting voor ouderen"),
+                Field("thema", "thema", "het thema van de prioriteit", required=True, example="ontmoeting"),
+            ),
+        ),
+    ),
+)
+
+INITIATIEF = Kind(
+    "initiatief", "Initiatief", "wijken/<wijk>/initiatieven/<naam>.md", "Een bewonersinitiatief: een repair café, een buurtsoep, een maatjesproject.",
+    (
+        TITEL,
+        Field("samenvatting", "tekst", "een of twee zinnen: wat doen jullie, voor wie?", required=True, example="Elke eerste zaterdag repareren we samen kapotte spullen."),
+        Field("status", "keuze", "hoe het initiatief ervoor staat", required=True, choices=STATUSSEN, example="actief"),
+        Field("themas", "thema", "een of meer thema's uit content/vocabulaire.yml", required=True, many=True, example=["ontmoeting"]),
+        Field("contact", "object", "contactpersoon, met e-mail of telefoon", required=True, fields=CONTACT, one_of=("email", "telefoon")),
+        Field("gestart", "datum", "wanneer het initiatief begon", example="2024-03-01"),
+        Field("bijgewerkt", "datum", "wanneer deze pagina voor het laatst is bijgewerkt", example="2026-11-22"),
+        Field("locatie", "tekst", "waar het initiatief plaatsvindt", example="Buurthuis De Nieuwe Sleutel"),
+        Field("partners", "tekst", "organisaties waarmee jullie samenwerken", many=True, example=["Welzin", "MEE"]),
+        Field("prioriteiten", "slug", "ids van prioriteiten uit het wijkplan van deze wijk", many=True, example=["ontmoeting-ouderen"]),
+        Field("biedt", "object", "kennis die jullie andere wijken aanbieden", many=True, fields=KENNISREGEL),
+        Field("zoekt", "object", "kennis die jullie zoeken bij andere wijken", many=True, fields=KENNISREGEL),
+    ),
+    folder="initiatieven",
+)
+
+ACTIVITEIT = Kind(
+    "activiteit", "Activiteit", "wijken/<wijk>/agenda/<naam>.md", "Een activiteit met een datum: een bewonersbijeenkomst, een inloopspreekuur.",
+    (
+        TITEL,
+        Field("start", "datumtijd", "begin, in Amsterdamse tijd (alleen een datum: de hele dag)", required=True, example="2026-12-10 19:30"),
+        Field("locatie", "tekst", "waar de activiteit is", required=True, example="Buurthuis De Nieuwe Sleutel, Kleine Koppel 10"),
+        Field("eind", "datumtijd", "einde, in Amsterdamse tijd", example="2026-12-10 21:30"),
+        Field("initiatief", "slug", "het initiatief van deze wijk dat de activiteit organiseert (de bestandsnaam zonder .md)", example="repair-cafe"),
+        Field("themas", "thema", "thema's uit content/vocabulaire.yml", many=True, example=["ontmoeting"]),
+    ),
+    folder="agenda",
+)
+
+BERICHT = Kind(
+    "bericht", "Bericht", "wijken/<wijk>/nieuws/<naam>.md", "Een nieuwsbericht van de wijk.",
+    (
+        TITEL,
+        Field("datum", "datum", "de datum van het bericht", required=True, example="2026-11-22"),
+        Field("auteur", "tekst", "wie het bericht schreef", example="Redactie Soesterkwartier"),
+        Field("samenvatting", "tekst", "een of twee zinnen voor overzichten en feeds", example="Het wijkplan 2027 is klaar."),
+    ),
+    folder="nieuws",
+)
+
+KENNIS = Kind(
+    "kennis", "Kennis", "wijken/<wijk>/kennis/<naam>.md", "Een vraag aan andere wijken, of een ervaring die jullie delen.",
+    (
+        TITEL,
+        Field("soort", "keuze", "een vraag aan andere wijken of een ervaring die jullie delen", required=True, choices=SOORTEN, example="vraag"),
+        Field("onderwerpen", "onderwerp", "onderwerpen uit content/vocabulaire.yml (id of alias)", required=True, many=True, example=["vrijwilligers-werven"]),
+        Field("datum", "datum", "de datum van de vraag of ervaring", required=True, example="2026-11-22"),
+        Field("contact", "object", "wie je kunt benaderen", fields=CONTACT, one_of=("email", "telefoon")),
+    ),
+    folder="kennis",
+)
+
+KINDS: tuple[Kind, ...] = (WIJK, WIJKPLAN, INITIATIEF, ACTIVITEIT, BERICHT, KENNIS)
+ITEM_KINDS: dict[str, Kind] = {k.folder: k for k in KINDS if k.folder}

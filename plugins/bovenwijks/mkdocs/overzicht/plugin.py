@@ -1,0 +1,48 @@
+"""The `bovenwijks/overzicht` plugin: home, initiatieven, thema's, agenda and nieuws of the city.
+
+A thin adapter: the pages come from `bovenwijks.site.overzichtpages`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from bovenwijks.site.overzichtpages import FILTER_DATA, filter_data, home, overzicht_pages
+from bovenwijks.mkdocs.mount import MountedPages, defer
+from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
+from bovenwijks.mkdocs.overzicht.config import OverzichtConfig
+
+
+class OverzichtPlugin(BasePlugin[OverzichtConfig]):
+    """Generates the city-wide listings from the model the wijken plugin loaded."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        self.wijken = wijken_plugin(config, "bovenwijks/overzicht")
+        self.pages = MountedPages()
+        if self.config.per_page < 1:
+            raise PluginError("bovenwijks/overzicht: per_page moet 1 of meer zijn")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        stad = self.wijken.stad
+        self.pages.mount(overzicht_pages(stad, self.wijken.vandaag, self.config.per_page), files, config)
+        files.append(File.generated(config, FILTER_DATA, content=filter_data(stad)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        self.pages.on_page_markdown(page)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if page.is_homepage:
+            # The nav calls it "Home"; the page's own title is what residents should read.
+            titel = page.meta.get("title") or config.site_name
+            return defer(home(self.wijken.stad, self.wijken.vandaag, html, str(titel),
+                               activiteiten=self.config.home_activiteiten, berichten=self.config.home_berichten), page)
+        return self.pages.on_page_content(html, page)

@@ -1,0 +1,131 @@
+"""The `bovenwijks/wijken` plugin: loads the city and mounts every wijk under `/wijken/<wijk>/`.
+
+It owns the city model for the build: the other bovenwijks plugins read `stad`, `vandaag`
+and `site_url` from it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from bovenwijks.content.load import load_stad
+from bovenwijks.mkdocs import ASSETS
+from bovenwijks.model import Stad
+from bovenwijks.content.problem import Problem
+from bovenwijks.site.wijkpages import wijk_pages
+from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
+from bovenwijks.mkdocs.themecache import ThemeCache
+from bovenwijks.mkdocs.wijken.config import WijkenConfig
+
+log = get_plugin_logger("bovenwijks")
+
+CSS = "assets/bovenwijks/bovenwijks.css"
+JS = "assets/bovenwijks/bovenwijks.js"
+
+
+def build_date(value: str | date) -> date:
+    """The build date from an option or BOVENWIJKS_BUILD_DATE; today when neither is set."""
+    if isinstance(value, date):  # YAML reads an unquoted 2026-11-23 as a date
+        return value
+    text = value or os.environ.get("BOVENWIJKS_BUILD_DATE", "")
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PluginError(f"bovenwijks/wijken: build_date '{text}' is geen datum; schrijf YYYY-MM-DD, zoals 2026-11-23") from None
+
+
+def wijken_plugin(config: MkDocsConfig, plugin: str) -> "WijkenPlugin":
+    """The `bovenwijks/wijken` plugin that holds the city, for the other bovenwijks `plugin`s.
+
+    Raises a PluginError that says what to add to mkdocs.yml when it is missing.
+    """
+    wijken = config.plugins.get("bovenwijks/wijken")
+    if wijken is None:
+        raise PluginError(f"{plugin} heeft bovenwijks/wijken nodig: zet '- bovenwijks/wijken' vóór '- {plugin}' onder plugins: in mkdocs.yml")
+    return wijken
+
+
+class WijkenPlugin(BasePlugin[WijkenConfig]):
+    """Mounts the wijken, and holds the city model for the other bovenwijks plugins."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        self.root = Path(config.config_file_path).parent
+        self.stad: Stad | None = None
+        self.problems: list[Problem] = []
+        self.pages = MountedPages()
+        self.theme_cache = ThemeCache()
+        self.vandaag = build_date(self.config.build_date)
+        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        if not config.use_directory_urls:
+            raise PluginError("bovenwijks/wijken: zet use_directory_urls op true; de adressen van wijken en items (/wijken/<wijk>/...) gaan daarvan uit")
+        wijken = self.root / self.config.wijken_dir
+        if not wijken.is_dir():
+            raise PluginError(f"bovenwijks/wijken: de map met wijken '{wijken}' bestaat niet; maak hem, of zet wijken_dir in mkdocs.yml")
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        if JS not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS)
+        return config
+
+    # Runs before the other bovenwijks plugins (default priority 0), which read `self.stad`.
+    @event_priority(50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir)
+        self.stad, self.problems = loaded.stad, loaded.problems
+        for problem in self.problems:
+            log.warning(str(problem))
+        self.pages.mount(wijk_pages(self.stad, self.vandaag, self.site_url), files, config)
+        for wijk in self.stad.wijken.values():
+            for path in wijk.pages:  # images and other pages: published as they are
+                files.append(File(path, src_dir=str(self.root), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+        self._edit_links(files, config)
+        for name in (CSS, JS):
+            files.append(File.generated(config, name, abs_src_path=str(ASSETS / PurePosixPath(name).name)))
+        return files
+
+    def _edit_links(self, files: Files, config: MkDocsConfig) -> None:
+        """Point the edit links of `content/` pages at their place in the repository."""
+        docs = Path(config.docs_dir).resolve()
+        try:
+            prefix = docs.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return
+        for file in files:
+            if file.generated_by is None and file.src_dir and Path(file.src_dir).resolve() == docs:
+                file.edit_uri = f"{prefix}/{file.src_uri}"
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.globals["bovenwijks_cache"] = self.theme_cache
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        self.pages.on_page_markdown(page)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        return self.pages.on_page_content(html, page)
+
+    # Lowest priority: Material's search (0) has read the page, so what it should skip can
+    # go back in; every plugin has added its sections, so the table of contents is complete.
+    @event_priority(-100)
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        restore(page)
+        if page.file.generated_by is not None and page.content:
+            page.toc = section_toc(page.content)
+        return context
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(str(self.root / self.config.wijken_dir))
+        return server

@@ -1,0 +1,283 @@
+"""The typed model of a city: its wijken and everything their editors publish.
+
+Every item's identity is its path (`soesterkwartier/initiatieven/repair-cafe`): stable across
+builds, and used for URLs, feed GUIDs and calendar UIDs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import ClassVar
+
+from bovenwijks.dates import TZ
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who to contact about an initiatief or kennis item."""
+
+    naam: str
+    email: str | None = None
+    telefoon: str | None = None
+
+
+@dataclass(frozen=True)
+class Ontmoetingsplek:
+    """A meeting place of a wijk: a buurthuis, a library."""
+
+    naam: str
+    adres: str
+    open: str | None = None
+
+
+@dataclass(frozen=True)
+class Prioriteit:
+    """A priority of a wijk's wijkplan."""
+
+    id: str
+    titel: str
+    thema: str
+
+
+@dataclass(frozen=True)
+class Kennisregel:
+    """One `biedt` or `zoekt` entry of an initiatief: an onderwerp and what exactly."""
+
+    onderwerp: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Thema:
+    """A city-wide theme."""
+
+    id: str
+    naam: str
+    beschrijving: str | None = None
+
+
+@dataclass(frozen=True)
+class Onderwerp:
+    """A topic of know-how, with the other words editors use for it."""
+
+    id: str
+    naam: str
+    beschrijving: str | None = None
+    aliassen: tuple[str, ...] = ()
+
+
+@dataclass
+class Item:
+    """Something a wijk publishes in one of its item folders."""
+
+    folder: ClassVar[str] = ""
+    kind: ClassVar[str] = ""
+
+    wijk: str
+    slug: str
+    source: str  # the path in the repository, as editors see it
+    titel: str
+    body: str = ""
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def identity(self) -> str:
+        """`soesterkwartier/initiatieven/repair-cafe`: stable, unique in the city."""
+        return f"{self.wijk}/{self.folder}/{self.slug}"
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root, with a trailing slash."""
+        return f"wijken/{self.identity}/"
+
+    def line(self, key: str) -> int:
+        """The line of `key` in the source, or 1 when the key is absent."""
+        return self.lines.get(key, 1)
+
+
+@dataclass
+class Initiatief(Item):
+    """A resident initiative."""
+
+    folder: ClassVar[str] = "initiatieven"
+    kind: ClassVar[str] = "initiatief"
+
+    samenvatting: str = ""
+    status: str = "actief"
+    themas: list[str] = field(default_factory=list)
+    contact: Contact | None = None
+    gestart: date | None = None
+    bijgewerkt: date | None = None
+    locatie: str | None = None
+    partners: list[str] = field(default_factory=list)
+    prioriteiten: list[str] = field(default_factory=list)
+    biedt: list[Kennisregel] = field(default_factory=list)
+    zoekt: list[Kennisregel] = field(default_factory=list)
+
+    @property
+    def datum(self) -> date | None:
+        """The date this initiatief was last news: updated, or else started."""
+        return self.bijgewerkt or self.gestart
+
+
+@dataclass
+class Activiteit(Item):
+    """A dated event."""
+
+    folder: ClassVar[str] = "agenda"
+    kind: ClassVar[str] = "activiteit"
+
+    start: datetime = None  # type: ignore[assignment]  # always set by the loader
+    locatie: str = ""
+    hele_dag: bool = False
+    eind: datetime | None = None
+    initiatief: str | None = None
+    themas: list[str] = field(default_factory=list)
+
+    @property
+    def datum(self) -> date:
+        """The day the activiteit starts, in Amsterdam (a start with another offset included)."""
+        return self.start.astimezone(TZ).date()
+
+    @property
+    def einddatum(self) -> date:
+        """The day the activiteit ends, in Amsterdam: its start day when it has no end."""
+        return self.eind.astimezone(TZ).date() if self.eind else self.datum
+
+
+@dataclass
+class Bericht(Item):
+    """A news item."""
+
+    folder: ClassVar[str] = "nieuws"
+    kind: ClassVar[str] = "bericht"
+
+    datum: date = None  # type: ignore[assignment]
+    auteur: str | None = None
+    samenvatting: str | None = None
+
+
+@dataclass
+class Kennis(Item):
+    """A question to other wijken (`vraag`) or a lesson learned (`ervaring`)."""
+
+    folder: ClassVar[str] = "kennis"
+    kind: ClassVar[str] = "kennis"
+
+    soort: str = "vraag"
+    onderwerpen: list[str] = field(default_factory=list)
+    datum: date = None  # type: ignore[assignment]
+    contact: Contact | None = None
+
+
+@dataclass
+class Wijkplan:
+    """A wijk's yearly plan."""
+
+    jaar: int
+    prioriteiten: list[Prioriteit]
+    body: str = ""
+    source: str = ""
+
+
+@dataclass
+class Wijk:
+    """A neighbourhood: its profile and everything its editors publish."""
+
+    slug: str
+    naam: str
+    source: str
+    samenvatting: str = ""
+    redactie: list[str] = field(default_factory=list)
+    contact: str | None = None
+    ontmoetingsplekken: list[Ontmoetingsplek] = field(default_factory=list)
+    website: str | None = None
+    feed: str | None = None
+    body: str = ""
+    wijkplan: Wijkplan | None = None
+    initiatieven: list[Initiatief] = field(default_factory=list)
+    agenda: list[Activiteit] = field(default_factory=list)
+    nieuws: list[Bericht] = field(default_factory=list)
+    kennis: list[Kennis] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # other files, published as they are
+
+    @property
+    def url(self) -> str:
+        """The wijk's home, relative to the site root."""
+        return f"wijken/{self.slug}/"
+
+    def items(self) -> list[Item]:
+        """All items of this wijk."""
+        return [*self.initiatieven, *self.agenda, *self.nieuws, *self.kennis]
+
+    def prioriteit(self, id: str) -> Prioriteit | None:
+        """The wijkplan prioriteit with this id."""
+        if self.wijkplan is None:
+            return None
+        return next((p for p in self.wijkplan.prioriteiten if p.id == id), None)
+
+    def initiatief(self, slug: str) -> Initiatief | None:
+        """The initiatief of this wijk with this slug."""
+        return next((i for i in self.initiatieven if i.slug == slug), None)
+
+
+@dataclass
+class Vocabulaire:
+    """The city-wide themas and onderwerpen."""
+
+    themas: dict[str, Thema]
+    onderwerpen: dict[str, Onderwerp]
+
+    def resolve_onderwerp(self, word: str) -> str | None:
+        """The id of the onderwerp that `word` names, by id or alias, ignoring case."""
+        return self.woorden().get(word.strip().lower())
+
+    def woorden(self) -> dict[str, str]:
+        """Every word that names an onderwerp (its id, naam and aliassen, in lower case) → its id."""
+        cached = self.__dict__.get("_alias_index")
+        if cached is None:
+            cached = {}
+            for o in self.onderwerpen.values():
+                for word in (o.id, o.naam, *o.aliassen):
+                    cached.setdefault(word.lower(), o.id)
+            self.__dict__["_alias_index"] = cached
+        return cached
+
+
+@dataclass
+class Stad:
+    """A city: its wijken and its vocabulary."""
+
+    naam: str
+    wijken: dict[str, Wijk]
+    vocabulaire: Vocabulaire
+
+    def initiatieven(self) -> list[Initiatief]:
+        """Every initiatief of the city, by wijk and titel."""
+        return [i for w in self.wijken.values() for i in w.initiatieven]
+
+    def activiteiten(self) -> list[Activiteit]:
+        """Every activiteit of the city, earliest first."""
+        return sorted((a for w in self.wijken.values() for a in w.agenda), key=lambda a: (a.start, a.identity))
+
+    def berichten(self) -> list[Bericht]:
+        """Every bericht of the city, newest first."""
+        return sorted((b for w in self.wijken.values() for b in w.nieuws), key=lambda b: (b.datum, b.identity), reverse=True)
+
+    def kennis(self) -> list[Kennis]:
+        """Every kennis item of the city, newest first."""
+        return sorted((k for w in self.wijken.values() for k in w.kennis), key=lambda k: (k.datum, k.identity), reverse=True)
+
+    def activiteit_themas(self, activiteit: Activiteit) -> list[str]:
+        """The themas of an activiteit: its own, or else those of the initiatief that organises it."""
+        if activiteit.themas:
+            return activiteit.themas
+        wijk = self.wijken.get(activiteit.wijk)
+        organisator = wijk.initiatief(activiteit.initiatief) if wijk and activiteit.initiatief else None
+        return organisator.themas if organisator else []
+
+    def items(self) -> list[Item]:
+        """Every item of the city."""
+        return [i for w in self.wijken.values() for i in w.items()]

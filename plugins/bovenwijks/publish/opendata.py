@@ -1,0 +1,272 @@
+"""Open data: the city's wijken and items as JSON under `/data/`, and its news as a JSON Feed 1.1.
+
+Field names are the frontmatter keys of the content contract, so the data and the editor
+guide speak the same language; the meaning of every field comes from `schema`. Ids are the
+identities of the items, stable for as long as the file exists. Contact persons' e-mail
+addresses and phone numbers are left out: they are on the item's page, meant for residents,
+not for harvesting.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from bovenwijks.content import schema
+from bovenwijks.publish.calendar import Kalender
+from bovenwijks.dates import TZ
+from bovenwijks.publish.feeds import Feed, FeedWriter
+from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+
+JSON = "application/json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+NIEUWS = "data/nieuws.json"
+
+
+@dataclass(frozen=True)
+class Veld:
+    """One field of a data file, documented for the people who reuse the data."""
+
+    naam: str
+    type: str
+    betekenis: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One JSON file under `/data/`: what it holds and the fields of each record."""
+
+    naam: str  # `initiatieven`: the file is `data/initiatieven.json`
+    titel: str
+    beschrijving: str
+    velden: tuple[Veld, ...]
+
+    @property
+    def path(self) -> str:
+        """The file, relative to the site root."""
+        return f"data/{self.naam}.json"
+
+
+# -- the fields, documented from the contract -------------------------------------------
+
+_TYPES = {
+    "tekst": "tekst", "email": "e-mailadres", "url": "url", "telefoon": "telefoonnummer", "github": "GitHub-naam",
+    "slug": "id", "datum": "datum (JJJJ-MM-DD)", "datumtijd": "datum en tijd (ISO 8601, met tijdzone)", "jaar": "getal",
+    "thema": "thema-id (zie vocabulaire.json)", "onderwerp": "onderwerp-id (zie vocabulaire.json)",
+}
+_LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
+
+
+def _type(field: schema.Field) -> str:
+    if field.type == "keuze":
+        text = "een van: " + ", ".join(field.choices)
+    elif field.type == "object":
+        text = "object met " + ", ".join(f.name for f in field.fields)
+    else:
+        text = _TYPES.get(field.type, field.type)
+    return f"lijst van {text}" if field.many else text
+
+
+def _velden(kind: schema.Kind, overrides: Mapping[str, Veld] | None = None) -> tuple[Veld, ...]:
+    overrides = overrides or {}
+    return tuple(
+        overrides.get(f.name) or Veld(f.name, _type(f), f.help)
+        for f in kind.fields if f.name not in _LEFT_OUT or f.name in overrides
+    )
+
+
+_ITEM = (
+    Veld("id", "id", "vaste id: wijk/map/naam, zoals soesterkwartier/initiatieven/repair-cafe; blijft hetzelfde zolang het bestand bestaat"),
+    Veld("url", "url", "de pagina op deze site"),
+    Veld("wijk", "id", "de id van de wijk (zie wijken.json)"),
+)
+_TAIL = (
+    Veld("inhoud_html", "tekst (HTML)", "de tekst van de pagina als HTML, met absolute links"),
+    Veld("bron", "tekst", "het bestand in de repository waarin de redactie dit bijhoudt"),
+)
+
+DATASETS = (
+    Dataset(
+        "wijken", "Wijken", "Elke wijk met haar profiel, ontmoetingsplekken, wijkplan en waar je haar volgt.",
+        (
+            Veld("id", "id", "vaste id van de wijk, gelijk aan de mapnaam: soesterkwartier"),
+            Veld("url", "url", "de pagina van de wijk"),
+            *_velden(schema.WIJK, {"contact": Veld("contact", "e-mailadres", "e-mailadres van de redactie of het wijkteam")}),
+            Veld("wijkplan", "object met jaar, prioriteiten, url, of null", "het wijkplan van dit jaar; prioriteiten zijn objecten met id, titel en thema"),
+            Veld("volgen", "object met rss, atom, ics", "de feeds en de agenda van de wijk"),
+            *_TAIL,
+        ),
+    ),
+    Dataset(
+        "initiatieven", "Initiatieven", "Alle bewonersinitiatieven, met wat ze andere wijken bieden en wat ze zoeken.",
+        (*_ITEM, *_velden(schema.INITIATIEF), *_TAIL),
+    ),
+    Dataset(
+        "activiteiten", "Activiteiten", "Alle activiteiten, ook die van vroeger.",
+        (
+            *_ITEM,
+            *_velden(schema.ACTIVITEIT, {
+                "start": Veld("start", _TYPES["datumtijd"], "begin; bij een activiteit van een hele dag 00:00 van die dag"),
+                "initiatief": Veld("initiatief", "id of null", "de id van het initiatief dat de activiteit organiseert (zie initiatieven.json)"),
+            }),
+            Veld("hele_dag", "true of false", "true als de activiteit de hele dag duurt (er staat geen tijd bij)"),
+            *_TAIL,
+        ),
+    ),
+    Dataset("berichten", "Berichten", "Alle nieuwsberichten van de wijken.", (*_ITEM, *_velden(schema.BERICHT), *_TAIL)),
+    Dataset("kennis", "Kennis", "Alle vragen aan andere wijken en gedeelde ervaringen.", (*_ITEM, *_velden(schema.KENNIS), *_TAIL)),
+    Dataset(
+        "vocabulaire", "Thema's en onderwerpen", "De stedelijke woordenlijst: de namen achter de ids van thema's en onderwerpen.",
+        (
+            Veld("themas", "lijst van object met id, naam, beschrijving", "de thema's; de drie pijlers van de Sociale Basis Infrastructuur voorop"),
+            Veld("onderwerpen", "lijst van object met id, naam, beschrijving, aliassen", "onderwerpen van kennis die initiatieven bieden of zoeken"),
+        ),
+    ),
+)
+
+
+# -- the records --------------------------------------------------------------------------
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(TZ).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class OpenData:
+    """Writes the data files; `bodies` maps an item's identity, or a wijk's slug, to its HTML."""
+
+    def __init__(self, stad: Stad, site_url: str, bodies: Mapping[str, str], licentie: str, kalenders: list[Kalender], feeds: list[Feed]):
+        self.stad = stad
+        self.site_url = site_url
+        self.bodies = bodies
+        self.licentie = licentie
+        self.wijkfeeds = {f.naam: f for f in feeds}
+        self.kalenders = {k.naam: k for k in kalenders}
+
+    def counts(self) -> dict[str, int]:
+        """How many records each data file holds, for the page that lists them."""
+        return {
+            "wijken": len(self.stad.wijken), "initiatieven": len(self.stad.initiatieven()), "activiteiten": len(self.stad.activiteiten()),
+            "berichten": len(self.stad.berichten()), "kennis": len(self.stad.kennis()),
+        }
+
+    def files(self) -> dict[str, bytes]:
+        """Every data file by its path relative to the site root."""
+        records: dict[str, Callable[[], Any]] = {
+            "wijken": lambda: [self._wijk(w) for w in sorted(self.stad.wijken.values(), key=lambda w: w.slug)],
+            "initiatieven": lambda: self._items(self.stad.initiatieven(), self._initiatief),
+            "activiteiten": lambda: self._items(self.stad.activiteiten(), self._activiteit),
+            "berichten": lambda: self._items(self.stad.berichten(), self._bericht),
+            "kennis": lambda: self._items(self.stad.kennis(), self._kennis),
+        }
+        result = {}
+        for dataset in DATASETS:
+            head = {
+                "titel": f"{dataset.titel} in {self.stad.naam}", "beschrijving": dataset.beschrijving,
+                "documentatie": self.site_url + "data/", "licentie": self.licentie,
+            }
+            if dataset.naam == "vocabulaire":
+                result[dataset.path] = dump({**head, **self._vocabulaire()})
+            else:
+                items = records[dataset.naam]()
+                result[dataset.path] = dump({**head, "aantal": len(items), "items": items})
+        return result
+
+    def _items(self, items: list[Item], record: Callable[[Any], dict[str, Any]]) -> list[dict[str, Any]]:
+        return [record(i) for i in sorted(items, key=lambda i: i.identity)]
+
+    def _item(self, item: Item, **fields: Any) -> dict[str, Any]:
+        data = {"id": item.identity, "url": self.site_url + item.url, "wijk": item.wijk, "titel": item.titel}
+        data.update({key: _value(value) for key, value in fields.items()})
+        data["inhoud_html"] = self.bodies.get(item.identity, "")
+        data["bron"] = item.source
+        return data
+
+    def _initiatief(self, i: Initiatief) -> dict[str, Any]:
+        return self._item(
+            i, samenvatting=i.samenvatting, status=i.status, themas=i.themas, gestart=i.gestart, bijgewerkt=i.bijgewerkt,
+            locatie=i.locatie, partners=i.partners, prioriteiten=i.prioriteiten,
+            biedt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.biedt],
+            zoekt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.zoekt],
+        )
+
+    def _activiteit(self, a: Activiteit) -> dict[str, Any]:
+        organisator = self.stad.wijken[a.wijk].initiatief(a.initiatief) if a.initiatief else None
+        return self._item(
+            a, start=a.start, locatie=a.locatie, eind=a.eind, initiatief=organisator.identity if organisator else None,
+            themas=a.themas, hele_dag=a.hele_dag,
+        )
+
+    def _bericht(self, b: Bericht) -> dict[str, Any]:
+        return self._item(b, datum=b.datum, auteur=b.auteur, samenvatting=b.samenvatting)
+
+    def _kennis(self, k: Kennis) -> dict[str, Any]:
+        return self._item(k, soort=k.soort, onderwerpen=k.onderwerpen, datum=k.datum)
+
+    def _wijk(self, w: Wijk) -> dict[str, Any]:
+        feed = self.wijkfeeds.get(f"wijken/{w.slug}")
+        kalender = self.kalenders.get(f"wijken/{w.slug}")
+        plan = None
+        if w.wijkplan:
+            plan = {
+                "jaar": w.wijkplan.jaar, "url": f"{self.site_url}{w.url}wijkplan/",
+                "prioriteiten": [{"id": p.id, "titel": p.titel, "thema": p.thema} for p in w.wijkplan.prioriteiten],
+            }
+        return {
+            "id": w.slug, "url": self.site_url + w.url, "naam": w.naam, "samenvatting": w.samenvatting, "redactie": w.redactie,
+            "contact": w.contact, "ontmoetingsplekken": [{"naam": o.naam, "adres": o.adres, "open": o.open} for o in w.ontmoetingsplekken],
+            "website": w.website, "feed": w.feed, "wijkplan": plan,
+            "volgen": {
+                "rss": self.site_url + feed.rss if feed else None, "atom": self.site_url + feed.atom if feed else None,
+                "ics": self.site_url + kalender.path if kalender else None,
+            },
+            "inhoud_html": self.bodies.get(w.slug, ""), "bron": w.source,
+        }
+
+    def _vocabulaire(self) -> dict[str, Any]:
+        v = self.stad.vocabulaire
+        return {
+            "themas": [{"id": t.id, "naam": t.naam, "beschrijving": t.beschrijving} for t in v.themas.values()],
+            "onderwerpen": [{"id": o.id, "naam": o.naam, "beschrijving": o.beschrijving, "aliassen": list(o.aliassen)} for o in v.onderwerpen.values()],
+        }
+
+
+def json_feed(feed: Feed, writer: FeedWriter, site_name: str) -> bytes:
+    """`feed` as a JSON Feed 1.1, with the same entries and content as its RSS and Atom."""
+    site_url = writer.site_url
+    items = []
+    for entry in feed.entries:
+        item: dict[str, Any] = {
+            "id": site_url + entry.url, "url": site_url + entry.url, "title": entry.titel,
+            "content_html": writer.content(entry),
+        }
+        summary = writer.summary(entry)
+        if summary:
+            item["summary"] = summary
+        item["date_published"] = entry.datum.isoformat()
+        item["date_modified"] = entry.datum.isoformat()
+        item["authors"] = [{"name": entry.auteur}]
+        item["tags"] = [c.label for c in entry.categorieen]
+        items.append(item)
+    data = {
+        "version": JSON_FEED_VERSION, "title": feed.titel, "home_page_url": site_url + feed.pagina,
+        "feed_url": site_url + NIEUWS, "description": feed.beschrijving, "language": "nl",
+        "authors": [{"name": site_name}], "items": items,
+    }
+    return dump(data)
+
+
+def dump(data: Any) -> bytes:
+    """JSON as UTF-8: text from frontmatter is a JSON string, whatever it holds.
+
+    Compact, because then Python's C encoder writes it (an indented dump of 10,000 items took
+    a second), and browsers and `jq` lay it out for people who read it.
+    """
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -1,0 +1,77 @@
+"""Everything there is to follow: feeds, calendars and open data, and the pages that list them.
+
+`plan` decides what there is to follow, from the model alone; `publish` writes it, once the
+engine has made each item's HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bovenwijks.publish.calendar import Events, Kalender, ics, kalenders
+from bovenwijks.publish.feeds import Feed, FeedWriter, catalog
+from bovenwijks.publish.links import absolute_html
+from bovenwijks.model import Stad
+from bovenwijks.publish.opendata import NIEUWS, OpenData, json_feed
+from bovenwijks.publish.pages import data_page, volgen_page
+from bovenwijks.site.pages import SitePage
+
+@dataclass
+class Publicatie:
+    """What there is to follow: the feeds, the calendars, and the pages that list them."""
+
+    feeds: list[Feed] = field(default_factory=list)
+    kalenders: list[Kalender] = field(default_factory=list)
+    pages: list[SitePage] = field(default_factory=list)
+
+
+def body_sources(stad: Stad) -> dict[str, str]:
+    """The page (its source, `wijken/oost/index.md`) whose HTML is the body of each item
+    (by identity) and wijk (by slug), for `publish`."""
+    result = {}
+    for wijk in stad.wijken.values():
+        result[f"wijken/{wijk.slug}/index.md"] = wijk.slug
+        for item in wijk.items():
+            result[f"wijken/{item.identity}.md"] = item.identity
+    return result
+
+
+def body(html: str, page_url: str, site_url: str) -> str:
+    """The engine's HTML of a body, on the page at `page_url`, made fit for a feed: absolute links."""
+    # The engine has already turned `.md` links into URLs relative to the page itself.
+    return absolute_html(html, f"{page_url}index.md", site_url)
+
+
+def plan(stad: Stad, vandaag: date, site_url: str, *, limit: int, site_name: str, licentie: str) -> Publicatie:
+    """The feeds and calendars of the city, and the pages `/volgen/` and `/data/`.
+
+    `site_url` ends in `/`; `licentie` is the URL of the open data's licence.
+    """
+    result = Publicatie(feeds=catalog(stad, vandaag, limit=limit, site_name=site_name), kalenders=kalenders(stad))
+    counts = OpenData(stad, site_url, {}, licentie, result.kalenders, result.feeds).counts()
+    result.pages = [volgen_page(stad, result.feeds, result.kalenders, site_url), data_page(stad, site_url, licentie, counts)]
+    return result
+
+
+def publish(
+    publicatie: Publicatie, stad: Stad, site_url: str, html: dict[str, str], *,
+    site_name: str, licentie: str, rechten: str | None = None,
+) -> dict[str, bytes]:
+    """Every feed, calendar and data file of the city, by its path relative to the site root.
+
+    `html` maps each key of `body_sources` to its `body`; `rechten` is the site's copyright
+    line for the feeds.
+    """
+    files: dict[str, bytes] = {}
+    writer = FeedWriter(stad, site_url, html, rechten)
+    for feed in publicatie.feeds:
+        files[feed.rss] = writer.rss(feed)
+        files[feed.atom] = writer.atom(feed)
+    events = Events(stad, site_url, html)
+    for kalender in publicatie.kalenders:
+        files[kalender.path] = ics(kalender, stad, site_url, html, events)
+    files.update(OpenData(stad, site_url, html, licentie, publicatie.kalenders, publicatie.feeds).files())
+    stadfeed = next(f for f in publicatie.feeds if f.soort == "stad")
+    files[NIEUWS] = json_feed(stadfeed, writer, site_name)
+    return files

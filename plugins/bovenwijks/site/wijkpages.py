@@ -1,0 +1,80 @@
+"""The pages of the wijken: each wijk's home, its wijkplan, and a page per item."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from bovenwijks.site import jsonld
+from bovenwijks.model import Activiteit, Item, Stad, Wijk
+from bovenwijks.site.pages import SitePage
+from bovenwijks.site.render import render
+
+
+def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dict[str, list[Activiteit]]) -> SitePage:
+    wijk = stad.wijken[item.wijk]
+    context = {"item": item, "wijk": wijk, "stad": stad, "vandaag": vandaag}
+    if item.kind == "initiatief":
+        context["prioriteiten"] = [p for p in map(wijk.prioriteit, item.prioriteiten) if p]
+        context["komend"] = komend.get(item.slug, [])
+    if item.kind == "activiteit" and site_url:
+        context["jsonld"] = jsonld.event(item, stad, site_url)
+
+    def page(body: str) -> str:
+        return render(f"{item.kind}.html", item.url, body=body, **context)
+
+    return SitePage(
+        src_uri=f"wijken/{item.identity}.md", title=item.titel, render=page, markdown=item.body,
+        source=item.source, description=getattr(item, "samenvatting", None),
+    )
+
+
+def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
+    def page(body: str) -> str:
+        return render("wijk.html", wijk.url, wijk=wijk, stad=stad, vandaag=vandaag, body=body)
+
+    return SitePage(
+        src_uri=f"wijken/{wijk.slug}/index.md", title=wijk.naam, render=page, markdown=wijk.body,
+        source=wijk.source, description=wijk.samenvatting or None,
+    )
+
+
+def _wijkplan_page(wijk: Wijk, stad: Stad) -> SitePage:
+    url = f"{wijk.url}wijkplan/"
+
+    def page(body: str) -> str:
+        return render("wijkplan.html", url, wijk=wijk, stad=stad, body=body)
+
+    return SitePage(
+        src_uri=f"wijken/{wijk.slug}/wijkplan.md", title=f"Wijkplan {wijk.wijkplan.jaar} {wijk.naam}",
+        render=page, markdown=wijk.wijkplan.body, source=wijk.wijkplan.source,
+    )
+
+
+def wijk_pages(stad: Stad, vandaag: date, site_url: str = "") -> list[SitePage]:
+    """Every page of every wijk, and the list of wijken at `/wijken/`.
+
+    `vandaag` decides what is upcoming; `site_url` (with a trailing slash) makes the
+    absolute links of structured data, which are left out without it.
+    """
+    pages = [
+        SitePage(
+            "wijken/index.md", "Wijken", partial(_render_wijken, stad=stad, vandaag=vandaag),
+            description=f"Alle wijken van {stad.naam} op een rij.",
+        )
+    ]
+    for wijk in stad.wijken.values():
+        pages.append(_wijk_page(wijk, stad, vandaag))
+        if wijk.wijkplan:
+            pages.append(_wijkplan_page(wijk, stad))
+        # Each initiatief's upcoming activiteiten, in one pass over the wijk's agenda.
+        komend: dict[str, list[Activiteit]] = {}
+        for activiteit in wijk.agenda:
+            if activiteit.initiatief and activiteit.einddatum >= vandaag:
+                komend.setdefault(activiteit.initiatief, []).append(activiteit)
+        pages.extend(_item_page(item, stad, vandaag, site_url, komend) for item in wijk.items())
+    return pages
+
+
+def _render_wijken(body: str, *, stad: Stad, vandaag: date) -> str:
+    return render("wijken.html", "wijken/", stad=stad, vandaag=vandaag, body=body)

@@ -1,0 +1,1 @@
+"""The `bovenwijks` command: checking, scaffolding and regenerating the repository's files."""

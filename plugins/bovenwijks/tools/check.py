@@ -1,0 +1,38 @@
+"""`scripts/check`: validate a city's content without building it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from bovenwijks.tools.generate import stale
+from bovenwijks.content.load import load_stad
+from bovenwijks.content.problem import Problem
+
+
+def report(problems: list[Problem], *, github: bool, out=sys.stdout) -> None:
+    """Print every problem for editors, and as GitHub annotations when `github`."""
+    for problem in problems:
+        print(problem, file=out)
+    if github:
+        for problem in problems:
+            print(problem.github_annotation(), file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the city under `--root` (default: the current folder); 1 when anything is wrong."""
+    parser = argparse.ArgumentParser(prog="scripts/check", description="Controleer de inhoud van alle wijken.")
+    parser.add_argument("--root", default=".", help="de map met wijken/ en content/")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    loaded = load_stad(root)
+    problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))
+    report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
+    items = len(loaded.stad.items())
+    if problems:
+        print(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in {len(loaded.stad.wijken)} wijken.", file=sys.stderr)
+        return 1
+    print(f"Alles in orde: {len(loaded.stad.wijken)} wijken, {items} items.", file=sys.stderr)
+    return 0

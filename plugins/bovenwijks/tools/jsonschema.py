@@ -1,0 +1,219 @@
+"""JSON Schemas of every kind of frontmatter, made from `schema`, for editors' tools.
+
+Editors' tools read YAML 1.2, in which `2026-11-22` and `jaar: 2026` stay what they look like
+(a text and a number), while our loader reads every value from the text as typed. So a key
+whose text the loader accepts gets a schema that accepts each YAML 1.2 value that text can
+become: `telefoon: 0331234567` is a number to the editor's tool and a fine phone number to us.
+What the loader rejects, the schema rejects where JSON Schema can say it (a pattern, a list of
+choices, a required key); the cross-file rules (does this prioriteit exist?) are left to
+`scripts/check`.
+
+Patterns are written for ECMAScript regular expressions in unicode mode, which editors' tools
+use: no inline flags, no named groups, and no escapes that unicode mode forbids.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from bovenwijks.content.convert import EMAIL_RE, GITHUB_RE, PHONE_RE, SLUG_RE, URL_RE
+from bovenwijks.dates import month_names
+from bovenwijks.model import Vocabulaire
+from bovenwijks.content.placeholder import MARKER
+from bovenwijks.content.schema import KINDS, SOURCE, Field, Kind
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+FOLDER = "schemas"
+VOCABULAIRE_FILE = "vocabulaire.schema.json"
+
+_DAY = "(0?[1-9]|[12][0-9]|3[01])"
+_MONTH = "(0?[1-9]|1[0-2])"
+_SYNTAX = set("\\^$.|?*+()[]{}/")
+
+
+def _escape(text: str) -> str:
+    """`text` literally in a pattern; `re.escape` escapes more than unicode mode allows."""
+    return "".join("\\" + c if c in _SYNTAX else c for c in text)
+
+
+def _anycase(word: str) -> str:
+    """`word` in any mix of upper and lower case: our loader ignores case where this is used."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else _escape(c) for c in word)
+
+
+def unicode_safe(pattern: str) -> str:
+    """`pattern` without the escapes that unicode mode rejects, such as Python's harmless `\\"`."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            keep = nxt in _SYNTAX or nxt in "dDsSwWbBnrtfv0123456789" or (in_class and nxt == "-")
+            out.append(c + nxt if keep else nxt)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _python_pattern(regex: re.Pattern[str]) -> str:
+    pattern = regex.pattern
+    if regex.flags & re.IGNORECASE:
+        pattern = pattern.replace("a-z", "a-zA-Z")
+    return unicode_safe(pattern)
+
+
+def date_pattern() -> str:
+    """The dates the loader reads: `2026-11-22`, `22-11-2026` (or with / or .), `22 november 2026`."""
+    months = "|".join(_anycase(m) for m in sorted(month_names(), key=len, reverse=True))
+    return f"([0-9]{{4}}-{_MONTH}-{_DAY}|{_DAY}[-/.]{_MONTH}[-/.][0-9]{{4}}|{_DAY}\\s+({months})\\.?\\s+[0-9]{{4}})"
+
+
+def datetime_pattern() -> str:
+    """A date, optionally with a time (`19:30`, `19.30 uur`) and an offset, as the loader reads it."""
+    clock = f"([01]?[0-9]|2[0-3])[:.][0-5][0-9](:[0-5][0-9])?(\\s*{_anycase('uur')})?"
+    offset = "([zZ]|[+-][0-9]{2}:?[0-9]{2})"
+    joint = f"([ tT]|,\\s*|\\s+{_anycase('om')}\\s+)"
+    return f"^{date_pattern()}({joint}{clock}\\s*{offset}?)?$"
+
+
+_NOT_PLACEHOLDER = {"not": {"type": "string", "pattern": f"^\\s*{MARKER}"}}
+
+
+def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
+    """The schema of one value of `f` (one item, when `f` is a list)."""
+    t = f.type
+    if t == "tekst":
+        return {"type": ["string", "number", "boolean"], "pattern": "\\S", **_NOT_PLACEHOLDER}
+    if t == "email":
+        return {"type": "string", "pattern": _python_pattern(EMAIL_RE), "errorMessage": "een e-mailadres, zoals naam@voorbeeld.nl"}
+    if t == "url":
+        return {"type": "string", "pattern": _python_pattern(URL_RE), "errorMessage": "een volledig webadres dat met https:// begint"}
+    if t == "telefoon":
+        # Unquoted digits are a number in YAML 1.2; the loader keeps them as typed.
+        return {"anyOf": [{"type": "string", "pattern": _python_pattern(PHONE_RE)}, {"type": "integer", "minimum": 100000}],
+                "errorMessage": 'een telefoonnummer, tussen aanhalingstekens: "033 123 4567"'}
+    if t == "github":
+        return {"type": "string", "pattern": _python_pattern(GITHUB_RE), "errorMessage": "een GitHub-naam: letters, cijfers en streepjes"}
+    if t == "slug":
+        return {"anyOf": [{"type": "string", "pattern": _python_pattern(SLUG_RE)}, {"type": "integer", "minimum": 0}],
+                "errorMessage": "een id: kleine letters, cijfers en streepjes, zoals ontmoeting-ouderen"}
+    if t == "datum":
+        return {"type": "string", "pattern": f"^{date_pattern()}$", "errorMessage": "een datum: jaar-maand-dag, zoals 2026-11-22"}
+    if t == "datumtijd":
+        return {"type": "string", "pattern": datetime_pattern(), "errorMessage": "een datum met tijd, zoals 2026-11-22 19:30"}
+    if t == "jaar":
+        return {"anyOf": [{"type": "integer", "minimum": 2000, "maximum": 2100}, {"type": "string", "pattern": "^(20[0-9]{2}|2100)$"}],
+                "errorMessage": "een jaartal, zoals 2026"}
+    if t == "keuze":
+        return {"enum": list(f.choices)}
+    if t == "thema":
+        return {"enum": list(vocabulaire.themas)} if vocabulaire else {"type": "string"}
+    if t == "onderwerp":
+        if not vocabulaire:
+            return {"type": "string"}
+        words = sorted({w.lower() for o in vocabulaire.onderwerpen.values() for w in (o.id, o.naam, *o.aliassen)}, key=lambda w: (-len(w), w))
+        # The enum makes editors' tools offer the ids; the pattern accepts every alias, in any case.
+        return {"anyOf": [{"enum": list(vocabulaire.onderwerpen)}, {"type": "string", "pattern": "^(" + "|".join(_anycase(w) for w in words) + ")$"}],
+                "errorMessage": "een onderwerp uit content/vocabulaire.yml"}
+    if t == "object":
+        return _object(f.fields, vocabulaire, f.one_of)
+    raise ValueError(f"unknown field type {t}")  # pragma: no cover - a schema error, not an editor's
+
+
+def _describe(f: Field) -> dict[str, Any]:
+    doc: dict[str, Any] = {"description": f.help + (" (verplicht)" if f.required else "")}
+    if f.example is not None:
+        doc["examples"] = [f.example]
+    return doc
+
+
+def _property(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
+    one = _scalar(f, vocabulaire)
+    if f.many:
+        many = {"type": "array", "items": one}
+        # `themas: ontmoeting` is a list of one to the loader; a list of groups must be a list.
+        one = many if f.type == "object" else {"anyOf": [one, many]}
+    if not f.required:
+        one = {"anyOf": [one, {"type": "null"}]}  # `gestart:` with nothing after it is left out
+    return {**_describe(f), **one}
+
+
+def _object(fields: tuple[Field, ...], vocabulaire: Vocabulaire | None, one_of: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {f.name: _property(f, vocabulaire) for f in fields},
+        "required": [f.name for f in fields if f.required],
+        "additionalProperties": False,
+    }
+    if one_of:
+        schema["anyOf"] = [{"required": [name]} for name in one_of]
+    return schema
+
+
+def file_pattern(kind: Kind) -> str:
+    """The files of `kind`, as a glob from the project root: `wijken/*/initiatieven/*.md`."""
+    return re.sub(r"<[^>]+>", "*", kind.location)
+
+
+def file_name(kind: Kind) -> str:
+    """The name of the schema file of `kind` in `schemas/`."""
+    return f"{kind.name}.schema.json"
+
+
+def kind_schema(kind: Kind, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
+    """The JSON Schema of the frontmatter of `kind`, with the thema and onderwerp ids of `vocabulaire`."""
+    return {
+        "$schema": DRAFT,
+        "title": f"{kind.title} ({kind.location})",
+        "description": kind.help + f" Gemaakt door scripts/genereer uit {SOURCE}: niet met de hand wijzigen.",
+        **_object(kind.fields, vocabulaire),
+    }
+
+
+def vocabulaire_schema() -> dict[str, Any]:
+    """The JSON Schema of `content/vocabulaire.yml`."""
+    text = {"type": "string", "pattern": "\\S"}
+    entry = {
+        "type": "object",
+        "required": ["naam"],
+        "properties": {
+            "naam": {**text, "description": "de naam zoals bewoners hem lezen"},
+            "beschrijving": {**text, "description": "een zin over wat eronder valt"},
+        },
+    }
+    onderwerp = {**entry, "properties": {**entry["properties"], "aliassen": {
+        "description": "andere woorden die redacteuren voor dit onderwerp gebruiken",
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+    }}}
+    ids = {"pattern": _python_pattern(SLUG_RE)}
+    return {
+        "$schema": DRAFT,
+        "title": "De stedelijke woordenlijst (content/vocabulaire.yml)",
+        "description": "De thema's en onderwerpen van de stad. Gemaakt door scripts/genereer: niet met de hand wijzigen.",
+        "type": "object",
+        "required": ["themas", "onderwerpen"],
+        "properties": {
+            "themas": {"description": "thema's: per id (kleine letters en streepjes) een naam", "type": "object", "propertyNames": ids, "additionalProperties": entry},
+            "onderwerpen": {"description": "onderwerpen van de kennisuitwisseling: per id een naam en eventueel aliassen", "type": "object", "propertyNames": ids, "additionalProperties": onderwerp},
+        },
+    }
+
+
+def schemas(vocabulaire: Vocabulaire | None) -> dict[str, dict[str, Any]]:
+    """Every schema, by its file name in `schemas/`."""
+    result = {file_name(kind): kind_schema(kind, vocabulaire) for kind in KINDS}
+    result[VOCABULAIRE_FILE] = vocabulaire_schema()
+    return result
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    """The text of a schema file: stable, readable, and ending in a newline."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -1,1 +1,0 @@
-"""The bovenwijks domain: everything that does not depend on MkDocs."""
