@@ -70,5 +70,6 @@ def main(argv: list[str]) -> int:
         out.write_text(json.dumps(TIMES, indent=1, sort_keys=True), encoding="utf-8")
     return code
 
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

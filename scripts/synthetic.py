@@ -32,21 +32,82 @@ FOLDERS = ("initiatieven", "agenda", "nieuws", "kennis")
 SHARES = {"initiatieven": 0.30, "agenda": 0.30, "nieuws": 0.25, "kennis": 0.15}
 
 WIJKNAMEN = (
-    "Soesterkwartier", "Kruiskamp", "Liendert", "Schothorst-Noord", "Zielhorst", "Nieuwland",
-    "Hoogland", "Vathorst-De Velden", "Randenbroek", "Schuilenburg", "Kattenbroek", "Rustenburg",
-    "Koppel", "Leusderkwartier", "Bergkwartier", "Binnenstad", "Hooglanderveen", "De Isselt",
-    "Bosgebied", "Stoutenburg", "Puntenburg", "Het Zand", "De Hoef", "Vermeerkwartier",
-    "Schothorst-Zuid", "Emiclaer", "Vathorst-Het Zand", "Calveen", "Nimmerdor", "Hogeweg",
+    "Soesterkwartier",
+    "Kruiskamp",
+    "Liendert",
+    "Schothorst-Noord",
+    "Zielhorst",
+    "Nieuwland",
+    "Hoogland",
+    "Vathorst-De Velden",
+    "Randenbroek",
+    "Schuilenburg",
+    "Kattenbroek",
+    "Rustenburg",
+    "Koppel",
+    "Leusderkwartier",
+    "Bergkwartier",
+    "Binnenstad",
+    "Hooglanderveen",
+    "De Isselt",
+    "Bosgebied",
+    "Stoutenburg",
+    "Puntenburg",
+    "Het Zand",
+    "De Hoef",
+    "Vermeerkwartier",
+    "Schothorst-Zuid",
+    "Emiclaer",
+    "Vathorst-Het Zand",
+    "Calveen",
+    "Nimmerdor",
+    "Hogeweg",
 )
 PLEKKEN = (
-    "Buurthuis De Wissel", "Buurtkamer Het Perron", "Wijkcentrum De Kruiskamp", "Bibliotheek",
-    "Speeltuin De Kikker", "Ontmoetingscentrum De Hof", "Kerkzaal De Ark", "Sporthal De Kei",
-    "Buurtpaviljoen Het Groene Hart", "Huiskamer van de wijk", "Brede school De Regenboog",
+    "Buurthuis De Wissel",
+    "Buurtkamer Het Perron",
+    "Wijkcentrum De Kruiskamp",
+    "Bibliotheek",
+    "Speeltuin De Kikker",
+    "Ontmoetingscentrum De Hof",
+    "Kerkzaal De Ark",
+    "Sporthal De Kei",
+    "Buurtpaviljoen Het Groene Hart",
+    "Huiskamer van de wijk",
+    "Brede school De Regenboog",
 )
 STRATEN = ("Kleine Koppel", "Wisselstraat", "Seinhuisstraat", "Leusderweg", "Liendertseweg", "Hogeweg", "Ringweg", "Laan 1914")
-VOORNAMEN = ("Anneke", "Youssef", "Fatima", "Henk", "Marieke", "Ahmed", "Ineke", "Kees", "Sanne", "Mohamed", "Els", "Daan", "Priya", "Joke", "Bram", "Nadia")
+VOORNAMEN = (
+    "Anneke",
+    "Youssef",
+    "Fatima",
+    "Henk",
+    "Marieke",
+    "Ahmed",
+    "Ineke",
+    "Kees",
+    "Sanne",
+    "Mohamed",
+    "Els",
+    "Daan",
+    "Priya",
+    "Joke",
+    "Bram",
+    "Nadia",
+)
 ACHTERNAMEN = ("de Boer", "Ouali", "Brouwer", "Jansen", "El Amrani", "Visser", "van Dijk", "Bakker", "Yilmaz", "de Vries", "Smit", "Mulder")
-PARTNERS = ("Welzin", "Indebuurt033", "MEE", "Voedselbank Amersfoort", "Bibliotheek Eemland", "Humanitas", "Gemeente Amersfoort", "Het wijkteam", "Portaal", "Alliantie")
+PARTNERS = (
+    "Welzin",
+    "Indebuurt033",
+    "MEE",
+    "Voedselbank Amersfoort",
+    "Bibliotheek Eemland",
+    "Humanitas",
+    "Gemeente Amersfoort",
+    "Het wijkteam",
+    "Portaal",
+    "Alliantie",
+)
 STATUSSEN = (("actief", 60), ("idee", 15), ("gepauzeerd", 10), ("afgerond", 15))
 
 # (titel, the themas it usually has): initiatieven residents of Amersfoort run.
@@ -72,21 +133,46 @@ INITIATIEVEN = (
     ("Koffieochtend", ("ontmoeting",)),
     ("Speelstraat", ("jeugd-en-gezin", "leefbaarheid")),
 )
-ACTIVITEITEN = ("Inloopochtend", "Bewonersavond", "Reparatiemiddag", "Taalcafé", "Samen koken", "Wandeling", "Spreekuur", "Opruimdag", "Voorleesmiddag", "Informatieavond", "Burendag", "Kerstmarkt")
+ACTIVITEITEN = (
+    "Inloopochtend",
+    "Bewonersavond",
+    "Reparatiemiddag",
+    "Taalcafé",
+    "Samen koken",
+    "Wandeling",
+    "Spreekuur",
+    "Opruimdag",
+    "Voorleesmiddag",
+    "Informatieavond",
+    "Burendag",
+    "Kerstmarkt",
+)
 NIEUWS = (
-    "{initiatief} zoekt nieuwe vrijwilligers", "Terugblik op de bewonersavond", "Wijkplan {jaar} is klaar",
-    "{initiatief} viert vijfjarig bestaan", "Nieuwe openingstijden van {plek}", "Subsidie toegekend aan {initiatief}",
-    "Geslaagde burendag in {wijk}", "{plek} krijgt een opknapbeurt", "Oproep: denk mee over het wijkplan",
+    "{initiatief} zoekt nieuwe vrijwilligers",
+    "Terugblik op de bewonersavond",
+    "Wijkplan {jaar} is klaar",
+    "{initiatief} viert vijfjarig bestaan",
+    "Nieuwe openingstijden van {plek}",
+    "Subsidie toegekend aan {initiatief}",
+    "Geslaagde burendag in {wijk}",
+    "{plek} krijgt een opknapbeurt",
+    "Oproep: denk mee over het wijkplan",
 )
 VRAGEN = (
-    "Hoe vinden jullie nieuwe vrijwilligers?", "Wie heeft ervaring met een aanvraag bij een fonds?",
-    "Hoe bereiken jullie jongeren in de wijk?", "Waar vinden jullie een betaalbare ruimte?",
-    "Hoe houden jullie de administratie eenvoudig?", "Hoe merken jullie dat iemand eenzaam is?",
+    "Hoe vinden jullie nieuwe vrijwilligers?",
+    "Wie heeft ervaring met een aanvraag bij een fonds?",
+    "Hoe bereiken jullie jongeren in de wijk?",
+    "Waar vinden jullie een betaalbare ruimte?",
+    "Hoe houden jullie de administratie eenvoudig?",
+    "Hoe merken jullie dat iemand eenzaam is?",
 )
 ERVARINGEN = (
-    "Zo werven wij vrijwilligers via de school", "Onze aanvraag bij het initiatievenfonds",
-    "Wat we leerden van een jaar eettafel", "Jongeren betrekken via de sportvereniging",
-    "Een vaste plek in de bibliotheek", "Samenwerken met het wijkteam: onze afspraken",
+    "Zo werven wij vrijwilligers via de school",
+    "Onze aanvraag bij het initiatievenfonds",
+    "Wat we leerden van een jaar eettafel",
+    "Jongeren betrekken via de sportvereniging",
+    "Een vaste plek in de bibliotheek",
+    "Samenwerken met het wijkteam: onze afspraken",
 )
 
 ZINNEN = (
@@ -160,7 +246,9 @@ class _Writer:
     def __init__(self, root: Path, seed: int, vandaag: date, vocabulaire: dict[str, Any]):
         self.root, self.rng, self.vandaag = root, random.Random(seed), vandaag
         self.themas = list(vocabulaire.get("themas") or {}) or ["informatie-en-advies", "ontmoeting", "ondersteuning"]
-        self.onderwerpen = {ident: list((entry or {}).get("aliassen") or []) for ident, entry in (vocabulaire.get("onderwerpen") or {}).items()}
+        self.onderwerpen = {
+            ident: list((entry or {}).get("aliassen") or []) for ident, entry in (vocabulaire.get("onderwerpen") or {}).items()
+        }
 
     # -- small pieces ------------------------------------------------------------------
 
@@ -195,7 +283,20 @@ class _Writer:
         parts = [alinea(3, 5) for _ in range(self.rng.randint(*alineas))]
         if kopje:
             parts.append("## Meedoen")
-            parts.append("\n".join(f"- {z}" for z in self.rng.sample(("Kom een keer kijken, zonder aanmelding.", f"Bel of mail {context['naam']}.", f"Loop binnen bij {context['plek']}.", "Neem gerust iemand mee."), 2)))
+            parts.append(
+                "\n".join(
+                    f"- {z}"
+                    for z in self.rng.sample(
+                        (
+                            "Kom een keer kijken, zonder aanmelding.",
+                            f"Bel of mail {context['naam']}.",
+                            f"Loop binnen bij {context['plek']}.",
+                            "Neem gerust iemand mee.",
+                        ),
+                        2,
+                    )
+                )
+            )
             parts.append(alinea(1, 2))
         return "\n\n".join(parts)
 
@@ -211,19 +312,37 @@ class _Writer:
         naam = wijknaam(index)
         slug = slugify(naam)
         plekken = self.rng.sample(PLEKKEN, 3)
-        context = {"wijk": naam, "plek": plekken[0], "partner": self.rng.choice(PARTNERS), "naam": self.persoon(), "dag": self.rng.choice(DAGEN)}
-        self.write(f"wijken/{slug}/index.md", {
-            "naam": naam,
-            "samenvatting": f"{naam} is een wijk in Amersfoort waar bewoners samen werken aan ontmoeting, hulp dichtbij huis en een prettige buurt.",
-            "redactie": [f"redactie-{slug}", slugify(self.persoon())],
-            "contact": f"redactie@{slug}.example",
-            "ontmoetingsplekken": [
-                {"naam": plek, "adres": f"{self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}, Amersfoort", "open": "ma t/m vr 9.00–17.00"}
-                for plek in plekken
-            ],
-        }, self.body(context, (2, 3)))
+        context = {
+            "wijk": naam,
+            "plek": plekken[0],
+            "partner": self.rng.choice(PARTNERS),
+            "naam": self.persoon(),
+            "dag": self.rng.choice(DAGEN),
+        }
+        self.write(
+            f"wijken/{slug}/index.md",
+            {
+                "naam": naam,
+                "samenvatting": f"{naam} is een wijk in Amersfoort waar bewoners samen werken aan ontmoeting, hulp dichtbij huis en een prettige buurt.",
+                "redactie": [f"redactie-{slug}", slugify(self.persoon())],
+                "contact": f"redactie@{slug}.example",
+                "ontmoetingsplekken": [
+                    {
+                        "naam": plek,
+                        "adres": f"{self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}, Amersfoort",
+                        "open": "ma t/m vr 9.00–17.00",
+                    }
+                    for plek in plekken
+                ],
+            },
+            self.body(context, (2, 3)),
+        )
         prioriteiten = [
-            {"id": f"prioriteit-{n + 1}", "titel": f"Prioriteit {n + 1}: {self.rng.choice(('meer ontmoeting', 'minder eenzaamheid', 'een groenere wijk', 'iedereen doet mee', 'hulp dichtbij huis'))}", "thema": self.rng.choice(self.themas)}
+            {
+                "id": f"prioriteit-{n + 1}",
+                "titel": f"Prioriteit {n + 1}: {self.rng.choice(('meer ontmoeting', 'minder eenzaamheid', 'een groenere wijk', 'iedereen doet mee', 'hulp dichtbij huis'))}",
+                "thema": self.rng.choice(self.themas),
+            }
             for n in range(self.rng.randint(4, 6))
         ]
         self.write(f"wijken/{slug}/wijkplan.md", {"jaar": self.vandaag.year, "prioriteiten": prioriteiten}, self.body(context, (1, 2)))
@@ -257,8 +376,14 @@ class _Writer:
         fm["partners"] = self.rng.sample(PARTNERS, self.rng.randint(1, 3))
         fm["prioriteiten"] = [p["id"] for p in self.rng.sample(prioriteiten, self.rng.randint(0, 2))]
         if self.onderwerpen:
-            fm["biedt"] = [{"onderwerp": o, "toelichting": "We delen graag ons draaiboek, onze ervaringen en de valkuilen die we tegenkwamen."} for o in self.onderwerpen_kiezen(1, 3)]
-            fm["zoekt"] = [{"onderwerp": o, "toelichting": "Wie heeft dit al eens aangepakt en wil een uurtje met ons meedenken?"} for o in self.onderwerpen_kiezen(0, 2)]
+            fm["biedt"] = [
+                {"onderwerp": o, "toelichting": "We delen graag ons draaiboek, onze ervaringen en de valkuilen die we tegenkwamen."}
+                for o in self.onderwerpen_kiezen(1, 3)
+            ]
+            fm["zoekt"] = [
+                {"onderwerp": o, "toelichting": "Wie heeft dit al eens aangepakt en wil een uurtje met ons meedenken?"}
+                for o in self.onderwerpen_kiezen(0, 2)
+            ]
         for key in [k for k, v in fm.items() if v == []]:
             del fm[key]
         context = {"wijk": wijknaam, "plek": plek, "partner": fm["partners"][0], "naam": contactpersoon, "dag": self.rng.choice(DAGEN)}
@@ -281,7 +406,13 @@ class _Writer:
         if initiatieven and self.rng.random() < 0.7:
             fm["initiatief"] = self.rng.choice(initiatieven)[0]
         fm["themas"] = self.pick_themas(INITIATIEVEN[n % len(INITIATIEVEN)][1])
-        context = {"wijk": wijknaam, "plek": plek, "partner": self.rng.choice(PARTNERS), "naam": self.persoon(), "dag": DAGEN[day.weekday() % len(DAGEN)]}
+        context = {
+            "wijk": wijknaam,
+            "plek": plek,
+            "partner": self.rng.choice(PARTNERS),
+            "naam": self.persoon(),
+            "dag": DAGEN[day.weekday() % len(DAGEN)],
+        }
         self.write(f"wijken/{wijk}/agenda/{slugify(soort)}-{n + 1}.md", fm, self.body(context, (1, 2)))
 
     def bericht(self, wijk: str, wijknaam: str, n: int, initiatieven: list[tuple[str, str]], plekken: list[str]) -> None:
@@ -290,7 +421,9 @@ class _Writer:
         titel = self.rng.choice(NIEUWS).format(initiatief=initiatief, plek=plek, wijk=wijknaam, jaar=self.vandaag.year + 1)
         auteur = self.persoon()
         fm = {
-            "titel": titel, "datum": self.datum(1500).isoformat(), "auteur": auteur,
+            "titel": titel,
+            "datum": self.datum(1500).isoformat(),
+            "auteur": auteur,
             "samenvatting": f"Nieuws uit {wijknaam}: {titel[0].lower()}{titel[1:]}. Lees hoe het ging en hoe je kunt meedoen.",
         }
         context = {"wijk": wijknaam, "plek": plek, "partner": self.rng.choice(PARTNERS), "naam": auteur, "dag": self.rng.choice(DAGEN)}
@@ -304,11 +437,19 @@ class _Writer:
         fm: dict[str, Any] = {"titel": titel, "soort": soort, "onderwerpen": onderwerpen, "datum": self.datum(900).isoformat()}
         if self.rng.random() < 0.7:
             fm["contact"] = self.contact(naam, wijk)
-        context = {"wijk": wijknaam, "plek": self.rng.choice(plekken), "partner": self.rng.choice(PARTNERS), "naam": naam, "dag": self.rng.choice(DAGEN)}
+        context = {
+            "wijk": wijknaam,
+            "plek": self.rng.choice(plekken),
+            "partner": self.rng.choice(PARTNERS),
+            "naam": naam,
+            "dag": self.rng.choice(DAGEN),
+        }
         self.write(f"wijken/{wijk}/kennis/{soort}-{n + 1}.md", fm, self.body(context, (2, 2)))
 
 
-def generate(root: Path, items: int = 1000, wijken: int = 30, seed: int = 2026, vandaag: date = VANDAAG, content: Path = REPO / "content") -> SyntheticCity:
+def generate(
+    root: Path, items: int = 1000, wijken: int = 30, seed: int = 2026, vandaag: date = VANDAAG, content: Path = REPO / "content"
+) -> SyntheticCity:
     """Write a city of `wijken` wijken with `items` items under `root` (which must not hold one).
 
     `content` (the city pages and `vocabulaire.yml`) is copied as it is, and the items use

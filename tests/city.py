@@ -65,7 +65,7 @@ class BuildResult:
         """The page's own content (the `<article>`), without the theme's navigation and contents."""
         html = self.page(url)
         start = html.index('<article class="md-content__inner')
-        return html[start:html.index("</article>", start)]
+        return html[start : html.index("</article>", start)]
 
     def exists(self, url: str) -> bool:
         """Whether the page or file at `url` was written."""
@@ -141,8 +141,11 @@ class City:
     def initiatief(self, wijk: str, slug: str, body: str = "Over dit initiatief.", **keys: Any) -> Path:
         """An initiatief with every required key filled in."""
         fm = {
-            "titel": slug.replace("-", " ").capitalize(), "samenvatting": f"Samenvatting van {slug}.",
-            "status": "actief", "themas": ["ontmoeting"], "contact": {"naam": "Jan", "email": "jan@example.org"},
+            "titel": slug.replace("-", " ").capitalize(),
+            "samenvatting": f"Samenvatting van {slug}.",
+            "status": "actief",
+            "themas": ["ontmoeting"],
+            "contact": {"naam": "Jan", "email": "jan@example.org"},
         }
         fm.update(keys)
         return self.page(f"wijken/{wijk}/initiatieven/{slug}.md", fm, body)
@@ -159,9 +162,16 @@ class City:
         fm.update(keys)
         return self.page(f"wijken/{wijk}/nieuws/{slug}.md", fm, body)
 
-    def kennis(self, wijk: str, slug: str, soort: str = "vraag", onderwerpen: list[str] | None = None, body: str = "Wie weet het?", **keys: Any) -> Path:
+    def kennis(
+        self, wijk: str, slug: str, soort: str = "vraag", onderwerpen: list[str] | None = None, body: str = "Wie weet het?", **keys: Any
+    ) -> Path:
         """A kennis item with every required key filled in."""
-        fm = {"titel": slug.replace("-", " ").capitalize(), "soort": soort, "onderwerpen": onderwerpen or ["vrijwilligers-werven"], "datum": "2026-11-01"}
+        fm = {
+            "titel": slug.replace("-", " ").capitalize(),
+            "soort": soort,
+            "onderwerpen": onderwerpen or ["vrijwilligers-werven"],
+            "datum": "2026-11-01",
+        }
         fm.update(keys)
         return self.page(f"wijken/{wijk}/kennis/{slug}.md", fm, body)
 
@@ -198,5 +208,8 @@ class City:
         environment.update(env or {})
         return subprocess.run(
             [sys.executable, str(REPO / "scripts" / "check"), "--root", str(self.root), *args],
-            capture_output=True, text=True, env=environment, check=False,
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from city import City
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

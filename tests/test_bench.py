@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.machinery
 import importlib.util
 import re
@@ -9,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-
 from city import REPO
 
 
@@ -76,7 +76,7 @@ def test_event_times_keep_each_handlers_priority():
 
     @event_priority(50)
     def on_files(files):
-        return files + ["nieuw"]
+        return [*files, "nieuw"]
 
     wrapped = eventtimes.timed("bovenwijks/proef", "files", on_files)
     assert wrapped(["oud"]) == ["oud", "nieuw"]
@@ -118,9 +118,8 @@ def test_the_baseline_keeps_the_nav_entries_it_has_pages_for(tmp_path, nav, kept
 
 
 def test_both_builds_inherit_the_projects_theme_and_differ_only_in_plugins(tmp_path):
-    from mkdocs.config import load_config
-
     import synthetic
+    from mkdocs.config import load_config
 
     city = tmp_path / "city"
     synthetic.generate(city, items=8, wijken=1)
@@ -170,7 +169,17 @@ def test_a_failing_check_misses_its_target_however_fast():
 def test_the_table_quotes_medians_and_every_run():
     result = _result(1000, [5.0, 9.0, 5.2], [6.0, 6.6, 6.2])
     result.auto_nav = bench.Run(40.0, 32.0, 500.0, 0, "")
-    text = bench.markdown([result], {"date": "2026-11-23", "command": "scripts/bench", "machine": "2 cores", "versions": "MkDocs 1.6.1", "commit": "abc", "plugins": "`search`"})
+    text = bench.markdown(
+        [result],
+        {
+            "date": "2026-11-23",
+            "command": "scripts/bench",
+            "machine": "2 cores",
+            "versions": "MkDocs 1.6.1",
+            "commit": "abc",
+            "plugins": "`search`",
+        },
+    )
     row = next(line for line in text.splitlines() if line.startswith("| 1,000 |"))
     assert "| 5.2 s (CPU 4.2) | 6.2 s (CPU 5.0) | 1.19 (CPU 1.19) |" in row
     assert "`themas/index.html` (50 KB)" in row
@@ -199,9 +208,9 @@ def test_sizes_are_read_from_the_command_line(text, sizes):
     assert bench.sizes(text) == sizes
 
 
-@pytest.mark.parametrize("text", ["duizend", "0", ""])
-def test_sizes_that_are_no_sizes_are_refused(text):
-    with pytest.raises(Exception):
+@pytest.mark.parametrize("text, message", [("duizend", "is not a list of numbers"), ("0", "at least one size"), ("", "at least one size")])
+def test_sizes_that_are_no_sizes_are_refused(text, message):
+    with pytest.raises(argparse.ArgumentTypeError, match=message):
         bench.sizes(text)
 
 
@@ -211,8 +220,23 @@ def test_sizes_that_are_no_sizes_are_refused(text):
 def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
     docs = tmp_path / "benchmarks.md"
     run = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "bench"), "--sizes", "24", "--wijken", "2", "--runs", "1", "--auto-nav", "24", "--docs", str(docs)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench"),
+            "--sizes",
+            "24",
+            "--wijken",
+            "2",
+            "--runs",
+            "1",
+            "--auto-nav",
+            "24",
+            "--docs",
+            str(docs),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     text = docs.read_text()

@@ -6,14 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from city import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
 
-import synthetic  # noqa: E402
+import synthetic
 
-from bovenwijks.content.load import load_stad  # noqa: E402
+from bovenwijks.content.load import load_stad
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -40,7 +39,7 @@ def test_plan_spreads_exactly_the_items_evenly(items, wijken, totals):
 
 
 def test_plan_refuses_a_city_without_wijken():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="wijken at least 1"):
         synthetic.plan(10, 0)
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
-from bovenwijks.publish.calendar import ics, kalenders
-from bovenwijks.dates import TZ
 from bovenwijks.content.load import load_stad
+from bovenwijks.publish.calendar import ics, kalenders
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén; ĳsbaan, ijs"
@@ -20,8 +19,15 @@ def stad(city):
     city.wijk("oost", naam="Oost")
     city.wijk("oosterpark", naam="Oosterpark")
     city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", themas=["groen-en-duurzaam"])
-    city.activiteit("oost", "reparatiemiddag", start="2026-12-10 19:30", eind="2026-12-10 21:30", titel="Reparatiemiddag",
-                    initiatief="repair-cafe", locatie="Buurthuis De Ster")
+    city.activiteit(
+        "oost",
+        "reparatiemiddag",
+        start="2026-12-10 19:30",
+        eind="2026-12-10 21:30",
+        titel="Reparatiemiddag",
+        initiatief="repair-cafe",
+        locatie="Buurthuis De Ster",
+    )
     city.activiteit("oost", "markt", start="2026-12-12", titel="Kerstmarkt", locatie="Plein, Amersfoort")
     city.activiteit("oost", "zomer", start="2026-07-01 14:00", titel="Zomerfeest")  # summer time: +02:00
     city.activiteit("oosterpark", "park", start="2027-01-05 10:00", titel="Parkwandeling")
@@ -41,7 +47,9 @@ def _events(data: bytes):
 
 def test_a_calendar_for_the_city_and_each_wijk(stad):
     assert [(k.naam, k.path, len(k.activiteiten)) for k in kalenders(stad)] == [
-        ("stad", "kalender/stad.ics", 4), ("wijken/oost", "kalender/wijken/oost.ics", 3), ("wijken/oosterpark", "kalender/wijken/oosterpark.ics", 1),
+        ("stad", "kalender/stad.ics", 4),
+        ("wijken/oost", "kalender/wijken/oost.ics", 3),
+        ("wijken/oosterpark", "kalender/wijken/oosterpark.ics", 1),
     ]
 
 
@@ -52,7 +60,7 @@ def test_events_have_uid_from_identity_and_dtstamp(stad):
         stamp = event.decoded("dtstamp")
         assert stamp.utcoffset() == timedelta(0)  # DTSTAMP is UTC, as RFC 5545 wants
     middag = events["oost/agenda/reparatiemiddag@stad.example"]
-    assert middag.decoded("dtstamp") == datetime(2026, 12, 10, 18, 30, tzinfo=timezone.utc)
+    assert middag.decoded("dtstamp") == datetime(2026, 12, 10, 18, 30, tzinfo=UTC)
 
 
 def test_timed_events_are_in_amsterdam_time_with_a_vtimezone(stad):
@@ -125,12 +133,21 @@ def test_description_is_the_first_paragraph(stad):
     assert eerste.endswith(" …") and len(eerste) <= 502 and lang.startswith(eerste.removesuffix(" …"))
 
 
-@pytest.mark.parametrize("line", [
-    "", "SUMMARY:kort", "x" * 74, "x" * 75, "x" * 148, "x" * 149,
-    "DESCRIPTION:" + "Eén ĳverige vrijwilliger. " * 12,
-    "DESCRIPTION:" + "a" * 72 + "\\n" + "b" * 100,  # an escape right at the fold
-    "X:" + "^" * 200, "X:" + "€😀" * 60,
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "SUMMARY:kort",
+        "x" * 74,
+        "x" * 75,
+        "x" * 148,
+        "x" * 149,
+        "DESCRIPTION:" + "Eén ĳverige vrijwilliger. " * 12,
+        "DESCRIPTION:" + "a" * 72 + "\\n" + "b" * 100,  # an escape right at the fold
+        "X:" + "^" * 200,
+        "X:" + "€😀" * 60,
+    ],
+)
 def test_fold_writes_what_icalendar_writes(line):
     from icalendar.parser import Contentline
 

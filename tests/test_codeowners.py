@@ -6,17 +6,19 @@ import subprocess
 import sys
 
 import pytest
-
 from city import REPO
+
+from bovenwijks.content.load import load_stad
 from bovenwijks.tools.codeowners import codeowners
 from bovenwijks.tools.generate import stale
-from bovenwijks.content.load import load_stad
 
 REGENERATE = "draai 'make genereer' (of scripts/genereer) en neem het resultaat op in je pull request"
 
 
 def genereer(city) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "genereer"), "--root", str(city.root)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "genereer"), "--root", str(city.root)], capture_output=True, text=True, check=False
+    )
 
 
 @pytest.fixture
@@ -46,7 +48,10 @@ def test_a_changed_redactie_is_reported_with_the_line_to_write(reviewed):
     reviewed.wijk("oost", naam="Oost", redactie=["anneke", "fatima"])
     result = reviewed.check()
     assert result.returncode == 1
-    assert f".github/CODEOWNERS:4: .github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: hier hoort te staan: '/wijken/oost/ @anneke @fatima'; {REGENERATE}" in result.stdout
+    assert (
+        f".github/CODEOWNERS:4: .github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: hier hoort te staan: '/wijken/oost/ @anneke @fatima'; {REGENERATE}"
+        in result.stdout
+    )
     assert genereer(reviewed).stdout.strip() == "Bijgewerkt: .github/CODEOWNERS"
     assert reviewed.check().returncode == 0
 
@@ -64,14 +69,20 @@ def test_a_removed_wijk_leaves_a_line_that_must_go(reviewed):
     (reviewed.root / "wijken" / "oosterpark" / "index.md").unlink()
     (reviewed.root / "wijken" / "oosterpark").rmdir()
     result = reviewed.check()
-    assert f".github/CODEOWNERS:5: .github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: deze regel hoort er niet (meer) in; {REGENERATE}" in result.stdout
+    assert (
+        f".github/CODEOWNERS:5: .github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: deze regel hoort er niet (meer) in; {REGENERATE}"
+        in result.stdout
+    )
 
 
 def test_missing_rules_are_reported(reviewed):
     (reviewed.root / ".github" / "CODEOWNERS").unlink()
     result = reviewed.check()
     assert result.returncode == 1
-    assert f".github/CODEOWNERS:1: .github/CODEOWNERS ontbreekt; het wordt gemaakt uit de redactie in wijken/<wijk>/index.md: {REGENERATE}" in result.stdout
+    assert (
+        f".github/CODEOWNERS:1: .github/CODEOWNERS ontbreekt; het wordt gemaakt uit de redactie in wijken/<wijk>/index.md: {REGENERATE}"
+        in result.stdout
+    )
 
 
 def test_a_broken_profile_is_reported_once_not_as_drift(reviewed):
@@ -98,10 +109,15 @@ def test_stale_schemas_and_reference_are_reported(city):
     assert city.check().returncode == 0
     # A new thema in the vocabulary changes what the schemas and the reference list.
     vocabulaire = city.root / "content" / "vocabulaire.yml"
-    vocabulaire.write_text(vocabulaire.read_text(encoding="utf-8").replace("themas:\n", "themas:\n  cultuur:\n    naam: Cultuur\n", 1), encoding="utf-8")
+    vocabulaire.write_text(
+        vocabulaire.read_text(encoding="utf-8").replace("themas:\n", "themas:\n  cultuur:\n    naam: Cultuur\n", 1), encoding="utf-8"
+    )
     result = city.check()
     assert result.returncode == 1
-    assert f"schemas/initiatief.schema.json:1: schemas/initiatief.schema.json is niet bijgewerkt na een wijziging in plugins/bovenwijks/content/schema.py en content/vocabulaire.yml; {REGENERATE}" in result.stdout
+    assert (
+        f"schemas/initiatief.schema.json:1: schemas/initiatief.schema.json is niet bijgewerkt na een wijziging in plugins/bovenwijks/content/schema.py en content/vocabulaire.yml; {REGENERATE}"
+        in result.stdout
+    )
     assert "content/meedoen/sleutels.md:1: content/meedoen/sleutels.md is niet bijgewerkt" in result.stdout
     assert "schemas/vocabulaire.schema.json" not in result.stdout  # it does not list the ids
     assert genereer(city).returncode == 0

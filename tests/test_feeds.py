@@ -10,10 +10,10 @@ import feedparser
 import pytest
 from lxml import etree
 
+from bovenwijks.content.load import load_stad
 from bovenwijks.dates import TZ
 from bovenwijks.publish.feeds import FeedWriter, alternates, catalog, feeds_for
 from bovenwijks.publish.links import absolute_html, absolute_link, excerpt, page_url, plain_text
-from bovenwijks.content.load import load_stad
 
 SITE = "https://stad.example/"
 VANDAAG = date(2026, 11, 23)
@@ -26,8 +26,15 @@ def oost(city):
     """A city with one wijk that has a bit of everything, loaded without building."""
     city.wijk("oost", naam="Oost")
     city.wijk("oosterpark", naam="Oosterpark")
-    city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", themas=["groen-en-duurzaam"], gestart="2016-08-31",
-                    bijgewerkt="2026-11-01", biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}])
+    city.initiatief(
+        "oost",
+        "repair-cafe",
+        titel="Repair Café Oost",
+        themas=["groen-en-duurzaam"],
+        gestart="2016-08-31",
+        bijgewerkt="2026-11-01",
+        biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}],
+    )
     city.initiatief("oost", "zonder-datum", titel="Zonder datum")
     city.activiteit("oost", "reparatiemiddag", start="2026-12-10 19:30", titel="Reparatiemiddag", initiatief="repair-cafe")
     city.activiteit("oost", "oud", start="2026-10-01 14:00", titel="Oude middag")
@@ -35,7 +42,14 @@ def oost(city):
     city.bericht("oost", "nieuw-buurthuis", datum="2026-11-20", titel="Nieuw buurthuis", auteur="Piet", samenvatting="Samenvatting.")
     city.bericht("oost", "ouder", datum="2026-09-01", titel="Ouder bericht")
     city.bericht("oosterpark", "park", datum="2026-11-21", titel="Parknieuws")
-    city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?", soort="vraag", datum="2026-11-10", contact={"naam": "Kees", "email": "kees@example.org"})
+    city.kennis(
+        "oost",
+        "hoe-werven",
+        titel="Hoe werven jullie?",
+        soort="vraag",
+        datum="2026-11-10",
+        contact={"naam": "Kees", "email": "kees@example.org"},
+    )
     loaded = load_stad(city.root)
     assert loaded.problems == []
     return loaded.stad
@@ -50,6 +64,7 @@ def _titles(feed):
 
 
 # -- what is in the feeds ----------------------------------------------------------------
+
 
 def test_city_feed_holds_every_wijks_berichten_newest_first(oost):
     assert _titles(_feeds(oost)["stad"]) == ["Parknieuws", "Nieuw buurthuis", "Ouder bericht"]
@@ -93,23 +108,26 @@ def test_feed_updated_is_the_newest_entry_never_the_build(oost):
     assert feeds["themas/jeugd-en-gezin"].updated == datetime(2026, 11, 23, tzinfo=TZ)
 
 
-@pytest.mark.parametrize("url,expected", [
-    ("", ["agenda", "kennis", "stad"]),
-    ("volgen/", ["agenda", "kennis", "stad"]),
-    ("over/", ["stad"]),
-    ("wijken/", ["stad"]),
-    ("wijken/oost/", ["wijken/oost", "stad"]),
-    ("wijken/oosterpark/", ["wijken/oosterpark", "stad"]),
-    ("wijken/oost/initiatieven/repair-cafe/", ["wijken/oost", "stad"]),
-    ("wijken/oost/agenda/reparatiemiddag/", ["wijken/oost", "agenda", "stad"]),
-    ("wijken/oost/kennis/hoe-werven/", ["wijken/oost", "kennis", "stad"]),
-    ("wijken/onbekend/", ["stad"]),
-    ("themas/ontmoeting/", ["themas/ontmoeting", "stad"]),
-    ("themas/ontmoeting/2/", ["themas/ontmoeting", "stad"]),
-    ("agenda/", ["agenda", "stad"]),
-    ("kennis/subsidie-aanvragen/", ["kennis", "stad"]),
-    ("nieuws/", ["stad"]),
-])
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("", ["agenda", "kennis", "stad"]),
+        ("volgen/", ["agenda", "kennis", "stad"]),
+        ("over/", ["stad"]),
+        ("wijken/", ["stad"]),
+        ("wijken/oost/", ["wijken/oost", "stad"]),
+        ("wijken/oosterpark/", ["wijken/oosterpark", "stad"]),
+        ("wijken/oost/initiatieven/repair-cafe/", ["wijken/oost", "stad"]),
+        ("wijken/oost/agenda/reparatiemiddag/", ["wijken/oost", "agenda", "stad"]),
+        ("wijken/oost/kennis/hoe-werven/", ["wijken/oost", "kennis", "stad"]),
+        ("wijken/onbekend/", ["stad"]),
+        ("themas/ontmoeting/", ["themas/ontmoeting", "stad"]),
+        ("themas/ontmoeting/2/", ["themas/ontmoeting", "stad"]),
+        ("agenda/", ["agenda", "stad"]),
+        ("kennis/subsidie-aanvragen/", ["kennis", "stad"]),
+        ("nieuws/", ["stad"]),
+    ],
+)
 def test_feeds_that_fit_a_page(oost, url, expected):
     assert [f.naam for f in feeds_for(url, list(_feeds(oost).values()))] == expected
 
@@ -124,65 +142,91 @@ def test_alternates_are_atom_and_rss_on_this_site(oost):
 
 # -- links in the HTML of an item ----------------------------------------------------------
 
-@pytest.mark.parametrize("link,expected", [
-    ("../initiatieven/repair-cafe.md", "https://stad.example/wijken/oost/initiatieven/repair-cafe/"),
-    ("../initiatieven/repair-cafe.md#biedt", "https://stad.example/wijken/oost/initiatieven/repair-cafe/#biedt"),
-    ("foto.jpg", "https://stad.example/wijken/oost/nieuws/foto.jpg"),
-    ("#kop", "https://stad.example/wijken/oost/nieuws/bericht/#kop"),
-    ("../index.md", "https://stad.example/wijken/oost/"),
-    ("../../../over.md", "https://stad.example/over/"),
-    ("../../oosterpark/", "https://stad.example/wijken/oosterpark/"),
-    ("/elders/", "https://stad.example/elders/"),
-    ("https://www.amersfoort.nl/", "https://www.amersfoort.nl/"),
-    ("mailto:redactie@oost.example", "mailto:redactie@oost.example"),
-])
+
+@pytest.mark.parametrize(
+    "link,expected",
+    [
+        ("../initiatieven/repair-cafe.md", "https://stad.example/wijken/oost/initiatieven/repair-cafe/"),
+        ("../initiatieven/repair-cafe.md#biedt", "https://stad.example/wijken/oost/initiatieven/repair-cafe/#biedt"),
+        ("foto.jpg", "https://stad.example/wijken/oost/nieuws/foto.jpg"),
+        ("#kop", "https://stad.example/wijken/oost/nieuws/bericht/#kop"),
+        ("../index.md", "https://stad.example/wijken/oost/"),
+        ("../../../over.md", "https://stad.example/over/"),
+        ("../../oosterpark/", "https://stad.example/wijken/oosterpark/"),
+        ("/elders/", "https://stad.example/elders/"),
+        ("https://www.amersfoort.nl/", "https://www.amersfoort.nl/"),
+        ("mailto:redactie@oost.example", "mailto:redactie@oost.example"),
+    ],
+)
 def test_absolute_link(link, expected):
     assert absolute_link(link, "wijken/oost/nieuws/bericht.md", SITE) == expected
 
 
-@pytest.mark.parametrize("src,url", [("wijken/oost/index.md", "wijken/oost/"), ("index.md", ""), ("over.md", "over/"), ("wijken/oost/agenda/x.md", "wijken/oost/agenda/x/")])
+@pytest.mark.parametrize(
+    "src,url",
+    [
+        ("wijken/oost/index.md", "wijken/oost/"),
+        ("index.md", ""),
+        ("over.md", "over/"),
+        ("wijken/oost/agenda/x.md", "wijken/oost/agenda/x/"),
+    ],
+)
 def test_page_url(src, url):
     assert page_url(src) == url
 
 
-@pytest.mark.parametrize("source,expected", [
-    ("", ""),
-    # What MkDocs writes for a heading (toc with permalink): the anchor goes, nothing else changes.
-    ('<h2 id="kop">Kop<a class="headerlink" href="#kop" title="Link naar dit deel">&para;</a></h2>\n<p>Tekst &amp; meer</p>\n',
-     '<h2 id="kop">Kop</h2>\n<p>Tekst &amp; meer</p>'),
-    ('<p><img alt="Foto" src="foto.jpg"></p>', '<p><img alt="Foto" src="https://stad.example/wijken/oost/nieuws/foto.jpg"></p>'),
-    ('<p style="background: url(bg.png)">x</p>', '<p style="background: url(https://stad.example/wijken/oost/nieuws/bg.png)">x</p>'),
-    ('<p>Een href= in de tekst</p>', '<p>Een href= in de tekst</p>'),
-    ('<p data-x="1">Geen link</p>', '<p data-x="1">Geen link</p>'),
-    # A heading anchor written otherwise goes too, and text stays escaped.
-    ('<h2 id="kop">Kop<a class="headerlink" href="#kop" title="Link">¶</a></h2>\n<p>A &amp; B &lt;b&gt; <a href="x.md">x</a></p>',
-     '<h2 id="kop">Kop</h2>\n<p>A &amp; B &lt;b&gt; <a href="https://stad.example/wijken/oost/nieuws/x/">x</a></p>'),
-])
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("", ""),
+        # What MkDocs writes for a heading (toc with permalink): the anchor goes, nothing else changes.
+        (
+            '<h2 id="kop">Kop<a class="headerlink" href="#kop" title="Link naar dit deel">&para;</a></h2>\n<p>Tekst &amp; meer</p>\n',
+            '<h2 id="kop">Kop</h2>\n<p>Tekst &amp; meer</p>',
+        ),
+        ('<p><img alt="Foto" src="foto.jpg"></p>', '<p><img alt="Foto" src="https://stad.example/wijken/oost/nieuws/foto.jpg"></p>'),
+        ('<p style="background: url(bg.png)">x</p>', '<p style="background: url(https://stad.example/wijken/oost/nieuws/bg.png)">x</p>'),
+        ("<p>Een href= in de tekst</p>", "<p>Een href= in de tekst</p>"),
+        ('<p data-x="1">Geen link</p>', '<p data-x="1">Geen link</p>'),
+        # A heading anchor written otherwise goes too, and text stays escaped.
+        (
+            '<h2 id="kop">Kop<a class="headerlink" href="#kop" title="Link">¶</a></h2>\n<p>A &amp; B &lt;b&gt; <a href="x.md">x</a></p>',
+            '<h2 id="kop">Kop</h2>\n<p>A &amp; B &lt;b&gt; <a href="https://stad.example/wijken/oost/nieuws/x/">x</a></p>',
+        ),
+    ],
+)
 def test_absolute_html_rewrites_every_kind_of_link(source, expected):
     assert absolute_html(source, "wijken/oost/nieuws/b.md", SITE) == expected
 
 
-@pytest.mark.parametrize("source,text", [
-    ("", ""),
-    ("<p>Hallo <b>daar</b></p>\n<p>Tot   ziens</p>", "Hallo daar\n\nTot ziens"),
-    ("<ul>\n<li>een</li>\n<li>twee</li>\n</ul>", "- een\n- twee"),
-    ("alleen &amp; tekst", "alleen & tekst"),
-])
+@pytest.mark.parametrize(
+    "source,text",
+    [
+        ("", ""),
+        ("<p>Hallo <b>daar</b></p>\n<p>Tot   ziens</p>", "Hallo daar\n\nTot ziens"),
+        ("<ul>\n<li>een</li>\n<li>twee</li>\n</ul>", "- een\n- twee"),
+        ("alleen &amp; tekst", "alleen & tekst"),
+    ],
+)
 def test_plain_text(source, text):
     assert plain_text(source) == text
 
 
-@pytest.mark.parametrize("source,limit,text", [
-    ("", 280, None),
-    ("<p>Kort.</p><p>Tweede alinea.</p>", 280, "Kort."),
-    ("<p>Een twee drie, vier vijf</p>", 14, "Een twee drie …"),
-    ("<p>Eén ĳsje &amp; meer</p>", 8, "Eén ĳsje …"),
-])
+@pytest.mark.parametrize(
+    "source,limit,text",
+    [
+        ("", 280, None),
+        ("<p>Kort.</p><p>Tweede alinea.</p>", 280, "Kort."),
+        ("<p>Een twee drie, vier vijf</p>", 14, "Een twee drie …"),
+        ("<p>Eén ĳsje &amp; meer</p>", 8, "Eén ĳsje …"),
+    ],
+)
 def test_excerpt(source, limit, text):
     assert excerpt(source, limit) == text
 
 
 # -- RSS and Atom as readers parse them ----------------------------------------------------
+
 
 def _writer(stad, bodies=None):
     return FeedWriter(stad, SITE, bodies or {}, "CC BY 4.0")
@@ -204,7 +248,7 @@ def test_rss_has_the_required_elements_and_parses_cleanly(oost):
     assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == feed.updated
     items = channel.findall("item")
     assert len(items) == len(feed.entries) > 0
-    for item, entry in zip(items, feed.entries):
+    for item, entry in zip(items, feed.entries, strict=True):
         assert item.findtext("title") == entry.titel
         assert item.findtext("link") == SITE + entry.url
         assert item.find("guid").text == SITE + entry.url and item.find("guid").get("isPermaLink") == "true"

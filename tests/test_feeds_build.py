@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
@@ -13,8 +13,8 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from bovenwijks.publish.feeds import catalog
 from bovenwijks.content.load import load_stad
+from bovenwijks.publish.feeds import catalog
 
 NASTY = "<script>alert(1)</script> & Café Eén, ĳsbaan"
 OUTPUTS = ("feeds", "kalender", "data")
@@ -25,17 +25,33 @@ def _city(city):
     city.write_config()
     city.wijk("oost", naam="Oost")
     city.wijk("oosterpark", naam="Oosterpark", website="https://oosterpark.example/", feed="https://oosterpark.example/feed.xml")
-    city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", gestart="2016-08-31", themas=["groen-en-duurzaam"],
-                    biedt=[{"onderwerp": "repareren"}])
-    city.activiteit("oost", "reparatiemiddag", titel="Reparatiemiddag", initiatief="repair-cafe",
-                    body="## Meenemen\n\nLees eerst [over het café](../initiatieven/repair-cafe.md).")
+    city.initiatief(
+        "oost",
+        "repair-cafe",
+        titel="Repair Café Oost",
+        gestart="2016-08-31",
+        themas=["groen-en-duurzaam"],
+        biedt=[{"onderwerp": "repareren"}],
+    )
+    city.activiteit(
+        "oost",
+        "reparatiemiddag",
+        titel="Reparatiemiddag",
+        initiatief="repair-cafe",
+        body="## Meenemen\n\nLees eerst [over het café](../initiatieven/repair-cafe.md).",
+    )
     city.activiteit("oosterpark", "markt", start="2026-12-12", titel="Kerstmarkt")
     city.bericht("oost", "nieuw-buurthuis", titel="Nieuw buurthuis", auteur="Piet")
     city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?")
 
 
 def _outputs(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for d in OUTPUTS for p in sorted((site / d).rglob("*")) if p.is_file() and p.suffix != ".html"}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for d in OUTPUTS
+        for p in sorted((site / d).rglob("*"))
+        if p.is_file() and p.suffix != ".html"
+    }
 
 
 def _alternates(html: str, url: str) -> list[tuple[str, str, str]]:
@@ -51,7 +67,13 @@ def test_every_feed_calendar_and_data_file_is_written_and_reads_cleanly(city):
     files = _outputs(result.site)
     stad = load_stad(city.root).stad
     expected = {path for feed in catalog(stad, datetime(2026, 11, 23).date(), limit=50, site_name="x") for path in (feed.rss, feed.atom)}
-    assert {"feeds/stad.rss", "feeds/agenda.atom", "feeds/kennis.rss", "feeds/wijken/oosterpark.atom", "feeds/themas/ontmoeting.rss"} <= expected
+    assert {
+        "feeds/stad.rss",
+        "feeds/agenda.atom",
+        "feeds/kennis.rss",
+        "feeds/wijken/oosterpark.atom",
+        "feeds/themas/ontmoeting.rss",
+    } <= expected
     assert expected | {"kalender/stad.ics", "kalender/wijken/oost.ics", "kalender/wijken/oosterpark.ics", "data/nieuws.json"} <= set(files)
     for path, content in files.items():
         if path.endswith((".rss", ".atom")):
@@ -85,7 +107,7 @@ def test_two_builds_are_byte_identical_whatever_the_clock(city, monkeypatch):
     class Later(datetime, metaclass=AnyDatetime):
         @classmethod
         def now(cls, tz=None):
-            return datetime(2031, 5, 4, 3, 2, 1, tzinfo=tz or timezone.utc)
+            return datetime(2031, 5, 4, 3, 2, 1, tzinfo=tz or UTC)
 
         @classmethod
         def utcnow(cls):
@@ -94,6 +116,7 @@ def test_two_builds_are_byte_identical_whatever_the_clock(city, monkeypatch):
     # Whatever would fall back on the clock (feedgen's default dates) now gets another one.
     import feedgen.entry
     import feedgen.feed
+
     monkeypatch.setattr(feedgen.feed, "datetime", Later)
     monkeypatch.setattr(feedgen.entry, "datetime", Later)
     second = _outputs(city.build(strict=True).site)
@@ -117,7 +140,9 @@ def test_pages_link_the_feeds_that_fit_them(city):
     assert agenda[0][2] == "https://stad.example/feeds/agenda.atom"
     home = _alternates(result.page(""), "")
     assert [href for _, _, href in home if href.endswith(".rss")] == [
-        "https://stad.example/feeds/agenda.rss", "https://stad.example/feeds/kennis.rss", "https://stad.example/feeds/stad.rss",
+        "https://stad.example/feeds/agenda.rss",
+        "https://stad.example/feeds/kennis.rss",
+        "https://stad.example/feeds/stad.rss",
     ]
 
 
@@ -179,6 +204,7 @@ def test_feeds_need_the_wijken_plugin(city):
 
 
 # -- plugin events, called directly --------------------------------------------------------
+
 
 def _plugin(city, **options):
     from mkdocs.config import load_config

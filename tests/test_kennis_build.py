@@ -14,30 +14,71 @@ from bovenwijks.tools.linkcheck import check_site
 # (wijk, slug, status, themas, dates, biedt, zoekt): each entry of biedt/zoekt is the word the
 # editor writes and the onderwerp it names, so that the expectations do not depend on the code.
 INITIATIEVEN = [
-    ("oost", "repair-cafe", "actief", ["groen-en-duurzaam", "ontmoeting"], {"bijgewerkt": "2026-10-01"},
-     [("repair-cafe", "repareren")], [("subsidie", "subsidie-aanvragen")]),
+    (
+        "oost",
+        "repair-cafe",
+        "actief",
+        ["groen-en-duurzaam", "ontmoeting"],
+        {"bijgewerkt": "2026-10-01"},
+        [("repair-cafe", "repareren")],
+        [("subsidie", "subsidie-aanvragen")],
+    ),
     ("oost", "buurtsoep", "actief", ["ontmoeting"], {}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
-    ("west", "klussendienst", "actief", ["leefbaarheid"], {"bijgewerkt": "2026-09-01"},
-     [("fondsenwerving", "subsidie-aanvragen")], [("vrijwilligers-werven", "vrijwilligers-werven")]),
-    ("zuid", "buurttuin", "actief", ["groen-en-duurzaam", "ontmoeting"], {"bijgewerkt": "2026-03-01"}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
+    (
+        "west",
+        "klussendienst",
+        "actief",
+        ["leefbaarheid"],
+        {"bijgewerkt": "2026-09-01"},
+        [("fondsenwerving", "subsidie-aanvragen")],
+        [("vrijwilligers-werven", "vrijwilligers-werven")],
+    ),
+    (
+        "zuid",
+        "buurttuin",
+        "actief",
+        ["groen-en-duurzaam", "ontmoeting"],
+        {"bijgewerkt": "2026-03-01"},
+        [("subsidie-aanvragen", "subsidie-aanvragen")],
+        [],
+    ),
     ("noord", "buurtkas", "actief", ["ontmoeting"], {"bijgewerkt": "2026-03-01"}, [("Subsidie", "subsidie-aanvragen")], []),
     ("west", "soepkeuken", "idee", ["ontmoeting"], {"gestart": "2026-11-01"}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
-    ("oosterpark", "speeltuin", "gepauzeerd", ["jeugd-en-gezin"], {"bijgewerkt": "2026-11-20"},
-     [("subsidie-aanvragen", "subsidie-aanvragen")], [("hergebruik", "repareren")]),
+    (
+        "oosterpark",
+        "speeltuin",
+        "gepauzeerd",
+        ["jeugd-en-gezin"],
+        {"bijgewerkt": "2026-11-20"},
+        [("subsidie-aanvragen", "subsidie-aanvragen")],
+        [("hergebruik", "repareren")],
+    ),
     ("noord", "archief", "afgerond", ["ontmoeting"], {}, [("subsidie-aanvragen", "subsidie-aanvragen")], []),
     ("zuid", "stil", "actief", ["ontmoeting"], {}, [], []),
 ]
 # The documented order of the offers for the repair café's search: status, then the most
 # recent date, then the most themas in common (buurttuin shares two, buurtkas one).
-SUBSIDIE_VOOR_REPAIR_CAFE = ["west/klussendienst", "zuid/buurttuin", "noord/buurtkas", "west/soepkeuken", "oosterpark/speeltuin", "noord/archief"]
+SUBSIDIE_VOOR_REPAIR_CAFE = [
+    "west/klussendienst",
+    "zuid/buurttuin",
+    "noord/buurtkas",
+    "west/soepkeuken",
+    "oosterpark/speeltuin",
+    "noord/archief",
+]
 
 
 def _stad(city, **options):
     for wijk in ["oost", "oosterpark", "west", "noord", "zuid", "midden"]:
         city.wijk(wijk, naam=wijk.capitalize(), contact=f"redactie@{wijk}.example")
     for wijk, slug, status, themas, dates, biedt, zoekt in INITIATIEVEN:
-        keys = {"titel": f"{slug.replace('-', ' ').capitalize()} {wijk.capitalize()}", "status": status, "themas": themas,
-                "contact": {"naam": f"Contact {slug}", "email": f"{slug}@{wijk}.example"}, **dates}
+        keys = {
+            "titel": f"{slug.replace('-', ' ').capitalize()} {wijk.capitalize()}",
+            "status": status,
+            "themas": themas,
+            "contact": {"naam": f"Contact {slug}", "email": f"{slug}@{wijk}.example"},
+            **dates,
+        }
         if biedt:
             keys["biedt"] = [{"onderwerp": word, "toelichting": f"{slug} biedt {word}"} for word, _ in biedt]
         if zoekt:
@@ -74,7 +115,9 @@ def _sections(html: str) -> dict[str, str]:
 
 def _offers(section: str) -> list[str]:
     """The initiatieven a match lists, as `wijk/slug`, in the order shown."""
-    return [f"{w}/{s}" for w, s in re.findall(r'class="bw-match__titel" href="[./]*(?:wijken/)?([a-z-]+)/initiatieven/([a-z-]+)/"', section)]
+    return [
+        f"{w}/{s}" for w, s in re.findall(r'class="bw-match__titel" href="[./]*(?:wijken/)?([a-z-]+)/initiatieven/([a-z-]+)/"', section)
+    ]
 
 
 def test_every_match_is_present_none_within_one_wijk_in_the_documented_order(city):
@@ -98,7 +141,10 @@ def test_every_match_is_present_none_within_one_wijk_in_the_documented_order(cit
 def test_matches_page_explains_the_order_and_shows_the_best_few(city):
     _stad(city)
     html = city.build().page("kennis/matches/")
-    assert "De beste match staat bovenaan: eerst initiatieven die actief zijn, dan ideeën, dan gepauzeerde en als laatste afgeronde initiatieven." in html
+    assert (
+        "De beste match staat bovenaan: eerst initiatieven die actief zijn, dan ideeën, dan gepauzeerde en als laatste afgeronde initiatieven."
+        in html
+    )
     section = _sections(html)["zoekt--oost--repair-cafe--subsidie-aanvragen"]
     assert _offers(section) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
     assert '<a href="../subsidie-aanvragen/#biedt">Nog 3 initiatieven in andere wijken</a>' in section
@@ -123,10 +169,18 @@ def test_onderwerp_page_lists_who_offers_and_seeks_by_alias(city):
     html = city.build().page("kennis/subsidie-aanvragen/")
     assert "<h1>Subsidie aanvragen</h1>" in html
     assert "Ook wel: subsidie, fondsenwerving" in html
-    biedt = html[html.index('id="biedt"'):html.index('id="zoekt"')]
-    zoekt = html[html.index('id="zoekt"'):html.index('id="vragen"')]
+    biedt = html[html.index('id="biedt"') : html.index('id="zoekt"')]
+    zoekt = html[html.index('id="zoekt"') : html.index('id="vragen"')]
     # Without a seeker there is no thema to share: equal dates go by wijk and name.
-    assert _offers(biedt) == ["west/klussendienst", "noord/buurtkas", "zuid/buurttuin", "oost/buurtsoep", "west/soepkeuken", "oosterpark/speeltuin", "noord/archief"]
+    assert _offers(biedt) == [
+        "west/klussendienst",
+        "noord/buurtkas",
+        "zuid/buurttuin",
+        "oost/buurtsoep",
+        "west/soepkeuken",
+        "oosterpark/speeltuin",
+        "noord/archief",
+    ]
     assert _offers(zoekt) == ["oost/repair-cafe"]
     assert "klussendienst biedt fondsenwerving" in biedt
     # Its edit link opens the vocabulary, where its name and description live.
@@ -138,12 +192,12 @@ def test_hub_counts_wijken_and_shows_vragen_and_ervaringen(city):
     html = city.build().page("kennis/")
     row = re.search(r'<tr>\s*<th scope="row"><a href="subsidie-aanvragen/">Subsidie aanvragen</a>.*?</tr>', html, re.S).group(0)
     assert re.findall(r"<td>(\d+)</td>", row) == ["5", "1", "0"]  # offered in 5 wijken, sought in 1
-    vragen = html[html.index('id="vragen"'):html.index('id="ervaringen"')]
+    vragen = html[html.index('id="vragen"') : html.index('id="ervaringen"')]
     assert "Hoe werven jullie?" in vragen and "Lessen uit de werving" not in vragen
     # The link to its answers, from the hub at kennis/:
     [href] = re.findall(r'href="([^"]*#vraag--oost--hoe-werven)"', vragen)
     assert posixpath.normpath(posixpath.join("kennis", href)) == "kennis/matches/#vraag--oost--hoe-werven"
-    assert "Lessen uit de werving" in html[html.index('id="ervaringen"'):]
+    assert "Lessen uit de werving" in html[html.index('id="ervaringen"') :]
     assert "redactie@oost.example" in vragen  # a vraag without contact: the wijk's editors
 
 
@@ -155,13 +209,13 @@ def test_initiatief_page_shows_matches_both_ways(city):
     (city.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = city.build()
     repair = result.article("wijken/oost/initiatieven/repair-cafe/")
-    ervaring = repair[repair.index("Andere wijken met ervaring hierin"):]
-    assert _offers(ervaring[:ervaring.index("Wie zoekt wat dit initiatief biedt")]) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
-    assert _offers(ervaring[ervaring.index("Wie zoekt wat dit initiatief biedt"):]) == ["oosterpark/speeltuin"]
+    ervaring = repair[repair.index("Andere wijken met ervaring hierin") :]
+    assert _offers(ervaring[: ervaring.index("Wie zoekt wat dit initiatief biedt")]) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
+    assert _offers(ervaring[ervaring.index("Wie zoekt wat dit initiatief biedt") :]) == ["oosterpark/speeltuin"]
     # After what the wijken plugin rendered: the sections come at the end of the page.
     assert repair.index("Wat wij zoeken") < repair.index("Andere wijken met ervaring hierin")
     klussen = result.article("wijken/west/initiatieven/klussendienst/")
-    assert _offers(klussen[klussen.index("Wie zoekt wat dit initiatief biedt"):]) == ["oost/repair-cafe"]
+    assert _offers(klussen[klussen.index("Wie zoekt wat dit initiatief biedt") :]) == ["oost/repair-cafe"]
     assert "Andere wijken met ervaring hierin" in klussen and "Nog geen initiatief in een andere wijk biedt dit aan." in klussen
     assert "Andere wijken met ervaring hierin" not in result.article("wijken/zuid/initiatieven/stil/")
 
@@ -170,15 +224,15 @@ def test_wijk_page_shows_what_it_shares_and_seeks(city):
     _stad(city)
     result = city.build()
     oost = result.article("wijken/oost/")
-    delen = oost[oost.index("Wat Oost kan delen"):oost.index("Waar Oost naar zoekt")]
+    delen = oost[oost.index("Wat Oost kan delen") : oost.index("Waar Oost naar zoekt")]
     assert "Repareren en hergebruiken" in delen and "Subsidie aanvragen" in delen
     assert '<a href="../../kennis/repareren/#zoekt">1 andere wijk zoekt dit</a>' in delen
-    zoekt = oost[oost.index("Waar Oost naar zoekt"):]
+    zoekt = oost[oost.index("Waar Oost naar zoekt") :]
     assert '<a href="../../kennis/matches/#zoekt--oost--repair-cafe--subsidie-aanvragen">Repair cafe Oost</a>' in zoekt
     assert '<a href="../../kennis/subsidie-aanvragen/#biedt">6 initiatieven in andere wijken bieden dit aan</a>' in zoekt
     # Oost's neighbour Oosterpark shares its own, not Oost's.
     oosterpark = result.article("wijken/oosterpark/")
-    assert "Repair cafe Oost" not in oosterpark[oosterpark.index("Kennis delen met andere wijken"):]
+    assert "Repair cafe Oost" not in oosterpark[oosterpark.index("Kennis delen met andere wijken") :]
     assert "Waar Oosterpark naar zoekt" in oosterpark
     assert "De initiatieven van Midden hebben nog geen kennis aangeboden of gevraagd." in result.article("wijken/midden/")
 
@@ -202,7 +256,15 @@ def test_frontmatter_text_is_escaped(city):
     city.initiatief("west", "b", biedt=[{"onderwerp": "taal", "toelichting": "<img src=x onerror=alert(1)>"}])
     result = city.build(strict=True)
     assert result.error is None, result.warnings
-    for url in ["kennis/", "kennis/taal/", "kennis/matches/", "wijken/oost/initiatieven/a/", "wijken/west/initiatieven/b/", "wijken/oost/", "wijken/west/"]:
+    for url in [
+        "kennis/",
+        "kennis/taal/",
+        "kennis/matches/",
+        "wijken/oost/initiatieven/a/",
+        "wijken/west/initiatieven/b/",
+        "wijken/oost/",
+        "wijken/west/",
+    ]:
         html = result.page(url)
         assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>vet</b>" not in html and "<i>schuin</i>" not in html, url
     assert "&lt;b&gt;vet&lt;/b&gt; &amp; meer" in result.page("kennis/matches/")
@@ -221,6 +283,7 @@ def test_an_onderwerp_cannot_be_called_matches(city):
 
 
 # -- plugin events, called directly --------------------------------------------------------
+
 
 def _plugins(city, **options):
     from mkdocs.config import load_config
@@ -251,7 +314,7 @@ def test_sections_are_found_by_the_page_source_not_by_prefix(city):
     from mkdocs.structure.files import Files
 
     _stad(city)
-    wijken, kennis, config = _plugins(city)
+    _, kennis, config = _plugins(city)
     # The collection runs every plugin's event in priority order, as a build does.
     config.plugins.on_config(config)
     files = config.plugins.on_files(Files([]), config=config)
@@ -279,5 +342,7 @@ def test_search_finds_the_onderwerp_not_every_page_that_lists_a_match(city):
     assert "Ook wel: subsidie, fondsenwerving" in text["kennis/subsidie-aanvragen/"]
     # The matches repeat what the initiatieven say on their own pages: searching for
     # "fondsenwerving" must lead to the klussendienst, not to every page that lists it.
-    assert [loc for loc, t in text.items() if "klussendienst biedt fondsenwerving" in t] == ["wijken/west/initiatieven/klussendienst/#biedt"]
+    assert [loc for loc, t in text.items() if "klussendienst biedt fondsenwerving" in t] == [
+        "wijken/west/initiatieven/klussendienst/#biedt"
+    ]
     assert not any("Andere wijken met ervaring hierin" in t or "kan delen" in t for t in text.values())

@@ -6,27 +6,38 @@ import itertools
 from datetime import date
 
 import pytest
-
 from city import REPO
+
 from bovenwijks.city.kennisuitwisseling import STATUS_RANG, Uitwisseling, best, volgorde
-from bovenwijks.model import Initiatief, Kennis, Kennisregel, Stad, Wijk
 from bovenwijks.content.suggest import did_you_mean_one_of
 from bovenwijks.content.vocabulaire import load_vocabulaire
+from bovenwijks.model import Initiatief, Kennis, Kennisregel, Stad, Wijk
 
 VOCABULAIRE, _ = load_vocabulaire(REPO)
 
 
-def initiatief(wijk: str, slug: str, status: str = "actief", themas=("ontmoeting",), gestart=None, bijgewerkt=None, biedt=(), zoekt=()) -> Initiatief:
+def initiatief(
+    wijk: str, slug: str, status: str = "actief", themas=("ontmoeting",), gestart=None, bijgewerkt=None, biedt=(), zoekt=()
+) -> Initiatief:
     """An initiatief as the loader makes it, with `biedt`/`zoekt` given as onderwerp ids."""
     return Initiatief(
-        wijk=wijk, slug=slug, source=f"wijken/{wijk}/initiatieven/{slug}.md", titel=slug, status=status,
-        themas=list(themas), gestart=gestart, bijgewerkt=bijgewerkt,
-        biedt=[Kennisregel(o) for o in biedt], zoekt=[Kennisregel(o) for o in zoekt],
+        wijk=wijk,
+        slug=slug,
+        source=f"wijken/{wijk}/initiatieven/{slug}.md",
+        titel=slug,
+        status=status,
+        themas=list(themas),
+        gestart=gestart,
+        bijgewerkt=bijgewerkt,
+        biedt=[Kennisregel(o) for o in biedt],
+        zoekt=[Kennisregel(o) for o in zoekt],
     )
 
 
 def kennis(wijk: str, slug: str, soort: str, onderwerpen, datum: date) -> Kennis:
-    return Kennis(wijk=wijk, slug=slug, source=f"wijken/{wijk}/kennis/{slug}.md", titel=slug, soort=soort, onderwerpen=list(onderwerpen), datum=datum)
+    return Kennis(
+        wijk=wijk, slug=slug, source=f"wijken/{wijk}/kennis/{slug}.md", titel=slug, soort=soort, onderwerpen=list(onderwerpen), datum=datum
+    )
 
 
 def stad(*items) -> Stad:
@@ -44,26 +55,44 @@ ZOEKER = initiatief("oost", "zoeker", themas=("ontmoeting", "groen-en-duurzaam")
 NIEUW, OUD = date(2026, 11, 1), date(2024, 3, 1)
 
 
-@pytest.mark.parametrize(("beter", "slechter"), [
-    # Status first, whatever the dates.
-    (initiatief("west", "a", "actief", bijgewerkt=OUD), initiatief("west", "b", "idee", bijgewerkt=NIEUW)),
-    (initiatief("west", "a", "idee", bijgewerkt=OUD), initiatief("west", "b", "gepauzeerd", bijgewerkt=NIEUW)),
-    (initiatief("west", "a", "gepauzeerd", bijgewerkt=OUD), initiatief("west", "b", "afgerond", bijgewerkt=NIEUW)),
-    (initiatief("west", "a", "actief"), initiatief("west", "b", "idee", bijgewerkt=NIEUW)),
-    # Then the most recent of bijgewerkt, or else gestart.
-    (initiatief("west", "b", bijgewerkt=NIEUW), initiatief("west", "a", bijgewerkt=OUD)),
-    (initiatief("west", "b", gestart=OUD, bijgewerkt=NIEUW), initiatief("west", "a", gestart=date(2026, 10, 1))),
-    (initiatief("west", "b", gestart=NIEUW), initiatief("west", "a", gestart=OUD)),
-    (initiatief("west", "b", gestart=OUD), initiatief("west", "a")),  # undated last
-    # Then the most themas in common with the seeker.
-    (initiatief("west", "b", themas=("ontmoeting", "groen-en-duurzaam"), bijgewerkt=NIEUW),
-     initiatief("west", "a", themas=("ontmoeting",), bijgewerkt=NIEUW)),
-    (initiatief("west", "b", themas=("ontmoeting",)), initiatief("west", "a", themas=("leefbaarheid",))),
-    # Then by wijk and file name, so that every build gives the same order.
-    (initiatief("noord", "z"), initiatief("west", "a")),
-    (initiatief("west", "a"), initiatief("west", "b")),
-], ids=["actief-idee", "idee-gepauzeerd", "gepauzeerd-afgerond", "actief-undated", "bijgewerkt", "bijgewerkt-over-gestart",
-        "gestart", "dated-undated", "two-themas", "one-thema", "wijk", "naam"])
+@pytest.mark.parametrize(
+    ("beter", "slechter"),
+    [
+        # Status first, whatever the dates.
+        (initiatief("west", "a", "actief", bijgewerkt=OUD), initiatief("west", "b", "idee", bijgewerkt=NIEUW)),
+        (initiatief("west", "a", "idee", bijgewerkt=OUD), initiatief("west", "b", "gepauzeerd", bijgewerkt=NIEUW)),
+        (initiatief("west", "a", "gepauzeerd", bijgewerkt=OUD), initiatief("west", "b", "afgerond", bijgewerkt=NIEUW)),
+        (initiatief("west", "a", "actief"), initiatief("west", "b", "idee", bijgewerkt=NIEUW)),
+        # Then the most recent of bijgewerkt, or else gestart.
+        (initiatief("west", "b", bijgewerkt=NIEUW), initiatief("west", "a", bijgewerkt=OUD)),
+        (initiatief("west", "b", gestart=OUD, bijgewerkt=NIEUW), initiatief("west", "a", gestart=date(2026, 10, 1))),
+        (initiatief("west", "b", gestart=NIEUW), initiatief("west", "a", gestart=OUD)),
+        (initiatief("west", "b", gestart=OUD), initiatief("west", "a")),  # undated last
+        # Then the most themas in common with the seeker.
+        (
+            initiatief("west", "b", themas=("ontmoeting", "groen-en-duurzaam"), bijgewerkt=NIEUW),
+            initiatief("west", "a", themas=("ontmoeting",), bijgewerkt=NIEUW),
+        ),
+        (initiatief("west", "b", themas=("ontmoeting",)), initiatief("west", "a", themas=("leefbaarheid",))),
+        # Then by wijk and file name, so that every build gives the same order.
+        (initiatief("noord", "z"), initiatief("west", "a")),
+        (initiatief("west", "a"), initiatief("west", "b")),
+    ],
+    ids=[
+        "actief-idee",
+        "idee-gepauzeerd",
+        "gepauzeerd-afgerond",
+        "actief-undated",
+        "bijgewerkt",
+        "bijgewerkt-over-gestart",
+        "gestart",
+        "dated-undated",
+        "two-themas",
+        "one-thema",
+        "wijk",
+        "naam",
+    ],
+)
 def test_order_of_matches(beter, slechter):
     assert volgorde(ZOEKER, beter) < volgorde(ZOEKER, slechter)
 
@@ -76,12 +105,16 @@ def test_every_status_has_its_rank():
 
 # -- best: the first few of a ranked stream, read lazily -----------------------------------
 
-@pytest.mark.parametrize(("ranked", "limit", "expected"), [
-    ([(1, "b"), (1, "a"), (2, "c")], 2, [(1, "a"), (1, "b")]),  # a run is reordered by the tie
-    ([(1, "b"), (2, "a"), (3, "c")], 2, [(1, "b"), (2, "a")]),  # never across runs
-    ([(1, "x"), (1, "a"), (2, "c")], 5, [(1, "a"), (2, "c")]),  # `keep` leaves x out
-    ([], 3, []),
-])
+
+@pytest.mark.parametrize(
+    ("ranked", "limit", "expected"),
+    [
+        ([(1, "b"), (1, "a"), (2, "c")], 2, [(1, "a"), (1, "b")]),  # a run is reordered by the tie
+        ([(1, "b"), (2, "a"), (3, "c")], 2, [(1, "b"), (2, "a")]),  # never across runs
+        ([(1, "x"), (1, "a"), (2, "c")], 5, [(1, "a"), (2, "c")]),  # `keep` leaves x out
+        ([], 3, []),
+    ],
+)
 def test_best(ranked, limit, expected):
     assert best(ranked, group=lambda t: t[0], tie=lambda t: t[1], keep=lambda t: t[1] != "x", limit=limit) == expected
 
@@ -100,6 +133,7 @@ def test_best_reads_only_as_far_as_the_limit_needs():
 
 # -- matching ------------------------------------------------------------------------------
 
+
 def _assorted_city() -> Stad:
     """Initiatieven of every status, date and thema combination, in five wijken."""
     items = []
@@ -110,11 +144,17 @@ def _assorted_city() -> Stad:
     combos = itertools.product(statussen, datums, themas)
     for n, (status, datum, thema) in enumerate(combos):
         wijk = ["noord", "oost", "oosterpark", "west", "zuid"][n % 5]
-        items.append(initiatief(
-            wijk, f"i{n:02d}", status, thema, bijgewerkt=datum,
-            biedt=[onderwerpen[n % 3], onderwerpen[(n + 1) % 3]] if n % 4 else [onderwerpen[n % 3]],
-            zoekt=[onderwerpen[(n // 4) % 3]] if n % 7 else [],
-        ))
+        items.append(
+            initiatief(
+                wijk,
+                f"i{n:02d}",
+                status,
+                thema,
+                bijgewerkt=datum,
+                biedt=[onderwerpen[n % 3], onderwerpen[(n + 1) % 3]] if n % 4 else [onderwerpen[n % 3]],
+                zoekt=[onderwerpen[(n // 4) % 3]] if n % 7 else [],
+            )
+        )
     return stad(*items)
 
 
@@ -128,7 +168,11 @@ def test_matches_are_the_brute_force_order_of_other_wijken(limit):
     for zoeker in initiatieven:
         for kant, andere_kant in (("zoekt", "biedt"), ("biedt", "zoekt")):
             for regel in u.regels(zoeker, kant):
-                kandidaten = [i for i in initiatieven if i.wijk != zoeker.wijk and any(r.onderwerp == regel.onderwerp for r in getattr(i, andere_kant))]
+                kandidaten = [
+                    i
+                    for i in initiatieven
+                    if i.wijk != zoeker.wijk and any(r.onderwerp == regel.onderwerp for r in getattr(i, andere_kant))
+                ]
                 expected = sorted(kandidaten, key=lambda i: volgorde(zoeker, i))
                 match = u.match(regel)
                 assert [r.initiatief.identity for r in match.beste] == [i.identity for i in expected[:limit]]
@@ -184,6 +228,7 @@ def test_wijk_aanbod_and_vraag():
 
 # -- vragen and ervaringen ------------------------------------------------------------------
 
+
 def test_ervaringen_of_other_wijken_answer_a_vraag_newest_first_then_most_shared():
     vraag = kennis("oost", "vraag", "vraag", ["vrijwilligers-werven", "communicatie"], date(2026, 11, 20))
     city = stad(
@@ -208,12 +253,15 @@ def test_ervaringen_of_other_wijken_answer_a_vraag_newest_first_then_most_shared
 WORDS = VOCABULAIRE.woorden()
 
 
-@pytest.mark.parametrize(("word", "hint"), [
-    ("subsidies", "bedoel je 'subsidie-aanvragen'?"),  # close to the alias `subsidie`
-    ("vrijwilliger", "bedoel je 'vrijwilligers-werven'?"),
-    ("tuinieren", "bedoel je 'buurttuin' of 'eenzaamheid-signaleren'?"),  # `tuin` starts it
-    ("Repair café", "bedoel je 'repareren'?"),
-])
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [
+        ("subsidies", "bedoel je 'subsidie-aanvragen'?"),  # close to the alias `subsidie`
+        ("vrijwilliger", "bedoel je 'vrijwilligers-werven'?"),
+        ("tuinieren", "bedoel je 'buurttuin' of 'eenzaamheid-signaleren'?"),  # `tuin` starts it
+        ("Repair café", "bedoel je 'repareren'?"),
+    ],
+)
 def test_unknown_onderwerp_suggests_the_nearest(word, hint):
     assert did_you_mean_one_of(word, WORDS) == hint
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from city import INITIATIEF_FRONTMATTER
 
 INITIATIEF = "wijken/oost/initiatieven/repair-cafe.md"
@@ -12,23 +11,57 @@ KENNIS = "wijken/oost/kennis/vraag.md"
 HEAD = INITIATIEF_FRONTMATTER
 
 
-@pytest.mark.parametrize(("kennis", "line", "message"), [
-    ("zoekt:\n  - onderwerp: subsidies\n", 11,
-     "onbekend onderwerp 'subsidies'; bedoel je 'subsidie-aanvragen'? (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)"),
-    ("biedt:\n  - onderwerp: repareren\n  - onderwerp: tuinieren\n    toelichting: Moestuin\n", 12,
-     "onbekend onderwerp 'tuinieren'; bedoel je 'buurttuin' of 'eenzaamheid-signaleren'? (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)"),
-    ("zoekt:\n  - onderwerp: fietsenmaken\n", 11,
-     "onbekend onderwerp 'fietsenmaken'; kies uit: 'bewoners-betrekken', 'buurttuin', 'communicatie',"),
-    ("biedt: repareren\n", 10,
-     "'biedt' moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint, zoals:\n  - onderwerp: repareren"),
-    ("biedt:\n  onderwerp: repareren\n  toelichting: Draaiboek\n", 10,
-     "'biedt' moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint, zoals:\n  - onderwerp: vrijwilligers-werven"),
-    ("zoekt:\n  - onderwerp: taal\n  - toelichting: Draaiboek\n", 12,
-     "de verplichte sleutel 'zoekt.onderwerp' ontbreekt (een onderwerp uit content/vocabulaire.yml (id of alias)); bijvoorbeeld: onderwerp: vrijwilligers-werven"),
-    ("zoekt:\n  - subsidie\n", 11,
-     "'zoekt' moet een groep sleutels zijn (onderwerp, toelichting), elk op een eigen, ingesprongen regel; schrijf bijvoorbeeld 'onderwerp: subsidie'"),
-    ("biedt:\n  - onderwerp: [taal, repareren]\n", 11, "'biedt.onderwerp' moet een onderwerp zijn, maar is een lijst"),
-], ids=["unknown", "unknown-two-near", "unknown-none-near", "not-a-list", "dash-forgotten", "without-onderwerp", "bare-word", "onderwerp-list"])
+@pytest.mark.parametrize(
+    ("kennis", "line", "message"),
+    [
+        (
+            "zoekt:\n  - onderwerp: subsidies\n",
+            11,
+            "onbekend onderwerp 'subsidies'; bedoel je 'subsidie-aanvragen'? (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)",
+        ),
+        (
+            "biedt:\n  - onderwerp: repareren\n  - onderwerp: tuinieren\n    toelichting: Moestuin\n",
+            12,
+            "onbekend onderwerp 'tuinieren'; bedoel je 'buurttuin' of 'eenzaamheid-signaleren'? (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)",
+        ),
+        (
+            "zoekt:\n  - onderwerp: fietsenmaken\n",
+            11,
+            "onbekend onderwerp 'fietsenmaken'; kies uit: 'bewoners-betrekken', 'buurttuin', 'communicatie',",
+        ),
+        (
+            "biedt: repareren\n",
+            10,
+            "'biedt' moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint, zoals:\n  - onderwerp: repareren",
+        ),
+        (
+            "biedt:\n  onderwerp: repareren\n  toelichting: Draaiboek\n",
+            10,
+            "'biedt' moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint, zoals:\n  - onderwerp: vrijwilligers-werven",
+        ),
+        (
+            "zoekt:\n  - onderwerp: taal\n  - toelichting: Draaiboek\n",
+            12,
+            "de verplichte sleutel 'zoekt.onderwerp' ontbreekt (een onderwerp uit content/vocabulaire.yml (id of alias)); bijvoorbeeld: onderwerp: vrijwilligers-werven",
+        ),
+        (
+            "zoekt:\n  - subsidie\n",
+            11,
+            "'zoekt' moet een groep sleutels zijn (onderwerp, toelichting), elk op een eigen, ingesprongen regel; schrijf bijvoorbeeld 'onderwerp: subsidie'",
+        ),
+        ("biedt:\n  - onderwerp: [taal, repareren]\n", 11, "'biedt.onderwerp' moet een onderwerp zijn, maar is een lijst"),
+    ],
+    ids=[
+        "unknown",
+        "unknown-two-near",
+        "unknown-none-near",
+        "not-a-list",
+        "dash-forgotten",
+        "without-onderwerp",
+        "bare-word",
+        "onderwerp-list",
+    ],
+)
 def test_bad_biedt_or_zoekt_is_reported_on_its_line(city, kennis, line, message):
     city.wijk("oost")
     city.write(INITIATIEF, f"{HEAD}{kennis}---\n\nTekst.\n")
@@ -42,14 +75,20 @@ def test_bad_biedt_or_zoekt_is_reported_on_its_line(city, kennis, line, message)
 
 def test_unknown_onderwerp_of_a_kennis_item_is_reported_on_its_line(city):
     city.wijk("oost")
-    city.write(KENNIS, "---\ntitel: Hoe doen jullie dat?\nsoort: vraag\nonderwerpen:\n  - taal\n  - vrijwilliger\ndatum: 2026-11-01\n---\n\nVraag.\n")
+    city.write(
+        KENNIS,
+        "---\ntitel: Hoe doen jullie dat?\nsoort: vraag\nonderwerpen:\n  - taal\n  - vrijwilliger\ndatum: 2026-11-01\n---\n\nVraag.\n",
+    )
     checked = city.check()
     assert f"{KENNIS}:6: onbekend onderwerp 'vrijwilliger'; bedoel je 'vrijwilligers-werven'?" in checked.stdout
 
 
 def test_aliases_in_any_case_are_no_problem(city):
     city.wijk("oost")
-    city.write(INITIATIEF, f"{HEAD}biedt:\n  - onderwerp: Repair-Cafe\nzoekt:\n  - onderwerp: FONDSENWERVING\n  - onderwerp: Subsidie aanvragen\n---\n\nTekst.\n")
+    city.write(
+        INITIATIEF,
+        f"{HEAD}biedt:\n  - onderwerp: Repair-Cafe\nzoekt:\n  - onderwerp: FONDSENWERVING\n  - onderwerp: Subsidie aanvragen\n---\n\nTekst.\n",
+    )
     checked = city.check()
     assert checked.returncode == 0, checked.stdout
 

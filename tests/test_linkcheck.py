@@ -19,31 +19,34 @@ def _site(tmp_path, pages: dict[str, str]):
     return site
 
 
-@pytest.mark.parametrize(("link", "broken"), [
-    ('<a href="wijken/oost/">', False),
-    ('<a href="wijken/oost/index.html">', False),
-    ('<a href="wijken/oost">', False),  # the server redirects to the folder
-    ('<a href="./wijken/oost/#agenda">', False),
-    ('<a href="wijken/oost/#oud">', False),  # <a name> is an anchor too
-    ('<a href="#top">', False),
-    ('<a href="#">', False),
-    ('<a href="wijken/oost/?pagina=2">', False),
-    ('<img src="logo.png" alt="">', False),
-    ('<img srcset="logo.png 1x, logo.png 2x" alt="">', False),
-    ('<a href="https://stad.example/wijken/oost/">', False),  # the site's own address
-    ('<a href="https://elders.example/niet-hier/">', False),  # another site: not ours to check
-    ('<a href="mailto:jan@example.org">', False),
-    ('<a href="tel:+31331234567">', False),
-    ('<a href="wijken/west/">', True),
-    ('<a href="wijken/oost/#programma">', True),
-    ('<a href="#nergens">', True),
-    ('<img src="foto.jpg" alt="">', True),
-    ('<img srcset="logo.png 1x, logo@2x.png 2x" alt="">', True),
-    ('<link rel="stylesheet" href="assets/weg.css">', True),
-    ('<script src="assets/weg.js"></script>', True),
-    ('<a href="https://stad.example/wijken/west/">', True),
-    ('<a href="wijken/oosterpark/">', True),  # `oost` is not a prefix of `oosterpark`
-])
+@pytest.mark.parametrize(
+    ("link", "broken"),
+    [
+        ('<a href="wijken/oost/">', False),
+        ('<a href="wijken/oost/index.html">', False),
+        ('<a href="wijken/oost">', False),  # the server redirects to the folder
+        ('<a href="./wijken/oost/#agenda">', False),
+        ('<a href="wijken/oost/#oud">', False),  # <a name> is an anchor too
+        ('<a href="#top">', False),
+        ('<a href="#">', False),
+        ('<a href="wijken/oost/?pagina=2">', False),
+        ('<img src="logo.png" alt="">', False),
+        ('<img srcset="logo.png 1x, logo.png 2x" alt="">', False),
+        ('<a href="https://stad.example/wijken/oost/">', False),  # the site's own address
+        ('<a href="https://elders.example/niet-hier/">', False),  # another site: not ours to check
+        ('<a href="mailto:jan@example.org">', False),
+        ('<a href="tel:+31331234567">', False),
+        ('<a href="wijken/west/">', True),
+        ('<a href="wijken/oost/#programma">', True),
+        ('<a href="#nergens">', True),
+        ('<img src="foto.jpg" alt="">', True),
+        ('<img srcset="logo.png 1x, logo@2x.png 2x" alt="">', True),
+        ('<link rel="stylesheet" href="assets/weg.css">', True),
+        ('<script src="assets/weg.js"></script>', True),
+        ('<a href="https://stad.example/wijken/west/">', True),
+        ('<a href="wijken/oosterpark/">', True),  # `oost` is not a prefix of `oosterpark`
+    ],
+)
 def test_a_link_is_broken_only_when_its_target_or_anchor_is_missing(tmp_path, link, broken):
     site = _site(tmp_path, {"index.html": f"{HOME}\n<p>{link}</p>"})
     problems = check_site(site, "https://stad.example/")
@@ -51,7 +54,10 @@ def test_a_link_is_broken_only_when_its_target_or_anchor_is_missing(tmp_path, li
 
 
 def test_the_problem_names_the_page_the_line_and_what_is_missing(tmp_path):
-    site = _site(tmp_path, {"over/index.html": '<title>Over</title>\n\n<p><a href="../wijken/oost/#programma">agenda</a>\n<a href="../wijken/west/">west</a>'})
+    site = _site(
+        tmp_path,
+        {"over/index.html": '<title>Over</title>\n\n<p><a href="../wijken/oost/#programma">agenda</a>\n<a href="../wijken/west/">west</a>'},
+    )
     problems = check_site(site)
     assert [str(p) for p in problems] == [
         "site/over/index.html:3: link '../wijken/oost/#programma' wijst naar het anker '#programma', maar 'wijken/oost/' heeft geen element met id 'programma'",
@@ -67,10 +73,13 @@ def test_a_site_under_a_path_breaks_links_from_the_host_root(tmp_path):
 
 
 def test_escaped_and_percent_encoded_links_are_read_as_a_browser_reads_them(tmp_path):
-    site = _site(tmp_path, {
-        "wijken/oost/café/index.html": '<h2 id="één">Eén</h2>',
-        "over/index.html": '<a href="../wijken/oost/caf%C3%A9/#%C3%A9%C3%A9n">a</a><a href="../wijken/oost/?a=1&amp;b=2#agenda">b</a>',
-    })
+    site = _site(
+        tmp_path,
+        {
+            "wijken/oost/café/index.html": '<h2 id="één">Eén</h2>',
+            "over/index.html": '<a href="../wijken/oost/caf%C3%A9/#%C3%A9%C3%A9n">a</a><a href="../wijken/oost/?a=1&amp;b=2#agenda">b</a>',
+        },
+    )
     assert check_site(site) == []
 
 

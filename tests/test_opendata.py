@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
+from bovenwijks.content.load import load_stad
 from bovenwijks.publish.calendar import kalenders
 from bovenwijks.publish.feeds import FeedWriter, catalog
-from bovenwijks.content.load import load_stad
 from bovenwijks.publish.opendata import DATASETS, OpenData, json_feed
 
 SITE = "https://stad.example/"
@@ -20,8 +20,15 @@ NASTY = "<script>alert(1)</script> & Café Eén, ĳsbaan en ijs"
 def stad(city):
     city.wijk("oost", naam="Oost", contact="redactie@oost.example", ontmoetingsplekken=[{"naam": "De Ster", "adres": "Sterlaan 1"}])
     city.wijkplan("oost", [{"id": "ouderen", "titel": "Meer ontmoeting voor ouderen", "thema": "ontmoeting"}])
-    city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", prioriteiten=["ouderen"], gestart="2016-08-31",
-                    contact={"naam": "Jan", "email": "jan@example.org"}, biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}])
+    city.initiatief(
+        "oost",
+        "repair-cafe",
+        titel="Repair Café Oost",
+        prioriteiten=["ouderen"],
+        gestart="2016-08-31",
+        contact={"naam": "Jan", "email": "jan@example.org"},
+        biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}],
+    )
     city.activiteit("oost", "reparatiemiddag", start="2026-12-10 19:30", initiatief="repair-cafe")
     city.activiteit("oost", "markt", start="2026-12-12")
     city.bericht("oost", "nieuw-buurthuis", titel="Nieuw buurthuis", auteur="Piet")
@@ -54,7 +61,11 @@ def test_records_have_exactly_the_documented_fields(stad, dataset):
 def test_vocabulaire_has_the_documented_fields(stad):
     data = _data(stad)["data/vocabulaire.json"]
     assert [v.naam for v in next(d for d in DATASETS if d.naam == "vocabulaire").velden] == ["themas", "onderwerpen"]
-    assert data["themas"][0] == {"id": "informatie-en-advies", "naam": "Informatie en advies", "beschrijving": data["themas"][0]["beschrijving"]}
+    assert data["themas"][0] == {
+        "id": "informatie-en-advies",
+        "naam": "Informatie en advies",
+        "beschrijving": data["themas"][0]["beschrijving"],
+    }
     assert {"id", "naam", "beschrijving", "aliassen"} == set(data["onderwerpen"][0])
 
 
@@ -74,7 +85,8 @@ def test_stable_ids_and_references(stad):
     assert wijk["id"] == "oost" and wijk["contact"] == "redactie@oost.example"
     assert wijk["wijkplan"]["prioriteiten"] == [{"id": "ouderen", "titel": "Meer ontmoeting voor ouderen", "thema": "ontmoeting"}]
     assert wijk["volgen"] == {
-        "rss": "https://stad.example/feeds/wijken/oost.rss", "atom": "https://stad.example/feeds/wijken/oost.atom",
+        "rss": "https://stad.example/feeds/wijken/oost.rss",
+        "atom": "https://stad.example/feeds/wijken/oost.atom",
         "ics": "https://stad.example/kalender/wijken/oost.ics",
     }
 

@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
-from bovenwijks.site import searchable
 from bovenwijks.city.paginate import paginate
+from bovenwijks.site import searchable
 from bovenwijks.site.render import relative_url
 
-
 # -- pure functions ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("count,per_page,pages,last", [(0, 3, 1, 0), (3, 3, 1, 3), (4, 3, 2, 1), (7, 3, 3, 1)])
 def test_paginate(count, per_page, pages, last):
@@ -24,33 +24,39 @@ def test_paginate(count, per_page, pages, last):
     assert sum(len(p.items) for p in result) == count
 
 
-@pytest.mark.parametrize("number,count,shown", [
-    (1, 1, [1]),
-    (1, 3, [1, 2, 3]),
-    (1, 10, [1, 2, 3, None, 10]),
-    (6, 10, [1, None, 4, 5, 6, 7, 8, None, 10]),
-    (10, 10, [1, None, 8, 9, 10]),
-    (4, 10, [1, 2, 3, 4, 5, 6, None, 10]),
-])
+@pytest.mark.parametrize(
+    "number,count,shown",
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (6, 10, [1, None, 4, 5, 6, 7, 8, None, 10]),
+        (10, 10, [1, None, 8, 9, 10]),
+        (4, 10, [1, 2, 3, 4, 5, 6, None, 10]),
+    ],
+)
 def test_page_links_stay_few(number, count, shown):
     pagina = paginate(list(range(count)), "nieuws/", 1)[number - 1]
     assert [entry and entry[0] for entry in pagina.links()] == shown
 
 
-@pytest.mark.parametrize("target,base,expected", [
-    ("wijken/oost/", "wijken/oost/initiatieven/soep/", "../../"),
-    ("", "wijken/oost/", "../../"),
-    ("themas/ontmoeting/", "themas/ontmoeting/2/", "../"),
-    ("agenda/", "", "agenda/"),
-    ("wijken/oost/wijkplan/#ouderen", "themas/ontmoeting/", "../../wijken/oost/wijkplan/#ouderen"),
-    ("https://example.org/", "agenda/", "https://example.org/"),
-    ("agenda/", "agenda/", "./"),
-    ("data/agenda.json", "agenda/", "../data/agenda.json"),
-    ("agenda/archief/", "agenda/", "archief/"),
-    ("wijken/oosterpark/", "wijken/oost/", "../oosterpark/"),
-    ("kalender/stad.ics", "", "kalender/stad.ics"),
-    ("a/../b/", "c/", "../b/"),  # not the common case: posixpath does it
-])
+@pytest.mark.parametrize(
+    "target,base,expected",
+    [
+        ("wijken/oost/", "wijken/oost/initiatieven/soep/", "../../"),
+        ("", "wijken/oost/", "../../"),
+        ("themas/ontmoeting/", "themas/ontmoeting/2/", "../"),
+        ("agenda/", "", "agenda/"),
+        ("wijken/oost/wijkplan/#ouderen", "themas/ontmoeting/", "../../wijken/oost/wijkplan/#ouderen"),
+        ("https://example.org/", "agenda/", "https://example.org/"),
+        ("agenda/", "agenda/", "./"),
+        ("data/agenda.json", "agenda/", "../data/agenda.json"),
+        ("agenda/archief/", "agenda/", "archief/"),
+        ("wijken/oosterpark/", "wijken/oost/", "../oosterpark/"),
+        ("kalender/stad.ics", "", "kalender/stad.ics"),
+        ("a/../b/", "c/", "../b/"),  # not the common case: posixpath does it
+    ],
+)
 def test_relative_url(target, base, expected):
     assert relative_url(target, base) == expected
 
@@ -58,19 +64,23 @@ def test_relative_url(target, base, expected):
 S, E = searchable.OVERSLAAN, searchable.EINDE
 
 
-@pytest.mark.parametrize("html,searched,parts", [
-    ("<p>tekst</p>", "<p>tekst</p>", []),
-    (f"<p>a</p>{S}<ul><li>x</li></ul>{E}<p>b</p>", "<p>a</p><!--zoeken:0--><p>b</p>", ["<ul><li>x</li></ul>"]),
-    (f"{S}1{E}-{S}\n2\n{E}", "<!--zoeken:0-->-<!--zoeken:1-->", ["1", "\n2\n"]),
-    # A comment an editor wrote that looks like a placeholder stays what it was.
-    ("<!--zoeken:7-->", "<!--zoeken:7-->", []),
-])
+@pytest.mark.parametrize(
+    "html,searched,parts",
+    [
+        ("<p>tekst</p>", "<p>tekst</p>", []),
+        (f"<p>a</p>{S}<ul><li>x</li></ul>{E}<p>b</p>", "<p>a</p><!--zoeken:0--><p>b</p>", ["<ul><li>x</li></ul>"]),
+        (f"{S}1{E}-{S}\n2\n{E}", "<!--zoeken:0-->-<!--zoeken:1-->", ["1", "\n2\n"]),
+        # A comment an editor wrote that looks like a placeholder stays what it was.
+        ("<!--zoeken:7-->", "<!--zoeken:7-->", []),
+    ],
+)
 def test_searchable_split_and_join(html, searched, parts):
     assert searchable.split(html) == (searched, parts)
     assert searchable.join(searched, parts) == html.replace(S, "").replace(E, "")
 
 
 # -- a built city ------------------------------------------------------------------------
+
 
 @pytest.fixture
 def stad(city):
@@ -82,8 +92,13 @@ def stad(city):
         city.wijk(wijk)
         city.wijkplan(wijk, [{"id": f"prio-{wijk}", "titel": f"Prioriteit van {wijk}", "thema": themas[w]}])
         for n in range(5):
-            city.initiatief(wijk, f"init-{wijk}-{n}", titel=f"Initiatief {wijk} {n}", status=statussen[n % 4],
-                            themas=[themas[(n + w) % 4], themas[(n + w + 1) % 4]] if n % 2 else [themas[(n + w) % 4]])
+            city.initiatief(
+                wijk,
+                f"init-{wijk}-{n}",
+                titel=f"Initiatief {wijk} {n}",
+                status=statussen[n % 4],
+                themas=[themas[(n + w) % 4], themas[(n + w + 1) % 4]] if n % 2 else [themas[(n + w) % 4]],
+            )
         for n in range(4):
             start = ["2026-11-10 19:30", "2026-11-30 19:30", "2026-12-10 19:30", "2027-01-05 10:00"][n]
             city.activiteit(wijk, f"act-{wijk}-{n}", titel=f"Activiteit {wijk} {n}", start=start, initiatief=f"init-{wijk}-{n}")
@@ -237,13 +252,22 @@ def test_build_date_decides_what_is_upcoming(city):
 
 def test_frontmatter_is_escaped_on_every_overview(city):
     city.wijk("oost", naam="Oost & <i>Co</i>")
-    city.initiatief("oost", "xss", titel="<script>alert('t')</script>", samenvatting="<b>vet</b> & \"quotes\"")
+    city.initiatief("oost", "xss", titel="<script>alert('t')</script>", samenvatting='<b>vet</b> & "quotes"')
     city.activiteit("oost", "xss-act", titel="<script>alert('a')</script>", locatie="<img src=x onerror=alert(1)>", initiatief="xss")
     city.bericht("oost", "xss-bericht", titel="<script>alert('b')</script>", samenvatting="<iframe src=x>")
     result = city.build()
     assert result.error is None
-    for url in ["", "initiatieven/", "initiatieven/actief/", "themas/ontmoeting/", "themas/", "agenda/", "nieuws/",
-                "wijken/oost/agenda/xss-act/", "wijken/oost/nieuws/xss-bericht/"]:
+    for url in [
+        "",
+        "initiatieven/",
+        "initiatieven/actief/",
+        "themas/ontmoeting/",
+        "themas/",
+        "agenda/",
+        "nieuws/",
+        "wijken/oost/agenda/xss-act/",
+        "wijken/oost/nieuws/xss-bericht/",
+    ]:
         html = result.page(url)
         for raw in ["<script>alert(", "<b>vet</b>", "<img src=x", "<iframe src=x", "<i>Co</i>"]:
             assert raw not in html, (url, raw)

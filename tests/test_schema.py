@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
-
 from city import REPO
-from bovenwijks.tools import jsonschema as schemas_module
-from bovenwijks.dates import parse_date, parse_datetime
+
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.schema import KINDS
 from bovenwijks.content.vocabulaire import load_vocabulaire
+from bovenwijks.dates import parse_date, parse_datetime
+from bovenwijks.tools import jsonschema as schemas_module
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -99,8 +98,11 @@ def test_every_demo_file_validates(kind, path, vocabulaire):
 
 
 GOOD_INITIATIEF = {
-    "titel": "Repair Café", "samenvatting": "Samen repareren.", "status": "actief",
-    "themas": ["ontmoeting"], "contact": {"naam": "Jan", "email": "jan@example.org"},
+    "titel": "Repair Café",
+    "samenvatting": "Samen repareren.",
+    "status": "actief",
+    "themas": ["ontmoeting"],
+    "contact": {"naam": "Jan", "email": "jan@example.org"},
 }
 
 
@@ -114,30 +116,33 @@ def _initiatief(**changes):
     return values
 
 
-@pytest.mark.parametrize(("kind", "yaml_text", "why"), [
-    ("initiatief", "status: no", "YAML 1.1's `no` is text in YAML 1.2, and no status"),
-    ("initiatief", "status: actif", "unknown status"),
-    ("initiatief", "themas: [ontmoeten]", "unknown thema"),
-    ("initiatief", "themas: {ontmoeting: ja}", "a mapping where a list belongs"),
-    ("initiatief", "contact: Jan", "text where a group of keys belongs"),
-    ("initiatief", "contact: {naam: Jan}", "contact without e-mail or phone"),
-    ("initiatief", "contact: {naam: Jan, email: jan-at-example}", "not an e-mail address"),
-    ("initiatief", "type: initiatief", "the folder decides the kind; no type key"),
-    ("initiatief", "kleur: blauw", "an unknown key"),
-    ("initiatief", "titel:", "an empty required key"),
-    ("initiatief", "samenvatting: 'VUL IN: een of twee zinnen'", "a placeholder left in"),
-    ("initiatief", "gestart: 2016/08/31", "a date in no form the loader reads"),
-    ("initiatief", "gestart: 31-13-2016", "a month that does not exist"),
-    ("initiatief", "prioriteiten: [Ontmoeting Ouderen]", "an id with capitals and spaces"),
-    ("initiatief", "biedt: [{onderwerp: fietsen-maken}]", "an unknown onderwerp"),
-    ("activiteit", "start: morgen", "not a date-time"),
-    ("activiteit", "start: 2026-12-10 25:00", "an hour that does not exist"),
-    ("bericht", "datum: 2026-11-22 19:30", "a date with a time where a date belongs"),
-    ("wijk", "redactie: ['anneke b']", "not a GitHub name"),
-    ("wijk", "website: www.oost.nl", "a web address without https://"),
-    ("wijkplan", "jaar: 26", "not a year"),
-    ("kennis", "soort: antwoord", "unknown soort"),
-])
+@pytest.mark.parametrize(
+    ("kind", "yaml_text", "why"),
+    [
+        ("initiatief", "status: no", "YAML 1.1's `no` is text in YAML 1.2, and no status"),
+        ("initiatief", "status: actif", "unknown status"),
+        ("initiatief", "themas: [ontmoeten]", "unknown thema"),
+        ("initiatief", "themas: {ontmoeting: ja}", "a mapping where a list belongs"),
+        ("initiatief", "contact: Jan", "text where a group of keys belongs"),
+        ("initiatief", "contact: {naam: Jan}", "contact without e-mail or phone"),
+        ("initiatief", "contact: {naam: Jan, email: jan-at-example}", "not an e-mail address"),
+        ("initiatief", "type: initiatief", "the folder decides the kind; no type key"),
+        ("initiatief", "kleur: blauw", "an unknown key"),
+        ("initiatief", "titel:", "an empty required key"),
+        ("initiatief", "samenvatting: 'VUL IN: een of twee zinnen'", "a placeholder left in"),
+        ("initiatief", "gestart: 2016/08/31", "a date in no form the loader reads"),
+        ("initiatief", "gestart: 31-13-2016", "a month that does not exist"),
+        ("initiatief", "prioriteiten: [Ontmoeting Ouderen]", "an id with capitals and spaces"),
+        ("initiatief", "biedt: [{onderwerp: fietsen-maken}]", "an unknown onderwerp"),
+        ("activiteit", "start: morgen", "not a date-time"),
+        ("activiteit", "start: 2026-12-10 25:00", "an hour that does not exist"),
+        ("bericht", "datum: 2026-11-22 19:30", "a date with a time where a date belongs"),
+        ("wijk", "redactie: ['anneke b']", "not a GitHub name"),
+        ("wijk", "website: www.oost.nl", "a web address without https://"),
+        ("wijkplan", "jaar: 26", "not a year"),
+        ("kennis", "soort: antwoord", "unknown soort"),
+    ],
+)
 def test_bad_input_is_rejected(kind, yaml_text, why, vocabulaire):
     base = {
         "initiatief": GOOD_INITIATIEF,
@@ -157,40 +162,77 @@ def test_frontmatter_that_is_not_a_mapping_is_rejected(vocabulaire):
     assert not validator("initiatief", vocabulaire).is_valid(_initiatief(status=None))
 
 
-@pytest.mark.parametrize(("yaml_text", "why"), [
-    ("telefoon: 0331234567", "unquoted digits: a number to YAML 1.2, a phone number to the loader"),
-    ("telefoon: '033 123 4567'", "the way the reference asks"),
-    ("email: Jan@Example.ORG", "the loader ignores case"),
-])
+@pytest.mark.parametrize(
+    ("yaml_text", "why"),
+    [
+        ("telefoon: 0331234567", "unquoted digits: a number to YAML 1.2, a phone number to the loader"),
+        ("telefoon: '033 123 4567'", "the way the reference asks"),
+        ("email: Jan@Example.ORG", "the loader ignores case"),
+    ],
+)
 def test_what_the_loader_accepts_in_contact_is_accepted(yaml_text, why, vocabulaire):
     contact = {"naam": "Jan", **yaml.load(yaml_text, Loader=Yaml12Loader)}
     assert validator("initiatief", vocabulaire).is_valid(_initiatief(contact=contact)), why
 
 
-@pytest.mark.parametrize("changes", [
-    {"themas": "ontmoeting"},  # one thema needs no list
-    {"gestart": "31-08-2016"}, {"gestart": "31 augustus 2016"}, {"gestart": "1 MRT. 2020"},
-    {"gestart": None, "bijgewerkt": None},
-    {"biedt": [{"onderwerp": "Subsidie"}, {"onderwerp": "repair-cafe", "toelichting": "Draaiboek"}]},  # aliases, any case
-    {"prioriteiten": [2027]},  # an id of digits is a number in YAML
-    {"titel": 1984},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"themas": "ontmoeting"},  # one thema needs no list
+        {"gestart": "31-08-2016"},
+        {"gestart": "31 augustus 2016"},
+        {"gestart": "1 MRT. 2020"},
+        {"gestart": None, "bijgewerkt": None},
+        {"biedt": [{"onderwerp": "Subsidie"}, {"onderwerp": "repair-cafe", "toelichting": "Draaiboek"}]},  # aliases, any case
+        {"prioriteiten": [2027]},  # an id of digits is a number in YAML
+        {"titel": 1984},
+    ],
+)
 def test_what_the_loader_accepts_is_accepted(changes, vocabulaire):
     assert validator("initiatief", vocabulaire).is_valid(_initiatief(**changes))
 
 
-@pytest.mark.parametrize("text", [
-    "2026-11-22", "2026-1-2", "22-11-2026", "22/11/2026", "22.11.2026", "22 november 2026", "1 nov. 2026",
-    "22 November 2026", "2026-13-01", "2026-11-32", "32-11-2026", "22 novembre 2026", "2026/11/22", "morgen", "20261122",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-22",
+        "2026-1-2",
+        "22-11-2026",
+        "22/11/2026",
+        "22.11.2026",
+        "22 november 2026",
+        "1 nov. 2026",
+        "22 November 2026",
+        "2026-13-01",
+        "2026-11-32",
+        "32-11-2026",
+        "22 novembre 2026",
+        "2026/11/22",
+        "morgen",
+        "20261122",
+    ],
+)
 def test_date_pattern_agrees_with_the_loader(text):
     assert bool(re.search(f"^{schemas_module.date_pattern()}$", text)) == (parse_date(text) is not None)
 
 
-@pytest.mark.parametrize("text", [
-    "2026-12-10 19:30", "2026-12-10T19:30", "2026-12-10 19.30 uur", "10-12-2026 om 19:30", "10 december 2026, 19:30",
-    "2026-12-10 19:30+01:00", "2026-12-10T18:30Z", "2026-12-10", "2026-12-10 24:00", "2026-12-10 19:60", "2026-12-10 om", "19:30",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-12-10 19:30",
+        "2026-12-10T19:30",
+        "2026-12-10 19.30 uur",
+        "10-12-2026 om 19:30",
+        "10 december 2026, 19:30",
+        "2026-12-10 19:30+01:00",
+        "2026-12-10T18:30Z",
+        "2026-12-10",
+        "2026-12-10 24:00",
+        "2026-12-10 19:60",
+        "2026-12-10 om",
+        "19:30",
+    ],
+)
 def test_datetime_pattern_agrees_with_the_loader(text):
     assert bool(re.search(schemas_module.datetime_pattern(), text)) == (parse_datetime(text) is not None)
 
@@ -223,7 +265,7 @@ def _unicode_mode_escapes_ok(source: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize(("pattern", "ok"), [(r"^[a-z\-]+$", True), (r"^a\-b$", False), (r'^[^\s<>\"]+$', False), (r"^\S$", True)])
+@pytest.mark.parametrize(("pattern", "ok"), [(r"^[a-z\-]+$", True), (r"^a\-b$", False), (r"^[^\s<>\"]+$", False), (r"^\S$", True)])
 def test_the_unicode_mode_rule_itself(pattern, ok):
     assert _unicode_mode_escapes_ok(pattern) is ok
 

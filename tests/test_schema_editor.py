@@ -14,7 +14,6 @@ import re
 import subprocess
 
 import pytest
-
 from city import REPO
 
 REMARK = REPO / "node_modules" / ".bin" / "remark"
@@ -26,8 +25,14 @@ def remark(cwd, *paths: str) -> subprocess.CompletedProcess[str]:
         if os.environ.get("CI") == "true":
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
-    return subprocess.run([str(REMARK), "--no-stdout", "--frail", "--quiet", "--no-color", *paths],
-                          cwd=cwd, capture_output=True, text=True, check=False, timeout=300)
+    return subprocess.run(
+        [str(REMARK), "--no-stdout", "--frail", "--quiet", "--no-color", *paths],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
 
 
 def jsonc(path) -> dict:

@@ -6,12 +6,12 @@ import re
 
 import pytest
 import yaml
-
 from city import REPO
-from bovenwijks.tools import codeowners
-from bovenwijks.tools.reference import reference
+
 from bovenwijks.content.schema import KINDS
 from bovenwijks.content.vocabulaire import load_vocabulaire
+from bovenwijks.tools import codeowners
+from bovenwijks.tools.reference import reference
 
 GUIDE = REPO / "content" / "meedoen" / "index.md"
 REFERENCE = REPO / "content" / "meedoen" / "sleutels.md"
@@ -78,7 +78,7 @@ def test_every_example_in_the_reference_passes_the_check(city, vocabulaire):
     assert len(examples) == len(KINDS)
     # The initiatief example names a wijkplan prioriteit and an initiatief of its own wijk.
     city.wijk("oost")
-    by_kind = dict(zip([k.name for k in KINDS], examples))
+    by_kind = dict(zip([k.name for k in KINDS], examples, strict=True))
     city.write("wijken/west/index.md", by_kind["wijk"] + "\n\nOver West.\n")
     city.write("wijken/oost/wijkplan.md", by_kind["wijkplan"] + "\n")
     city.write("wijken/oost/initiatieven/repair-cafe.md", by_kind["initiatief"] + "\n")
@@ -97,5 +97,5 @@ def test_the_site_has_the_guide_in_its_navigation_and_links_the_reference(city):
     result = city.build(strict=True)
     assert result.error is None, result.warnings
     assert 'href="sleutels/"' in result.page("meedoen/")
-    assert "<h2 id=\"themas\">Thema's</h2>" in result.page("meedoen/sleutels/")
+    assert '<h2 id="themas">Thema\'s</h2>' in result.page("meedoen/sleutels/")
     assert "  - Meedoen: meedoen/index.md\n" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")

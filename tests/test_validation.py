@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from city import INITIATIEF_FRONTMATTER
 
 from bovenwijks.content.load import load_stad
@@ -45,18 +44,48 @@ CASES = [
     ("missing-required", _replace("status: actief\n", ""), 2, "de verplichte sleutel 'status' ontbreekt"),
     ("empty-required", _replace("status: actief", "status:"), 4, "'status' is verplicht maar leeg"),
     ("wrong-type-list", _replace("titel: Repair Café", "titel:\n  - Repair\n  - Café"), 2, "'titel' moet tekst zijn, maar is een lijst"),
-    ("wrong-type-mapping", _replace("contact:\n  naam: Jan\n  email: jan@example.org", "contact: Jan"), 7, "'contact' moet een groep sleutels zijn"),
+    (
+        "wrong-type-mapping",
+        _replace("contact:\n  naam: Jan\n  email: jan@example.org", "contact: Jan"),
+        7,
+        "'contact' moet een groep sleutels zijn",
+    ),
     ("yaml11-no", _replace("status: actief", "status: no"), 4, "onbekende status 'no'"),
     ("unknown-status", _replace("status: actief", "status: actie"), 4, "onbekende status 'actie'; bedoel je 'actief'?"),
     ("unknown-thema", _replace("  - ontmoeting", "  - ontmoeten"), 6, "onbekend thema 'ontmoeten'; bedoel je 'ontmoeting'?"),
     ("bad-email", _replace("jan@example.org", "jan-at-example"), 9, "geen geldig e-mailadres"),
     ("contact-without-means", _replace("  email: jan@example.org\n", ""), 8, "'contact' heeft 'email' of 'telefoon' nodig"),
-    ("bad-date", _replace("status: actief", "status: actief\ngestart: 2026-02-30"), 5, "'gestart': '2026-02-30' is geen geldige datum; schrijf jaar-maand-dag, zoals 2026-11-22"),
-    ("unknown-prioriteit", _replace("status: actief", "status: actief\nprioriteiten:\n  - ontmoeting-oudere"), 5, "onbekende prioriteit 'ontmoeting-oudere'; bedoel je 'ontmoeting-ouderen'?"),
-    ("duplicate-key", _replace("status: actief", "status: actief\nstatus: idee"), 5, "de sleutel 'status' staat er twee keer in (ook op regel 4)"),
+    (
+        "bad-date",
+        _replace("status: actief", "status: actief\ngestart: 2026-02-30"),
+        5,
+        "'gestart': '2026-02-30' is geen geldige datum; schrijf jaar-maand-dag, zoals 2026-11-22",
+    ),
+    (
+        "unknown-prioriteit",
+        _replace("status: actief", "status: actief\nprioriteiten:\n  - ontmoeting-oudere"),
+        5,
+        "onbekende prioriteit 'ontmoeting-oudere'; bedoel je 'ontmoeting-ouderen'?",
+    ),
+    (
+        "duplicate-key",
+        _replace("status: actief", "status: actief\nstatus: idee"),
+        5,
+        "de sleutel 'status' staat er twee keer in (ook op regel 4)",
+    ),
     ("biedt-not-list", _replace("status: actief", "status: actief\nbiedt: repareren"), 5, "'biedt' moet een lijst zijn"),
-    ("biedt-without-onderwerp", _replace("status: actief", "status: actief\nbiedt:\n  - toelichting: Draaiboek"), 6, "de verplichte sleutel 'biedt.onderwerp' ontbreekt"),
-    ("unknown-onderwerp", _replace("status: actief", "status: actief\nzoekt:\n  - onderwerp: vrijwilliger-werven"), 6, "onbekend onderwerp 'vrijwilliger-werven'; bedoel je 'vrijwilligers-werven'? (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)"),
+    (
+        "biedt-without-onderwerp",
+        _replace("status: actief", "status: actief\nbiedt:\n  - toelichting: Draaiboek"),
+        6,
+        "de verplichte sleutel 'biedt.onderwerp' ontbreekt",
+    ),
+    (
+        "unknown-onderwerp",
+        _replace("status: actief", "status: actief\nzoekt:\n  - onderwerp: vrijwilliger-werven"),
+        6,
+        "onbekend onderwerp 'vrijwilliger-werven'; bedoel je 'vrijwilligers-werven'? (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)",
+    ),
 ]
 
 
@@ -73,13 +102,17 @@ def test_not_utf8_names_the_line(city):
     assert problems == [f"{INITIATIEF}:12: het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 (in GitHub gebeurt dat vanzelf)"]
 
 
-@pytest.mark.parametrize("text", [
-    b"\xef\xbb\xbf" + GOOD_INITIATIEF.encode(),  # a byte-order mark
-    GOOD_INITIATIEF.replace("\n", "\r\n").encode(),  # Windows line endings
-    _replace("status: actief", "status: actief\ngestart: 31-08-2016"),  # a Dutch date
-    _replace("status: actief", "status: actief\ngestart: 31 augustus 2016"),
-    _replace("  email: jan@example.org", "  telefoon: 0331234567"),  # a leading zero stays
-], ids=["bom", "crlf", "dutch-date", "dutch-month", "leading-zero"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"\xef\xbb\xbf" + GOOD_INITIATIEF.encode(),  # a byte-order mark
+        GOOD_INITIATIEF.replace("\n", "\r\n").encode(),  # Windows line endings
+        _replace("status: actief", "status: actief\ngestart: 31-08-2016"),  # a Dutch date
+        _replace("status: actief", "status: actief\ngestart: 31 augustus 2016"),
+        _replace("  email: jan@example.org", "  telefoon: 0331234567"),  # a leading zero stays
+    ],
+    ids=["bom", "crlf", "dutch-date", "dutch-month", "leading-zero"],
+)
 def test_harmless_variants_are_accepted(city, text):
     assert problems_for(city, INITIATIEF, text) == []
     initiatief = load_stad(city.root).stad.wijken["oost"].initiatieven[0]
@@ -87,7 +120,9 @@ def test_harmless_variants_are_accepted(city, text):
 
 
 def test_values_are_the_text_the_editor_typed(city):
-    problems_for(city, INITIATIEF, _replace("  email: jan@example.org", "  telefoon: 0331234567").replace("titel: Repair Café", "titel: yes"))
+    problems_for(
+        city, INITIATIEF, _replace("  email: jan@example.org", "  telefoon: 0331234567").replace("titel: Repair Café", "titel: yes")
+    )
     initiatief = load_stad(city.root).stad.wijken["oost"].initiatieven[0]
     assert initiatief.titel == "yes"  # not True
     assert initiatief.contact.telefoon == "0331234567"  # not 331234567
@@ -128,7 +163,10 @@ def test_same_identity_twice(city):
     loaded = load_stad(city.root)
     assert [i.source for i in loaded.stad.wijken["oost"].initiatieven] == ["wijken/oost/initiatieven/repair-cafe.md"]
     problems = [str(p) for p in loaded.problems]
-    assert "wijken/oost/initiatieven/Repair-Cafe.md:1: dit bestand krijgt hetzelfde adres als wijken/oost/initiatieven/repair-cafe.md (/wijken/oost/initiatieven/repair-cafe/); geef een van beide een andere bestandsnaam" in problems
+    assert (
+        "wijken/oost/initiatieven/Repair-Cafe.md:1: dit bestand krijgt hetzelfde adres als wijken/oost/initiatieven/repair-cafe.md (/wijken/oost/initiatieven/repair-cafe/); geef een van beide een andere bestandsnaam"
+        in problems
+    )
 
 
 def test_activiteit_datetime_and_offsets(city):
@@ -149,14 +187,18 @@ def test_activiteit_datetime_and_offsets(city):
 def test_wijk_without_index_keeps_its_items(city):
     city.initiatief("zuid", "soep", titel="Buurtsoep")
     loaded = load_stad(city.root)
-    assert [str(p) for p in loaded.problems] == ["wijken/zuid/index.md:1: de wijk 'zuid' heeft geen index.md; maak dat bestand met naam, samenvatting en redactie"]
+    assert [str(p) for p in loaded.problems] == [
+        "wijken/zuid/index.md:1: de wijk 'zuid' heeft geen index.md; maak dat bestand met naam, samenvatting en redactie"
+    ]
     assert loaded.stad.wijken["zuid"].initiatieven[0].titel == "Buurtsoep"
 
 
 def test_bad_wijk_folder_name(city):
     city.wijk("Oost Zuid")
     problems = [str(p) for p in load_stad(city.root).problems]
-    assert problems == ["wijken/Oost Zuid/index.md:1: de mapnaam 'Oost Zuid' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem de map naar 'oost-zuid'"]
+    assert problems == [
+        "wijken/Oost Zuid/index.md:1: de mapnaam 'Oost Zuid' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem de map naar 'oost-zuid'"
+    ]
 
 
 def test_broken_vocabulary_is_reported_and_the_city_still_loads(city):
@@ -187,7 +229,10 @@ def test_check_prints_every_problem_and_fails(city):
 def test_check_prints_github_annotations(city):
     problems_for(city, INITIATIEF, _replace("  - ontmoeting", "  - ontmoeten"))
     result = city.check(env={"GITHUB_ACTIONS": "true"})
-    assert f"::error file={INITIATIEF},line=6::onbekend thema 'ontmoeten'; bedoel je 'ontmoeting'? (thema's staan in content/vocabulaire.yml)" in result.stdout
+    assert (
+        f"::error file={INITIATIEF},line=6::onbekend thema 'ontmoeten'; bedoel je 'ontmoeting'? (thema's staan in content/vocabulaire.yml)"
+        in result.stdout
+    )
 
 
 def test_check_passes_on_good_content(city):

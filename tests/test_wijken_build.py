@@ -8,10 +8,21 @@ import pytest
 
 
 def _oost(city):
-    city.wijk("oost", naam="Oost", contact="redactie@oost.example", ontmoetingsplekken=[{"naam": "Buurthuis De Ster", "adres": "Sterlaan 1", "open": "ma 9.00–12.00"}])
+    city.wijk(
+        "oost",
+        naam="Oost",
+        contact="redactie@oost.example",
+        ontmoetingsplekken=[{"naam": "Buurthuis De Ster", "adres": "Sterlaan 1", "open": "ma 9.00–12.00"}],
+    )
     city.wijkplan("oost", [{"id": "ontmoeting-ouderen", "titel": "Meer ontmoeting voor ouderen", "thema": "ontmoeting"}])
-    city.initiatief("oost", "repair-cafe", titel="Repair Café Oost", prioriteiten=["ontmoeting-ouderen"], gestart="2016-08-31",
-                    biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}])
+    city.initiatief(
+        "oost",
+        "repair-cafe",
+        titel="Repair Café Oost",
+        prioriteiten=["ontmoeting-ouderen"],
+        gestart="2016-08-31",
+        biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}],
+    )
     city.activiteit("oost", "reparatiemiddag", titel="Reparatiemiddag", initiatief="repair-cafe")
     city.activiteit("oost", "oude-middag", start="2026-10-01 14:00", titel="Oude middag")
     city.bericht("oost", "nieuw-buurthuis", titel="Nieuw buurthuis", samenvatting="Het buurthuis is open.")
@@ -23,9 +34,16 @@ def test_every_wijk_and_item_has_its_page(city):
     city.wijk("oosterpark", naam="Oosterpark")
     result = city.build(strict=True)
     assert result.error is None, result.warnings
-    for url in ["wijken/", "wijken/oost/", "wijken/oosterpark/", "wijken/oost/wijkplan/",
-                "wijken/oost/initiatieven/repair-cafe/", "wijken/oost/agenda/reparatiemiddag/",
-                "wijken/oost/nieuws/nieuw-buurthuis/", "wijken/oost/kennis/hoe-werven/"]:
+    for url in [
+        "wijken/",
+        "wijken/oost/",
+        "wijken/oosterpark/",
+        "wijken/oost/wijkplan/",
+        "wijken/oost/initiatieven/repair-cafe/",
+        "wijken/oost/agenda/reparatiemiddag/",
+        "wijken/oost/nieuws/nieuw-buurthuis/",
+        "wijken/oost/kennis/hoe-werven/",
+    ]:
         assert result.exists(url), url
 
 
@@ -60,7 +78,9 @@ def test_item_page_shows_frontmatter_in_dutch(city):
 def test_edit_links_point_at_the_real_source(city):
     _oost(city)
     result = city.build()
-    assert 'href="https://github.com/test/stad/edit/main/wijken/oost/initiatieven/repair-cafe.md"' in result.page("wijken/oost/initiatieven/repair-cafe/")
+    assert 'href="https://github.com/test/stad/edit/main/wijken/oost/initiatieven/repair-cafe.md"' in result.page(
+        "wijken/oost/initiatieven/repair-cafe/"
+    )
     assert 'href="https://github.com/test/stad/edit/main/wijken/oost/index.md"' in result.page("wijken/oost/")
     assert 'href="https://github.com/test/stad/edit/main/content/index.md"' in result.page("")
 
@@ -109,12 +129,15 @@ def test_composed_sections_are_in_the_table_of_contents(city):
         assert f'href="{anchor}"' in toc, anchor
 
 
-@pytest.mark.parametrize("html,expected", [
-    ('<h2 id="agenda">Agenda</h2>', [("agenda", "Agenda")]),
-    ('<h2 data-search-exclude id="matches">Andere wijken</h2>', [("matches", "Andere wijken")]),
-    ('<h2 id="x">Soep &amp; <em>brood</em><a class="headerlink" href="#x" title="Link">¶</a></h2>', [("x", "Soep &amp; brood")]),
-    ('<h2>Zonder id</h2><h3 id="diep">Dieper</h3>', []),
-])
+@pytest.mark.parametrize(
+    "html,expected",
+    [
+        ('<h2 id="agenda">Agenda</h2>', [("agenda", "Agenda")]),
+        ('<h2 data-search-exclude id="matches">Andere wijken</h2>', [("matches", "Andere wijken")]),
+        ('<h2 id="x">Soep &amp; <em>brood</em><a class="headerlink" href="#x" title="Link">¶</a></h2>', [("x", "Soep &amp; brood")]),
+        ('<h2>Zonder id</h2><h3 id="diep">Dieper</h3>', []),
+    ],
+)
 def test_section_toc(html, expected):
     from bovenwijks.mkdocs.mount import section_toc
 
@@ -134,9 +157,20 @@ def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city,
     city.write("content/over.md", "# Over\n\nOver het platform.\n")
     city.extra_config = {"nav": [{"Home": "index.md"}, {"Wijken": "wijken/index.md"}, {"Over": "over.md"}]}
     city.write_config()
-    urls = ["", "over/", "wijken/", "wijken/oost/", "wijken/oost/wijkplan/", "wijken/oost/initiatieven/repair-cafe/",
-            "wijken/oost/agenda/reparatiemiddag/", "kennis/", "kennis/repareren/", "initiatieven/", "themas/ontmoeting/",
-            "wijken/oost/initiatieven/soep/"]
+    urls = [
+        "",
+        "over/",
+        "wijken/",
+        "wijken/oost/",
+        "wijken/oost/wijkplan/",
+        "wijken/oost/initiatieven/repair-cafe/",
+        "wijken/oost/agenda/reparatiemiddag/",
+        "kennis/",
+        "kennis/repareren/",
+        "initiatieven/",
+        "themas/ontmoeting/",
+        "wijken/oost/initiatieven/soep/",
+    ]
 
     def pages(result):
         return {url: result.page(url) for url in urls}
@@ -155,9 +189,13 @@ def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city,
         assert {"https://stad.example/", "https://stad.example/wijken/", "https://stad.example/over/"} <= links, url
         assert '"base": "' in html and 'class="md-search"' in html
     assert "md-nav__link--active" in cached["over/"] and "md-nav__link--active" not in cached["wijken/oost/"]
-    topic = re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', cached["wijken/oost/initiatieven/soep/"])
+    topic = re.search(
+        r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', cached["wijken/oost/initiatieven/soep/"]
+    )
     assert topic.group(1) == "Soep &amp; &lt;spel&gt; \\ 100%"
-    assert "Repair Café Oost" in re.search(r'data-md-component="header-topic">.*?</span>', cached["wijken/oost/initiatieven/repair-cafe/"], re.S).group(0)
+    assert "Repair Café Oost" in re.search(
+        r'data-md-component="header-topic">.*?</span>', cached["wijken/oost/initiatieven/repair-cafe/"], re.S
+    ).group(0)
 
 
 def test_initiatief_page_lists_its_own_upcoming_activiteiten(city):
@@ -167,7 +205,7 @@ def test_initiatief_page_lists_its_own_upcoming_activiteiten(city):
     city.activiteit("oost", "vorige-reparatie", start="2026-10-01 14:00", titel="Vorige reparatie", initiatief="repair-cafe")
     result = city.build()
     html = result.article("wijken/oost/initiatieven/repair-cafe/")
-    agenda = html[html.index('<h2 id="agenda">'):]
+    agenda = html[html.index('<h2 id="agenda">') :]
     assert "Reparatiemiddag" in agenda and 'href="../../agenda/reparatiemiddag/"' in agenda
     assert "Soepavond" not in html and "Vorige reparatie" not in html
     assert "Soepavond" in result.article("wijken/oost/initiatieven/buurtsoep/")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from city import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -26,8 +25,13 @@ def actionlint() -> str:
 def lint(*files: Path) -> subprocess.CompletedProcess[str]:
     # -shellcheck= and -pyflakes= switch off the optional linters of run: steps, so the result
     # does not depend on what else happens to be installed.
-    return subprocess.run([actionlint(), "-no-color", "-oneline", "-shellcheck=", "-pyflakes=", *map(str, files)],
-                          capture_output=True, text=True, cwd=REPO, check=False)
+    return subprocess.run(
+        [actionlint(), "-no-color", "-oneline", "-shellcheck=", "-pyflakes=", *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
 
 
 def workflow(name: str) -> dict:
@@ -57,7 +61,10 @@ def test_actionlint_accepts_every_workflow():
 
 def test_actionlint_would_catch_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - if: ${{ github.evnt_name == 'push' }}\n        run: echo hallo\n", encoding="utf-8")
+    broken.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - if: ${{ github.evnt_name == 'push' }}\n        run: echo hallo\n",
+        encoding="utf-8",
+    )
     result = lint(broken)
     assert result.returncode == 1
     assert "evnt_name" in result.stdout

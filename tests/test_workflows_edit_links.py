@@ -38,7 +38,7 @@ def test_every_edit_link_opens_a_real_source_file(city):
             unlinked.append(url)
             continue
         assert links[0].startswith(EDIT), (url, links[0])
-        source = links[0][len(EDIT):]
+        source = links[0][len(EDIT) :]
         assert (city.root / source).is_file(), (url, source)
         linked[url] = source
     assert linked["./"] == "content/index.md"

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
-
 from harness import Build, Stop, build_demo, launch, missing_browser, search, serve
 
 

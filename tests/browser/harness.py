@@ -25,8 +25,13 @@ CHROMIUM = Path(os.environ.get("BOVENWIJKS_CHROMIUM", "/usr/bin/chromium"))
 # The machine's network is closed, and a resident's visit goes to no third party: without
 # these, Chromium phones home for updates, sync and field trials.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -51,7 +56,11 @@ def build_demo(site: Path, url: str, build_date: str = BUILD_DATE) -> Build:
     env = {**os.environ, "BOVENWIJKS_BUILD_DATE": build_date, "BOVENWIJKS_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(REPO / "mkdocs.yml"), "--site-dir", str(site)],
-        cwd=REPO, env=env, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise RuntimeError(f"de demostad bouwt niet:\n{done.stderr}")
@@ -60,7 +69,7 @@ def build_demo(site: Path, url: str, build_date: str = BUILD_DATE) -> Build:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass  # a test's output is about the site, not about every request
 
 
@@ -102,7 +111,6 @@ def missing_tool(path: Path, *commands: str) -> str | None:
 def launch(playwright):
     """Start Debian's Chromium, headless, with no connection of its own."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from harness import REPO
+
 from bovenwijks.content.load import load_stad
 
 pytestmark = pytest.mark.browser
@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 def expected(thema: str = "", wijk: str = "", status: str = "") -> list[str]:
     """The titels a resident should see for this choice, from the demo city itself."""
     return sorted(
-        i.titel for i in load_stad(REPO).stad.initiatieven()
+        i.titel
+        for i in load_stad(REPO).stad.initiatieven()
         if (not thema or thema in i.themas) and (not wijk or i.wijk == wijk) and (not status or i.status == status)
     )
 
@@ -30,9 +31,14 @@ def test_filter_in_place_without_reload(visit):
     page.wait_for_function("document.querySelector('[data-bw-count]').textContent !== ''")
     assert titels(page) == expected(thema="ontmoeting")
     page.select_option("select[name=wijk]", "kruiskamp")
-    page.wait_for_function("document.querySelector('[data-bw-count]').textContent.startsWith('%d ')" % len(expected("ontmoeting", "kruiskamp")))
+    page.wait_for_function(
+        f"document.querySelector('[data-bw-count]').textContent.startsWith('{len(expected('ontmoeting', 'kruiskamp'))} ')"
+    )
     assert titels(page) == expected(thema="ontmoeting", wijk="kruiskamp")
-    assert page.locator("[data-bw-count]").inner_text() in ("1 initiatief gevonden", f"{len(expected('ontmoeting', 'kruiskamp'))} initiatieven gevonden")
+    assert page.locator("[data-bw-count]").inner_text() in (
+        "1 initiatief gevonden",
+        f"{len(expected('ontmoeting', 'kruiskamp'))} initiatieven gevonden",
+    )
     assert page.evaluate("window.__zelfdePagina") is True
     assert "thema=ontmoeting" in page.url and "wijk=kruiskamp" in page.url  # a link to share
     # The links of filtered cards lead to the item pages.

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import unavailable
 from harness import VNU, missing_tool
+
 from bovenwijks.tools.linkcheck import check_site
 
 ALLOW = Path(__file__).with_name("vnu-allow.txt")
@@ -43,8 +43,9 @@ def nu_errors(site: Path) -> list[dict]:
     reason = missing_tool(VNU, "java")
     if reason:
         unavailable(reason)
-    done = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site)], capture_output=True, text=True, check=False
+    )
     return [m for m in json.loads(done.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
 
 
@@ -57,20 +58,30 @@ def demo_nu_errors(demo) -> list[dict]:
 def test_the_nu_html_checker_finds_no_error_beyond_the_themes(demo, demo_nu_errors):
     entries = allowed()
     assert entries, "the allow-list is empty or unreadable"
-    unexpected = [m for m in demo_nu_errors
-                  if not any(m["message"].startswith(message) and markup in m.get("extract", "") for message, markup in entries)]
-    lines = [f"{m['url'].removeprefix(demo.site.as_uri())}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '').strip()}" for m in unexpected[:30]]
+    unexpected = [
+        m
+        for m in demo_nu_errors
+        if not any(m["message"].startswith(message) and markup in m.get("extract", "") for message, markup in entries)
+    ]
+    lines = [
+        f"{m['url'].removeprefix(demo.site.as_uri())}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '').strip()}"
+        for m in unexpected[:30]
+    ]
     assert not unexpected, f"{len(unexpected)} fouten van de Nu HTML checker:\n" + "\n".join(lines)
 
 
 def test_the_allow_list_only_holds_what_the_theme_does(demo_nu_errors, tmp_path):
     # Every entry still matches something (or it is stale), and our own markup is not let off.
     for message, markup in allowed():
-        assert any(m["message"].startswith(message) and markup in m.get("extract", "") for m in demo_nu_errors), f"niet meer nodig: {message} || {markup}"
+        assert any(m["message"].startswith(message) and markup in m.get("extract", "") for m in demo_nu_errors), (
+            f"niet meer nodig: {message} || {markup}"
+        )
     page = tmp_path / "index.html"
     page.write_text('<!doctype html><html lang="nl"><title>t</title><input type="checkbox" autocomplete="off" id="x">', encoding="utf-8")
     ours = nu_errors(tmp_path)
-    assert ours and not any(m["message"].startswith(message) and markup in m.get("extract", "") for m in ours for message, markup in allowed())
+    assert ours and not any(
+        m["message"].startswith(message) and markup in m.get("extract", "") for m in ours for message, markup in allowed()
+    )
 
 
 class _Head(HTMLParser):

@@ -4,7 +4,6 @@ no horizontal scrolling at 320 CSS pixels, and a Dutch, unique title on every pa
 from __future__ import annotations
 
 import pytest
-
 from harness import PAGES
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from harness import PAGES, serve
 
 pytestmark = pytest.mark.browser
@@ -31,7 +30,9 @@ def test_no_cookie_is_set(arrive, stop):
 
 def test_the_request_log_sees_another_host(open_site, tmp_path):
     # The assertion above is only worth something if a request elsewhere would be seen.
-    (tmp_path / "index.html").write_text('<!doctype html><html lang="nl"><title>t</title><img src="http://192.0.2.1/pixel.gif" alt="">', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="nl"><title>t</title><img src="http://192.0.2.1/pixel.gif" alt="">', encoding="utf-8"
+    )
 
     with serve(tmp_path) as url:
         visited = open_site(url, "", until="networkidle")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from mkdocs.utils.yaml import yaml_load
-
 from harness import REPO, search, serve
+from mkdocs.utils.yaml import yaml_load
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +21,16 @@ def test_searching_vrijwilligers_finds_a_page_that_only_says_vrijwilliger(city, 
     written = yaml.safe_load((city.root / "mkdocs.yml").read_text(encoding="utf-8"))
     city.write_config(plugins=[{"search": search_settings()} if "search" in plugin else plugin for plugin in written["plugins"]])
     city.wijk("oost", naam="Oost")
-    city.initiatief("oost", "burenhulp", titel="Burenhulp Oost", samenvatting="Buren helpen buren met klusjes.",
-                    body="Voor de maandagochtend zoeken we nog een vrijwilliger met een auto.")
-    city.initiatief("oost", "buurtsoep", titel="Buurtsoep Oost", samenvatting="Elke vrijdag soep in het buurthuis.",
-                    body="Iedereen is welkom.")
+    city.initiatief(
+        "oost",
+        "burenhulp",
+        titel="Burenhulp Oost",
+        samenvatting="Buren helpen buren met klusjes.",
+        body="Voor de maandagochtend zoeken we nog een vrijwilliger met een auto.",
+    )
+    city.initiatief(
+        "oost", "buurtsoep", titel="Buurtsoep Oost", samenvatting="Elke vrijdag soep in het buurthuis.", body="Iedereen is welkom."
+    )
     result = city.build(strict=True)
     assert result.error is None, result.warnings
     page_html = result.page("wijken/oost/initiatieven/burenhulp/")

@@ -131,7 +131,9 @@ def _kennis_rang(item: Kennis) -> tuple[int, str]:
     return -item.datum.toordinal(), item.identity
 
 
-def best(ranked: Iterable[T], *, group: Callable[[T], object], tie: Callable[[T], object], keep: Callable[[T], bool], limit: int) -> list[T]:
+def best(
+    ranked: Iterable[T], *, group: Callable[[T], object], tie: Callable[[T], object], keep: Callable[[T], bool], limit: int
+) -> list[T]:
     """The first `limit` items of `ranked` that `keep`, each run of equal `group` ordered by `tie`.
 
     `ranked` is read lazily, only as far as `limit` needs: a run is the smallest part of the

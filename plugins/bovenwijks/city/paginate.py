@@ -48,4 +48,4 @@ class Pagina(Generic[T]):
 def paginate(items: list[T], base: str, per_page: int) -> list[Pagina[T]]:
     """Split `items` into pages of `per_page`; an empty listing still has its first page."""
     count = max(1, ceil(len(items) / per_page))
-    return [Pagina(base, n, count, items[(n - 1) * per_page: n * per_page]) for n in range(1, count + 1)]
+    return [Pagina(base, n, count, items[(n - 1) * per_page : n * per_page]) for n in range(1, count + 1)]

@@ -13,12 +13,12 @@ from typing import Any
 
 import yaml
 
-from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
 from bovenwijks.content.placeholder import MARKER, is_placeholder
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import Field, Kind
-from bovenwijks.slug import slugify
 from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of
+from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
+from bovenwijks.slug import slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -27,9 +27,18 @@ PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,}$")
 GITHUB_RE = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 TYPE_NAMES = {
-    "tekst": "tekst", "email": "een e-mailadres", "url": "een webadres", "telefoon": "een telefoonnummer",
-    "github": "een GitHub-naam", "slug": "een id", "datum": "een datum", "datumtijd": "een datum met tijd",
-    "jaar": "een jaartal", "keuze": "een keuze", "thema": "een thema", "onderwerp": "een onderwerp",
+    "tekst": "tekst",
+    "email": "een e-mailadres",
+    "url": "een webadres",
+    "telefoon": "een telefoonnummer",
+    "github": "een GitHub-naam",
+    "slug": "een id",
+    "datum": "een datum",
+    "datumtijd": "een datum met tijd",
+    "jaar": "een jaartal",
+    "keuze": "een keuze",
+    "thema": "een thema",
+    "onderwerp": "een onderwerp",
     "object": "een groep sleutels",
 }
 
@@ -85,7 +94,9 @@ def _scalar(ctx: _Context, node: yaml.Node, f: Field, label: str) -> str | None:
         return None
     text = node.value.strip()
     if not text:
-        ctx.fail(node, f"{label} is leeg; vul {TYPE_NAMES[f.type]} in" + (f", bijvoorbeeld: {_example(f)}" if f.example is not None else ""))
+        ctx.fail(
+            node, f"{label} is leeg; vul {TYPE_NAMES[f.type]} in" + (f", bijvoorbeeld: {_example(f)}" if f.example is not None else "")
+        )
         return None
     if is_placeholder(text):
         ctx.fail(node, f"{label} is nog niet ingevuld: vervang '{MARKER}: …' door {_wanted(f)}")
@@ -164,7 +175,10 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         if resolved:
             return resolved
         words = {i: i for i in ctx.vocab.onderwerp_ids} | ctx.vocab.onderwerp_woorden
-        ctx.fail(node, f"onbekend onderwerp '{text}'; {did_you_mean_one_of(text, words)} (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)")
+        ctx.fail(
+            node,
+            f"onbekend onderwerp '{text}'; {did_you_mean_one_of(text, words)} (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)",
+        )
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
@@ -187,7 +201,10 @@ def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
         if f.type == "object" and f.fields[0].required:  # `biedt: repareren` → `- onderwerp: repareren`
             value = node.value.strip() if isinstance(node, yaml.ScalarNode) and node.value.strip() else _example(f.fields[0])
             example = f"\n  - {f.fields[0].name}: {value}"
-        ctx.fail_shape(node, f"{label} moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint{(', zoals:' + example) if example else ''}")
+        ctx.fail_shape(
+            node,
+            f"{label} moet een lijst zijn: zet elk onderdeel op een eigen regel die met '- ' begint{(', zoals:' + example) if example else ''}",
+        )
         return None
     values = []
     for item in items:
@@ -197,7 +214,9 @@ def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
     return values
 
 
-def _object(ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: str, one_of: tuple[str, ...], label: str) -> dict[str, Any] | None:
+def _object(
+    ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: str, one_of: tuple[str, ...], label: str
+) -> dict[str, Any] | None:
     if not isinstance(node, yaml.MappingNode):
         names = ", ".join(f.name for f in fields)
         hint = ""
@@ -237,7 +256,10 @@ def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], p
             continue
         if isinstance(value_node, yaml.ScalarNode) and not value_node.value.strip():
             if f.required:
-                ctx.fail(key_node, f"'{parent}{key}' is verplicht maar leeg" + (f"; bijvoorbeeld: {_example(f)}" if f.example is not None else ""))
+                ctx.fail(
+                    key_node,
+                    f"'{parent}{key}' is verplicht maar leeg" + (f"; bijvoorbeeld: {_example(f)}" if f.example is not None else ""),
+                )
             continue  # an empty optional key is the same as leaving it out
         value = _field(ctx, value_node, f, parent)
         if value is not None:

@@ -12,6 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from bovenwijks.content.convert import SLUG_RE, Vocab, convert
+from bovenwijks.content.placeholder import body_problems
+from bovenwijks.content.problem import Problem
+from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
+from bovenwijks.content.source import read_source
+from bovenwijks.content.validate import check_references, drop_broken, unique
+from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire
 from bovenwijks.model import (
     Activiteit,
     Bericht,
@@ -29,13 +35,7 @@ from bovenwijks.model import (
     Wijk,
     Wijkplan,
 )
-from bovenwijks.content.placeholder import body_problems
-from bovenwijks.content.problem import Problem
-from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
 from bovenwijks.slug import slugify
-from bovenwijks.content.source import read_source
-from bovenwijks.content.validate import check_references, drop_broken, unique
-from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire
 
 WIJKEN = "wijken"
 
@@ -60,10 +60,18 @@ def _regels(values: list[dict[str, Any]] | None) -> list[Kennisregel]:
 
 def _initiatief(v: dict[str, Any], base: dict[str, Any]) -> Initiatief:
     return Initiatief(
-        **base, samenvatting=v["samenvatting"], status=v["status"], themas=v["themas"],
-        contact=_contact(v["contact"]), gestart=v.get("gestart"), bijgewerkt=v.get("bijgewerkt"),
-        locatie=v.get("locatie"), partners=v.get("partners", []), prioriteiten=v.get("prioriteiten", []),
-        biedt=_regels(v.get("biedt")), zoekt=_regels(v.get("zoekt")),
+        **base,
+        samenvatting=v["samenvatting"],
+        status=v["status"],
+        themas=v["themas"],
+        contact=_contact(v["contact"]),
+        gestart=v.get("gestart"),
+        bijgewerkt=v.get("bijgewerkt"),
+        locatie=v.get("locatie"),
+        partners=v.get("partners", []),
+        prioriteiten=v.get("prioriteiten", []),
+        biedt=_regels(v.get("biedt")),
+        zoekt=_regels(v.get("zoekt")),
     )
 
 
@@ -71,8 +79,13 @@ def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
     start, hele_dag = v["start"]
     eind = v["eind"][0] if v.get("eind") else None
     return Activiteit(
-        **base, start=start, hele_dag=hele_dag, eind=eind, locatie=v["locatie"],
-        initiatief=v.get("initiatief"), themas=v.get("themas", []),
+        **base,
+        start=start,
+        hele_dag=hele_dag,
+        eind=eind,
+        locatie=v["locatie"],
+        initiatief=v.get("initiatief"),
+        themas=v.get("themas", []),
     )
 
 
@@ -128,7 +141,14 @@ class _WijkLoader:
                     items.append(item)
                 continue
             if len(parts) > 2 and parts[0] in ITEM_KINDS and markdown:
-                self.problems.append(Problem(path, 1, f"een {ITEM_KINDS[parts[0]].name} hoort direct in de map {parts[0]}/ te staan, niet in een submap", fatal=False))
+                self.problems.append(
+                    Problem(
+                        path,
+                        1,
+                        f"een {ITEM_KINDS[parts[0]].name} hoort direct in de map {parts[0]}/ te staan, niet in een submap",
+                        fatal=False,
+                    )
+                )
             wijk.pages.append(path)
         kept, duplicates = unique(items)
         self.problems.extend(duplicates)
@@ -162,16 +182,26 @@ class _WijkLoader:
         index = self.folder / "index.md"
         fallback = Wijk(self.slug, self.slug.replace("-", " ").title(), self.rel(index))
         if not index.exists():
-            self.problems.append(Problem(self.rel(index), 1, f"de wijk '{self.slug}' heeft geen index.md; maak dat bestand met naam, samenvatting en redactie"))
+            self.problems.append(
+                Problem(
+                    self.rel(index), 1, f"de wijk '{self.slug}' heeft geen index.md; maak dat bestand met naam, samenvatting en redactie"
+                )
+            )
             return fallback
         values, source = self.read(index, WIJK)
         if values is None:
             return fallback
         return Wijk(
-            self.slug, values["naam"], self.rel(index), samenvatting=values["samenvatting"],
-            redactie=values["redactie"], contact=values.get("contact"),
+            self.slug,
+            values["naam"],
+            self.rel(index),
+            samenvatting=values["samenvatting"],
+            redactie=values["redactie"],
+            contact=values.get("contact"),
             ontmoetingsplekken=[Ontmoetingsplek(p["naam"], p["adres"], p.get("open")) for p in values.get("ontmoetingsplekken", [])],
-            website=values.get("website"), feed=values.get("feed"), body=source.body,
+            website=values.get("website"),
+            feed=values.get("feed"),
+            body=source.body,
         )
 
     def _wijkplan(self, wijk: Wijk) -> bool:
@@ -185,7 +215,11 @@ class _WijkLoader:
         prioriteiten, seen = [], set()
         for p in values["prioriteiten"]:
             if p["id"] in seen:
-                self.problems.append(Problem(self.rel(file), p["_line"], f"de prioriteit '{p['id']}' staat er twee keer in; geef elke prioriteit een eigen id"))
+                self.problems.append(
+                    Problem(
+                        self.rel(file), p["_line"], f"de prioriteit '{p['id']}' staat er twee keer in; geef elke prioriteit een eigen id"
+                    )
+                )
                 continue
             seen.add(p["id"])
             prioriteiten.append(Prioriteit(p["id"], p["titel"], p["thema"]))
@@ -199,10 +233,22 @@ class _WijkLoader:
         stem = file.name.removesuffix(".md")
         slug = slugify(stem)
         if slug != stem:
-            self.problems.append(Problem(path, 1, f"de bestandsnaam '{file.name}' bevat hoofdletters, spaties of leestekens; hernoem het bestand naar '{slug}.md'", fatal=False))
+            self.problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"de bestandsnaam '{file.name}' bevat hoofdletters, spaties of leestekens; hernoem het bestand naar '{slug}.md'",
+                    fatal=False,
+                )
+            )
         base = {
-            "wijk": self.slug, "slug": slug, "source": path, "titel": values["titel"],
-            "body": source.body, "body_line": source.body_line, "lines": values["_lines"],
+            "wijk": self.slug,
+            "slug": slug,
+            "source": path,
+            "titel": values["titel"],
+            "body": source.body,
+            "body_line": source.body_line,
+            "lines": values["_lines"],
         }
         return _FACTORIES[folder](values, base)
 
@@ -215,7 +261,9 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
     problems.extend(vocab_problems)
     vocab = None
     if vocabulaire is not None:
-        vocab = Vocab({t: t for t in vocabulaire.themas}, vocabulaire.resolve_onderwerp, sorted(vocabulaire.onderwerpen), vocabulaire.woorden())
+        vocab = Vocab(
+            {t: t for t in vocabulaire.themas}, vocabulaire.resolve_onderwerp, sorted(vocabulaire.onderwerpen), vocabulaire.woorden()
+        )
     wijken: dict[str, Wijk] = {}
     base = root / wijken_dir
     folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if base.is_dir() else []
@@ -223,7 +271,13 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
         slug = folder.name
         if not SLUG_RE.match(slug):
             fixed = slugify(slug)
-            problems.append(Problem(f"{wijken_dir}/{slug}/index.md", 1, f"de mapnaam '{slug}' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem de map naar '{fixed}'"))
+            problems.append(
+                Problem(
+                    f"{wijken_dir}/{slug}/index.md",
+                    1,
+                    f"de mapnaam '{slug}' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem de map naar '{fixed}'",
+                )
+            )
             continue
         wijk, _ = _WijkLoader(root, folder, slug, vocab, problems).load()
         wijken[slug] = wijk

@@ -25,7 +25,11 @@ def is_placeholder(text: str) -> bool:
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """A problem for every line of a page's `body` (starting at `first_line`) that is a placeholder."""
     return [
-        Problem(path, first_line + number, f"de tekst van de pagina is nog niet ingevuld: vervang de regel die met '{MARKER}' begint door je eigen tekst")
+        Problem(
+            path,
+            first_line + number,
+            f"de tekst van de pagina is nog niet ingevuld: vervang de regel die met '{MARKER}' begint door je eigen tekst",
+        )
         for number, line in enumerate(body.split("\n"))
         if is_placeholder(line)
     ]

@@ -6,7 +6,7 @@ the editor reference page, so that none of them can drift from the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Where the contract lives in the repository: the generated files say they are made from it.
 SOURCE = "plugins/bovenwijks/content/schema.py"
@@ -30,7 +30,7 @@ class Field:
     required: bool = False
     many: bool = False
     choices: tuple[str, ...] = ()
-    fields: tuple["Field", ...] = ()
+    fields: tuple[Field, ...] = ()
     example: object = None
     one_of: tuple[str, ...] = ()  # for objects: at least one of these keys is required
 
@@ -57,20 +57,41 @@ CONTACT = (
     Field("telefoon", "telefoon", "telefoonnummer, tussen aanhalingstekens", example="033 123 4567"),
 )
 KENNISREGEL = (
-    Field("onderwerp", "onderwerp", "een onderwerp uit content/vocabulaire.yml (id of alias)", required=True, example="vrijwilligers-werven"),
+    Field(
+        "onderwerp", "onderwerp", "een onderwerp uit content/vocabulaire.yml (id of alias)", required=True, example="vrijwilligers-werven"
+    ),
     Field("toelichting", "tekst", "wat jullie precies aanbieden of zoeken", example="We hebben een draaiboek voor de werving."),
 )
 TITEL = Field("titel", "tekst", "de titel van de pagina", required=True, example="Repair Café Soesterkwartier")
 
 WIJK = Kind(
-    "wijk", "Wijk", "wijken/<wijk>/index.md", "Het profiel van de wijk: verplicht in elke wijkmap.",
+    "wijk",
+    "Wijk",
+    "wijken/<wijk>/index.md",
+    "Het profiel van de wijk: verplicht in elke wijkmap.",
     (
         Field("naam", "tekst", "de naam van de wijk zoals bewoners hem schrijven", required=True, example="Soesterkwartier"),
-        Field("samenvatting", "tekst", "een of twee zinnen over de wijk", required=True, example="Een levendige wijk tussen het station en de Soesterweg."),
-        Field("redactie", "github", "de GitHub-namen van de redacteuren; zij keuren wijzigingen in deze wijk goed", required=True, many=True, example=["annekeb"]),
+        Field(
+            "samenvatting",
+            "tekst",
+            "een of twee zinnen over de wijk",
+            required=True,
+            example="Een levendige wijk tussen het station en de Soesterweg.",
+        ),
+        Field(
+            "redactie",
+            "github",
+            "de GitHub-namen van de redacteuren; zij keuren wijzigingen in deze wijk goed",
+            required=True,
+            many=True,
+            example=["annekeb"],
+        ),
         Field("contact", "email", "e-mailadres van de redactie of het wijkteam", example="redactie@soesterkwartier.nl"),
         Field(
-            "ontmoetingsplekken", "object", "buurthuizen, bibliotheken en andere plekken om elkaar te ontmoeten", many=True,
+            "ontmoetingsplekken",
+            "object",
+            "buurthuizen, bibliotheken en andere plekken om elkaar te ontmoeten",
+            many=True,
             fields=(
                 Field("naam", "tekst", "naam van de plek", required=True, example="Buurthuis De Nieuwe Sleutel"),
                 Field("adres", "tekst", "straat, huisnummer en eventueel postcode", required=True, example="Kleine Koppel 10"),
@@ -83,13 +104,26 @@ WIJK = Kind(
 )
 
 WIJKPLAN = Kind(
-    "wijkplan", "Wijkplan", "wijken/<wijk>/wijkplan.md", "Het wijkplan van dit jaar, met de prioriteiten waar initiatieven naar kunnen verwijzen.",
+    "wijkplan",
+    "Wijkplan",
+    "wijken/<wijk>/wijkplan.md",
+    "Het wijkplan van dit jaar, met de prioriteiten waar initiatieven naar kunnen verwijzen.",
     (
         Field("jaar", "jaar", "het jaar van het wijkplan", required=True, example=2026),
         Field(
-            "prioriteiten", "object", "de prioriteiten van het wijkplan", required=True, many=True,
+            "prioriteiten",
+            "object",
+            "de prioriteiten van het wijkplan",
+            required=True,
+            many=True,
             fields=(
-                Field("id", "slug", "korte naam in kleine letters en streepjes, waarmee initiatieven ernaar verwijzen", required=True, example="ontmoeting-ouderen"),
+                Field(
+                    "id",
+                    "slug",
+                    "korte naam in kleine letters en streepjes, waarmee initiatieven ernaar verwijzen",
+                    required=True,
+                    example="ontmoeting-ouderen",
+                ),
                 Field("titel", "tekst", "de prioriteit in een zin", required=True, example="Meer ontmoeting voor ouderen"),
                 Field("thema", "thema", "het thema van de prioriteit", required=True, example="ontmoeting"),
             ),
@@ -98,10 +132,19 @@ WIJKPLAN = Kind(
 )
 
 INITIATIEF = Kind(
-    "initiatief", "Initiatief", "wijken/<wijk>/initiatieven/<naam>.md", "Een bewonersinitiatief: een repair café, een buurtsoep, een maatjesproject.",
+    "initiatief",
+    "Initiatief",
+    "wijken/<wijk>/initiatieven/<naam>.md",
+    "Een bewonersinitiatief: een repair café, een buurtsoep, een maatjesproject.",
     (
         TITEL,
-        Field("samenvatting", "tekst", "een of twee zinnen: wat doen jullie, voor wie?", required=True, example="Elke eerste zaterdag repareren we samen kapotte spullen."),
+        Field(
+            "samenvatting",
+            "tekst",
+            "een of twee zinnen: wat doen jullie, voor wie?",
+            required=True,
+            example="Elke eerste zaterdag repareren we samen kapotte spullen.",
+        ),
         Field("status", "keuze", "hoe het initiatief ervoor staat", required=True, choices=STATUSSEN, example="actief"),
         Field("themas", "thema", "een of meer thema's uit content/vocabulaire.yml", required=True, many=True, example=["ontmoeting"]),
         Field("contact", "object", "contactpersoon, met e-mail of telefoon", required=True, fields=CONTACT, one_of=("email", "telefoon")),
@@ -117,20 +160,33 @@ INITIATIEF = Kind(
 )
 
 ACTIVITEIT = Kind(
-    "activiteit", "Activiteit", "wijken/<wijk>/agenda/<naam>.md", "Een activiteit met een datum: een bewonersbijeenkomst, een inloopspreekuur.",
+    "activiteit",
+    "Activiteit",
+    "wijken/<wijk>/agenda/<naam>.md",
+    "Een activiteit met een datum: een bewonersbijeenkomst, een inloopspreekuur.",
     (
         TITEL,
-        Field("start", "datumtijd", "begin, in Amsterdamse tijd (alleen een datum: de hele dag)", required=True, example="2026-12-10 19:30"),
+        Field(
+            "start", "datumtijd", "begin, in Amsterdamse tijd (alleen een datum: de hele dag)", required=True, example="2026-12-10 19:30"
+        ),
         Field("locatie", "tekst", "waar de activiteit is", required=True, example="Buurthuis De Nieuwe Sleutel, Kleine Koppel 10"),
         Field("eind", "datumtijd", "einde, in Amsterdamse tijd", example="2026-12-10 21:30"),
-        Field("initiatief", "slug", "het initiatief van deze wijk dat de activiteit organiseert (de bestandsnaam zonder .md)", example="repair-cafe"),
+        Field(
+            "initiatief",
+            "slug",
+            "het initiatief van deze wijk dat de activiteit organiseert (de bestandsnaam zonder .md)",
+            example="repair-cafe",
+        ),
         Field("themas", "thema", "thema's uit content/vocabulaire.yml", many=True, example=["ontmoeting"]),
     ),
     folder="agenda",
 )
 
 BERICHT = Kind(
-    "bericht", "Bericht", "wijken/<wijk>/nieuws/<naam>.md", "Een nieuwsbericht van de wijk.",
+    "bericht",
+    "Bericht",
+    "wijken/<wijk>/nieuws/<naam>.md",
+    "Een nieuwsbericht van de wijk.",
     (
         TITEL,
         Field("datum", "datum", "de datum van het bericht", required=True, example="2026-11-22"),
@@ -141,11 +197,28 @@ BERICHT = Kind(
 )
 
 KENNIS = Kind(
-    "kennis", "Kennis", "wijken/<wijk>/kennis/<naam>.md", "Een vraag aan andere wijken, of een ervaring die jullie delen.",
+    "kennis",
+    "Kennis",
+    "wijken/<wijk>/kennis/<naam>.md",
+    "Een vraag aan andere wijken, of een ervaring die jullie delen.",
     (
         TITEL,
-        Field("soort", "keuze", "een vraag aan andere wijken of een ervaring die jullie delen", required=True, choices=SOORTEN, example="vraag"),
-        Field("onderwerpen", "onderwerp", "onderwerpen uit content/vocabulaire.yml (id of alias)", required=True, many=True, example=["vrijwilligers-werven"]),
+        Field(
+            "soort",
+            "keuze",
+            "een vraag aan andere wijken of een ervaring die jullie delen",
+            required=True,
+            choices=SOORTEN,
+            example="vraag",
+        ),
+        Field(
+            "onderwerpen",
+            "onderwerp",
+            "onderwerpen uit content/vocabulaire.yml (id of alias)",
+            required=True,
+            many=True,
+            example=["vrijwilligers-werven"],
+        ),
         Field("datum", "datum", "de datum van de vraag of ervaring", required=True, example="2026-11-22"),
         Field("contact", "object", "wie je kunt benaderen", fields=CONTACT, one_of=("email", "telefoon")),
     ),

@@ -33,8 +33,9 @@ class _Loader(_Parser):
     guess YAML 1.1 types take a quarter of the time of composing a file.
     """
 
-    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML's hook, called for every node
+    def resolve(self, kind, value, implicit):
         return _TAGS[kind]
+
 
 BOM = b"\xef\xbb\xbf"
 FENCE = "---"
@@ -57,20 +58,15 @@ class Source:
 # The YAML parser's English messages, as an editor would need to read them.
 _YAML_HINTS = {
     "mapping values are not allowed": (
-        "er staat een dubbele punt (:) in een waarde; zet de hele waarde tussen "
-        'aanhalingstekens, bijvoorbeeld titel: "Soep: elke vrijdag"'
+        'er staat een dubbele punt (:) in een waarde; zet de hele waarde tussen aanhalingstekens, bijvoorbeeld titel: "Soep: elke vrijdag"'
     ),
     "found character '\\t' that cannot start any token": "gebruik spaties in plaats van tabs",
     "found a tab character": "gebruik spaties in plaats van tabs",
     "could not find expected ':'": "hier ontbreekt een dubbele punt (:) na de sleutel",
     "found undefined alias": "een waarde mag niet met * beginnen; zet haar tussen aanhalingstekens",
     "found unexpected end of stream": "een aanhalingsteken wordt niet afgesloten",
-    "found character '@' that cannot start any token": (
-        "een waarde mag niet met @ beginnen; zet haar tussen aanhalingstekens"
-    ),
-    "found character '`' that cannot start any token": (
-        "een waarde mag niet met ` beginnen; zet haar tussen aanhalingstekens"
-    ),
+    "found character '@' that cannot start any token": ("een waarde mag niet met @ beginnen; zet haar tussen aanhalingstekens"),
+    "found character '`' that cannot start any token": ("een waarde mag niet met ` beginnen; zet haar tussen aanhalingstekens"),
     "expected <block end>, but found '-'": "de inspringing van deze lijst klopt niet",
     "found duplicate anchor": "een waarde mag niet met & beginnen; zet haar tussen aanhalingstekens",
     "did not find expected key": "de inspringing klopt niet, of er ontbreekt een aanhalingsteken",
@@ -100,7 +96,7 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
     except OSError as error:
         return None, [Problem(path, 1, f"het bestand kan niet gelezen worden ({error.strerror})")]
     if raw.startswith(BOM):
-        raw = raw[len(BOM):]
+        raw = raw[len(BOM) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -114,7 +110,13 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
     if lines[0].rstrip() != FENCE:
         if not frontmatter_required:
             return Source(path, None, text, 1), []
-        return None, [Problem(path, 1, "de frontmatter ontbreekt: de eerste regel moet '---' zijn, gevolgd door regels 'sleutel: waarde' en weer een regel '---'")]
+        return None, [
+            Problem(
+                path,
+                1,
+                "de frontmatter ontbreekt: de eerste regel moet '---' zijn, gevolgd door regels 'sleutel: waarde' en weer een regel '---'",
+            )
+        ]
     for end in range(1, len(lines)):
         if lines[end].rstrip() in (FENCE, "..."):
             break
@@ -122,7 +124,7 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
         return None, [Problem(path, 1, "de frontmatter wordt niet afgesloten: zet een regel '---' onder de laatste sleutel")]
 
     frontmatter = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1:])
+    body = "\n".join(lines[end + 1 :])
     try:
         node = yaml.compose(frontmatter, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -136,5 +138,7 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
             return Source(path, None, body, end + 2), []
         return None, [Problem(path, 1, "de frontmatter is leeg; vul de verplichte sleutels in")]
     if not isinstance(node, yaml.MappingNode):
-        return None, [Problem(path, node.start_mark.line + 2, "de frontmatter moet bestaan uit regels 'sleutel: waarde' (zoals 'titel: Repair Café')")]
+        return None, [
+            Problem(path, node.start_mark.line + 2, "de frontmatter moet bestaan uit regels 'sleutel: waarde' (zoals 'titel: Repair Café')")
+        ]
     return Source(path, node, body, end + 2), []

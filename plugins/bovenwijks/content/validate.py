@@ -5,9 +5,9 @@ Key-by-key checks live in `convert`; these need a whole wijk loaded first.
 
 from __future__ import annotations
 
-from bovenwijks.model import Item, Wijk
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.suggest import did_you_mean
+from bovenwijks.model import Item, Wijk
 
 
 def check_references(wijk: Wijk, initiatief_slugs: set[str], wijkplan_broken: bool) -> list[Problem]:
@@ -32,7 +32,13 @@ def check_references(wijk: Wijk, initiatief_slugs: set[str], wijkplan_broken: bo
     for item in wijk.agenda:
         if item.initiatief and item.initiatief not in initiatief_slugs:
             hint = did_you_mean(item.initiatief, initiatief_slugs) if initiatief_slugs else "deze wijk heeft nog geen initiatieven"
-            problems.append(Problem(item.source, item.line("initiatief"), f"onbekend initiatief '{item.initiatief}'; {hint} (gebruik de bestandsnaam uit wijken/{wijk.slug}/initiatieven/ zonder .md)"))
+            problems.append(
+                Problem(
+                    item.source,
+                    item.line("initiatief"),
+                    f"onbekend initiatief '{item.initiatief}'; {hint} (gebruik de bestandsnaam uit wijken/{wijk.slug}/initiatieven/ zonder .md)",
+                )
+            )
         if item.eind is not None and item.eind < item.start:
             problems.append(Problem(item.source, item.line("eind"), "het einde ligt vóór het begin; controleer 'start' en 'eind'"))
     return problems
@@ -47,7 +53,13 @@ def unique(items: list[Item]) -> tuple[list[Item], list[Problem]]:
     for item in sorted(items, key=lambda i: (i.source.rsplit("/", 1)[-1] != f"{i.slug}.md", i.source)):
         first = seen.get(item.identity)
         if first is not None:
-            problems.append(Problem(item.source, 1, f"dit bestand krijgt hetzelfde adres als {first.source} (/{item.url}); geef een van beide een andere bestandsnaam"))
+            problems.append(
+                Problem(
+                    item.source,
+                    1,
+                    f"dit bestand krijgt hetzelfde adres als {first.source} (/{item.url}); geef een van beide een andere bestandsnaam",
+                )
+            )
             continue
         seen[item.identity] = item
         kept.append(item)
@@ -58,4 +70,3 @@ def drop_broken(items: list, problems: list[Problem]) -> list:
     """The items without a fatal problem among `problems`."""
     broken = {p.path for p in problems if p.fatal}
     return [i for i in items if i.source not in broken]
-

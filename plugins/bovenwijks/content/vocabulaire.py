@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 
 from bovenwijks.content.convert import SLUG_RE
-from bovenwijks.model import Onderwerp, Thema, Vocabulaire
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.source import _Loader
+from bovenwijks.model import Onderwerp, Thema, Vocabulaire
 
 PATH = "content/vocabulaire.yml"
 
@@ -72,7 +72,9 @@ def load_vocabulaire(root: Path) -> tuple[Vocabulaire | None, list[Problem]]:
         node = yaml.compose(file.read_text(encoding="utf-8-sig"), Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
-        return None, [Problem(PATH, mark.line + 1 if mark else 1, f"de woordenlijst is geen geldige YAML ({getattr(error, 'problem', error)})")]
+        return None, [
+            Problem(PATH, mark.line + 1 if mark else 1, f"de woordenlijst is geen geldige YAML ({getattr(error, 'problem', error)})")
+        ]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(PATH, 1, "de woordenlijst moet de sleutels 'themas' en 'onderwerpen' hebben")]
 
@@ -84,7 +86,13 @@ def load_vocabulaire(root: Path) -> tuple[Vocabulaire | None, list[Problem]]:
     owner: dict[str, str] = {}
     for ident, fields, id_node in _entries(node, "onderwerpen", problems):
         if ident in GERESERVEERD:
-            problems.append(Problem(PATH, _line(id_node), f"'{ident}' kan geen id van een onderwerp zijn: die naam gebruikt de kennisuitwisseling al voor /kennis/ en /kennis/matches/; kies een ander id"))
+            problems.append(
+                Problem(
+                    PATH,
+                    _line(id_node),
+                    f"'{ident}' kan geen id van een onderwerp zijn: die naam gebruikt de kennisuitwisseling al voor /kennis/ en /kennis/matches/; kies een ander id",
+                )
+            )
             continue
         aliassen_node = fields.get("aliassen")
         aliassen: list[str] = []
@@ -95,7 +103,9 @@ def load_vocabulaire(root: Path) -> tuple[Vocabulaire | None, list[Problem]]:
         for word in (ident, *aliassen):
             other = owner.get(word.lower())
             if other is not None and other != ident:
-                problems.append(Problem(PATH, _line(id_node), f"'{word}' hoort al bij onderwerp '{other}'; een woord kan maar bij één onderwerp horen"))
+                problems.append(
+                    Problem(PATH, _line(id_node), f"'{word}' hoort al bij onderwerp '{other}'; een woord kan maar bij één onderwerp horen")
+                )
             else:
                 owner[word.lower()] = ident
         onderwerpen[ident] = Onderwerp(ident, _text(fields["naam"]), _text(fields.get("beschrijving")), tuple(aliassen))

@@ -17,7 +17,6 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 from bovenwijks.site import searchable
 from bovenwijks.site.pages import SitePage
 
-
 _SECTION = re.compile(r'<h2\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -29,10 +28,12 @@ def section_toc(html: str) -> TableOfContents:
     MkDocs builds the table of contents from the Markdown alone, so the sections our
     templates add (and those other plugins append) would be missing from it.
     """
-    return get_toc([
-        {"level": 2, "id": ident, "name": _TAG.sub("", _PERMALINK.sub("", title)).strip(), "children": []}
-        for ident, title in _SECTION.findall(html)
-    ])
+    return get_toc(
+        [
+            {"level": 2, "id": ident, "name": _TAG.sub("", _PERMALINK.sub("", title)).strip(), "children": []}
+            for ident, title in _SECTION.findall(html)
+        ]
+    )
 
 
 class MountedPages:

@@ -15,7 +15,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-
 _TITLE = "\0"  # where a page's title goes in a part rendered for many pages
 
 
@@ -43,7 +42,8 @@ class ThemeCache:
         # Everything the navigation reads from the page: its links (the `url` filter
         # makes them relative to the page) and the theme's assets (`base_url`).
         key = (
-            "nav", base_url,
+            "nav",
+            base_url,
             tuple(get_relative_url(item.url, page.url) for item in nav.pages),
             nav.homepage and get_relative_url(nav.homepage.url, page.url),
         )
@@ -61,7 +61,9 @@ class ThemeCache:
         place = tuple(path if "://" in path else get_relative_url(path, page.url) for path in paths)
         return self._get((name, base_url, place), caller)
 
-    def titled(self, name: str, page: Page | None, nav: Navigation | None, base_url: str, title: object, render: Callable[[object], str]) -> Markup:
+    def titled(
+        self, name: str, page: Page | None, nav: Navigation | None, base_url: str, title: object, render: Callable[[object], str]
+    ) -> Markup:
         """A part that reads from the page its title and the link to the home page (the header).
 
         Rendered once per place with a marker for the title, which each page's title

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
 from bovenwijks.dates import TZ
-from bovenwijks.publish.links import excerpt
 from bovenwijks.model import Activiteit, Stad
+from bovenwijks.publish.links import excerpt
 
 MEDIA_TYPE = "text/calendar"
 BESCHRIJVING = 500  # characters of the activiteit's text in an event's description, at most
@@ -47,7 +47,9 @@ def kalenders(stad: Stad) -> list[Kalender]:
     result = [Kalender("stad", f"Agenda {stad.naam}", f"Activiteiten in alle wijken van {stad.naam}.", "agenda/", stad.activiteiten())]
     for wijk in stad.wijken.values():
         activiteiten = sorted(wijk.agenda, key=lambda a: (a.start, a.identity))
-        result.append(Kalender(f"wijken/{wijk.slug}", f"Agenda {wijk.naam}", f"Activiteiten in {wijk.naam} ({stad.naam}).", wijk.url, activiteiten))
+        result.append(
+            Kalender(f"wijken/{wijk.slug}", f"Agenda {wijk.naam}", f"Activiteiten in {wijk.naam} ({stad.naam}).", wijk.url, activiteiten)
+        )
     return result
 
 
@@ -85,7 +87,7 @@ def _event(activiteit: Activiteit, stad: Stad, site_url: str, host: str, body: s
     event = Event()
     event.add("uid", f"{activiteit.identity}@{host}")
     # DTSTAMP is required; the build time would make every build differ, so the start it is.
-    event.add("dtstamp", activiteit.start.astimezone(timezone.utc))
+    event.add("dtstamp", activiteit.start.astimezone(UTC))
     if activiteit.hele_dag:
         event.add("dtstart", _local(activiteit.start).date())
     else:

@@ -10,7 +10,6 @@ and a feed's `updated` is its newest item's date, so that two builds are byte-id
 from __future__ import annotations
 
 import heapq
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -18,10 +17,10 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from bovenwijks.dates import TZ, dutch_date, dutch_time
-from bovenwijks.publish.links import excerpt
-from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.city.overzicht import komend
+from bovenwijks.dates import TZ, dutch_date, dutch_time
+from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+from bovenwijks.publish.links import excerpt
 from bovenwijks.site.render import render
 
 RSS = "application/rss+xml"
@@ -120,7 +119,11 @@ def _initiatief(i: Initiatief, stad: Stad) -> Entry | None:
         return None
     wijk = stad.wijken[i.wijk]
     return Entry(
-        i, f"Initiatief: {i.titel}", _moment(i.datum), i.samenvatting, wijk.naam,
+        i,
+        f"Initiatief: {i.titel}",
+        _moment(i.datum),
+        i.samenvatting,
+        wijk.naam,
         (_wijk_categorie(wijk), *_thema_categorieen(i.themas, stad)),
     )
 
@@ -131,7 +134,11 @@ def _activiteit(a: Activiteit, stad: Stad) -> Entry:
     samenvatting = f"{_wanneer(a)} · {a.locatie} · {wijk.naam}"
     # A feed reader shows an entry's date next to it: for an activiteit that is when it is.
     return Entry(
-        a, f"{a.titel} ({dutch_date(start.date())})", start, samenvatting, wijk.naam,
+        a,
+        f"{a.titel} ({dutch_date(start.date())})",
+        start,
+        samenvatting,
+        wijk.naam,
         (_wijk_categorie(wijk), *_thema_categorieen(stad.activiteit_themas(a), stad)),
     )
 
@@ -176,16 +183,30 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
     """
     feeds = [
         Feed(
-            "stad", "stad", f"Nieuws uit de wijken van {stad.naam}", f"De berichten van alle wijken van {stad.naam}.",
-            "nieuws/", site_name, _newest([_bericht(b, stad) for b in stad.berichten()], limit),
+            "stad",
+            "stad",
+            f"Nieuws uit de wijken van {stad.naam}",
+            f"De berichten van alle wijken van {stad.naam}.",
+            "nieuws/",
+            site_name,
+            _newest([_bericht(b, stad) for b in stad.berichten()], limit),
         ),
         Feed(
-            "agenda", "agenda", f"Agenda van {stad.naam}", f"De komende activiteiten in alle wijken van {stad.naam}.",
-            "agenda/", site_name, [_activiteit(a, stad) for a in komend(stad, vandaag)[:limit]],
+            "agenda",
+            "agenda",
+            f"Agenda van {stad.naam}",
+            f"De komende activiteiten in alle wijken van {stad.naam}.",
+            "agenda/",
+            site_name,
+            [_activiteit(a, stad) for a in komend(stad, vandaag)[:limit]],
         ),
         Feed(
-            "kennis", "kennis", f"Kennisuitwisseling {stad.naam}",
-            f"Nieuwe vragen, ervaringen en aanbod van kennis tussen de wijken van {stad.naam}.", "kennis/", site_name,
+            "kennis",
+            "kennis",
+            f"Kennisuitwisseling {stad.naam}",
+            f"Nieuwe vragen, ervaringen en aanbod van kennis tussen de wijken van {stad.naam}.",
+            "kennis/",
+            site_name,
             _newest([*(_kennis(k, stad) for k in stad.kennis()), *(_aanbod(i, stad) for i in stad.initiatieven())], limit),
         ),
     ]
@@ -207,18 +228,30 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
             *(initiatieven[i.identity] for i in wijk.initiatieven),
             *(activiteiten[a.identity] for a in wijk.agenda),
         ]
-        feeds.append(Feed(
-            f"wijken/{wijk.slug}", "wijk", f"{wijk.naam}: nieuws, initiatieven en agenda",
-            f"Berichten, nieuwe initiatieven en activiteiten uit {wijk.naam} ({stad.naam}).",
-            wijk.url, f"Bewoners van {wijk.naam}", _newest(entries, limit),
-        ))
+        feeds.append(
+            Feed(
+                f"wijken/{wijk.slug}",
+                "wijk",
+                f"{wijk.naam}: nieuws, initiatieven en agenda",
+                f"Berichten, nieuwe initiatieven en activiteiten uit {wijk.naam} ({stad.naam}).",
+                wijk.url,
+                f"Bewoners van {wijk.naam}",
+                _newest(entries, limit),
+            )
+        )
     for thema in stad.vocabulaire.themas.values():
         entries = per_thema.get(thema.id, [])
-        feeds.append(Feed(
-            f"themas/{thema.id}", "thema", f"Thema {thema.naam} in {stad.naam}",
-            thema.beschrijving or f"Initiatieven en activiteiten over {thema.naam.lower()} in alle wijken van {stad.naam}.",
-            f"themas/{thema.id}/", site_name, _newest(entries, limit),
-        ))
+        feeds.append(
+            Feed(
+                f"themas/{thema.id}",
+                "thema",
+                f"Thema {thema.naam} in {stad.naam}",
+                thema.beschrijving or f"Initiatieven en activiteiten over {thema.naam.lower()} in alle wijken van {stad.naam}.",
+                f"themas/{thema.id}/",
+                site_name,
+                _newest(entries, limit),
+            )
+        )
     for feed in feeds:
         feed.vandaag = vandaag
     return feeds
@@ -298,8 +331,13 @@ class FeedWriter:
         html = self._content.get(key)
         if html is None:
             html = self._content[key] = render(
-                "feed_item.html", entry.item.url, entry=entry, item=entry.item, stad=self.stad,
-                wijk=self.stad.wijken[entry.item.wijk], body=self.bodies.get(entry.item.identity, ""),
+                "feed_item.html",
+                entry.item.url,
+                entry=entry,
+                item=entry.item,
+                stad=self.stad,
+                wijk=self.stad.wijken[entry.item.wijk],
+                body=self.bodies.get(entry.item.identity, ""),
                 absolute=lambda url: self.site_url + url,
             ).strip()
         return html

@@ -16,10 +16,10 @@ from datetime import date, datetime
 from typing import Any
 
 from bovenwijks.content import schema
-from bovenwijks.publish.calendar import Kalender
 from bovenwijks.dates import TZ
-from bovenwijks.publish.feeds import Feed, FeedWriter
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+from bovenwijks.publish.calendar import Kalender
+from bovenwijks.publish.feeds import Feed, FeedWriter
 
 JSON = "application/json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -53,9 +53,17 @@ class Dataset:
 # -- the fields, documented from the contract -------------------------------------------
 
 _TYPES = {
-    "tekst": "tekst", "email": "e-mailadres", "url": "url", "telefoon": "telefoonnummer", "github": "GitHub-naam",
-    "slug": "id", "datum": "datum (JJJJ-MM-DD)", "datumtijd": "datum en tijd (ISO 8601, met tijdzone)", "jaar": "getal",
-    "thema": "thema-id (zie vocabulaire.json)", "onderwerp": "onderwerp-id (zie vocabulaire.json)",
+    "tekst": "tekst",
+    "email": "e-mailadres",
+    "url": "url",
+    "telefoon": "telefoonnummer",
+    "github": "GitHub-naam",
+    "slug": "id",
+    "datum": "datum (JJJJ-MM-DD)",
+    "datumtijd": "datum en tijd (ISO 8601, met tijdzone)",
+    "jaar": "getal",
+    "thema": "thema-id (zie vocabulaire.json)",
+    "onderwerp": "onderwerp-id (zie vocabulaire.json)",
 }
 _LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
 
@@ -73,13 +81,14 @@ def _type(field: schema.Field) -> str:
 def _velden(kind: schema.Kind, overrides: Mapping[str, Veld] | None = None) -> tuple[Veld, ...]:
     overrides = overrides or {}
     return tuple(
-        overrides.get(f.name) or Veld(f.name, _type(f), f.help)
-        for f in kind.fields if f.name not in _LEFT_OUT or f.name in overrides
+        overrides.get(f.name) or Veld(f.name, _type(f), f.help) for f in kind.fields if f.name not in _LEFT_OUT or f.name in overrides
     )
 
 
 _ITEM = (
-    Veld("id", "id", "vaste id: wijk/map/naam, zoals soesterkwartier/initiatieven/repair-cafe; blijft hetzelfde zolang het bestand bestaat"),
+    Veld(
+        "id", "id", "vaste id: wijk/map/naam, zoals soesterkwartier/initiatieven/repair-cafe; blijft hetzelfde zolang het bestand bestaat"
+    ),
     Veld("url", "url", "de pagina op deze site"),
     Veld("wijk", "id", "de id van de wijk (zie wijken.json)"),
 )
@@ -90,28 +99,43 @@ _TAIL = (
 
 DATASETS = (
     Dataset(
-        "wijken", "Wijken", "Elke wijk met haar profiel, ontmoetingsplekken, wijkplan en waar je haar volgt.",
+        "wijken",
+        "Wijken",
+        "Elke wijk met haar profiel, ontmoetingsplekken, wijkplan en waar je haar volgt.",
         (
             Veld("id", "id", "vaste id van de wijk, gelijk aan de mapnaam: soesterkwartier"),
             Veld("url", "url", "de pagina van de wijk"),
             *_velden(schema.WIJK, {"contact": Veld("contact", "e-mailadres", "e-mailadres van de redactie of het wijkteam")}),
-            Veld("wijkplan", "object met jaar, prioriteiten, url, of null", "het wijkplan van dit jaar; prioriteiten zijn objecten met id, titel en thema"),
+            Veld(
+                "wijkplan",
+                "object met jaar, prioriteiten, url, of null",
+                "het wijkplan van dit jaar; prioriteiten zijn objecten met id, titel en thema",
+            ),
             Veld("volgen", "object met rss, atom, ics", "de feeds en de agenda van de wijk"),
             *_TAIL,
         ),
     ),
     Dataset(
-        "initiatieven", "Initiatieven", "Alle bewonersinitiatieven, met wat ze andere wijken bieden en wat ze zoeken.",
+        "initiatieven",
+        "Initiatieven",
+        "Alle bewonersinitiatieven, met wat ze andere wijken bieden en wat ze zoeken.",
         (*_ITEM, *_velden(schema.INITIATIEF), *_TAIL),
     ),
     Dataset(
-        "activiteiten", "Activiteiten", "Alle activiteiten, ook die van vroeger.",
+        "activiteiten",
+        "Activiteiten",
+        "Alle activiteiten, ook die van vroeger.",
         (
             *_ITEM,
-            *_velden(schema.ACTIVITEIT, {
-                "start": Veld("start", _TYPES["datumtijd"], "begin; bij een activiteit van een hele dag 00:00 van die dag"),
-                "initiatief": Veld("initiatief", "id of null", "de id van het initiatief dat de activiteit organiseert (zie initiatieven.json)"),
-            }),
+            *_velden(
+                schema.ACTIVITEIT,
+                {
+                    "start": Veld("start", _TYPES["datumtijd"], "begin; bij een activiteit van een hele dag 00:00 van die dag"),
+                    "initiatief": Veld(
+                        "initiatief", "id of null", "de id van het initiatief dat de activiteit organiseert (zie initiatieven.json)"
+                    ),
+                },
+            ),
             Veld("hele_dag", "true of false", "true als de activiteit de hele dag duurt (er staat geen tijd bij)"),
             *_TAIL,
         ),
@@ -119,10 +143,20 @@ DATASETS = (
     Dataset("berichten", "Berichten", "Alle nieuwsberichten van de wijken.", (*_ITEM, *_velden(schema.BERICHT), *_TAIL)),
     Dataset("kennis", "Kennis", "Alle vragen aan andere wijken en gedeelde ervaringen.", (*_ITEM, *_velden(schema.KENNIS), *_TAIL)),
     Dataset(
-        "vocabulaire", "Thema's en onderwerpen", "De stedelijke woordenlijst: de namen achter de ids van thema's en onderwerpen.",
+        "vocabulaire",
+        "Thema's en onderwerpen",
+        "De stedelijke woordenlijst: de namen achter de ids van thema's en onderwerpen.",
         (
-            Veld("themas", "lijst van object met id, naam, beschrijving", "de thema's; de drie pijlers van de Sociale Basis Infrastructuur voorop"),
-            Veld("onderwerpen", "lijst van object met id, naam, beschrijving, aliassen", "onderwerpen van kennis die initiatieven bieden of zoeken"),
+            Veld(
+                "themas",
+                "lijst van object met id, naam, beschrijving",
+                "de thema's; de drie pijlers van de Sociale Basis Infrastructuur voorop",
+            ),
+            Veld(
+                "onderwerpen",
+                "lijst van object met id, naam, beschrijving, aliassen",
+                "onderwerpen van kennis die initiatieven bieden of zoeken",
+            ),
         ),
     ),
 )
@@ -153,8 +187,11 @@ class OpenData:
     def counts(self) -> dict[str, int]:
         """How many records each data file holds, for the page that lists them."""
         return {
-            "wijken": len(self.stad.wijken), "initiatieven": len(self.stad.initiatieven()), "activiteiten": len(self.stad.activiteiten()),
-            "berichten": len(self.stad.berichten()), "kennis": len(self.stad.kennis()),
+            "wijken": len(self.stad.wijken),
+            "initiatieven": len(self.stad.initiatieven()),
+            "activiteiten": len(self.stad.activiteiten()),
+            "berichten": len(self.stad.berichten()),
+            "kennis": len(self.stad.kennis()),
         }
 
     def files(self) -> dict[str, bytes]:
@@ -169,8 +206,10 @@ class OpenData:
         result = {}
         for dataset in DATASETS:
             head = {
-                "titel": f"{dataset.titel} in {self.stad.naam}", "beschrijving": dataset.beschrijving,
-                "documentatie": self.site_url + "data/", "licentie": self.licentie,
+                "titel": f"{dataset.titel} in {self.stad.naam}",
+                "beschrijving": dataset.beschrijving,
+                "documentatie": self.site_url + "data/",
+                "licentie": self.licentie,
             }
             if dataset.naam == "vocabulaire":
                 result[dataset.path] = dump({**head, **self._vocabulaire()})
@@ -191,8 +230,15 @@ class OpenData:
 
     def _initiatief(self, i: Initiatief) -> dict[str, Any]:
         return self._item(
-            i, samenvatting=i.samenvatting, status=i.status, themas=i.themas, gestart=i.gestart, bijgewerkt=i.bijgewerkt,
-            locatie=i.locatie, partners=i.partners, prioriteiten=i.prioriteiten,
+            i,
+            samenvatting=i.samenvatting,
+            status=i.status,
+            themas=i.themas,
+            gestart=i.gestart,
+            bijgewerkt=i.bijgewerkt,
+            locatie=i.locatie,
+            partners=i.partners,
+            prioriteiten=i.prioriteiten,
             biedt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.biedt],
             zoekt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.zoekt],
         )
@@ -200,8 +246,13 @@ class OpenData:
     def _activiteit(self, a: Activiteit) -> dict[str, Any]:
         organisator = self.stad.wijken[a.wijk].initiatief(a.initiatief) if a.initiatief else None
         return self._item(
-            a, start=a.start, locatie=a.locatie, eind=a.eind, initiatief=organisator.identity if organisator else None,
-            themas=a.themas, hele_dag=a.hele_dag,
+            a,
+            start=a.start,
+            locatie=a.locatie,
+            eind=a.eind,
+            initiatief=organisator.identity if organisator else None,
+            themas=a.themas,
+            hele_dag=a.hele_dag,
         )
 
     def _bericht(self, b: Bericht) -> dict[str, Any]:
@@ -216,25 +267,37 @@ class OpenData:
         plan = None
         if w.wijkplan:
             plan = {
-                "jaar": w.wijkplan.jaar, "url": f"{self.site_url}{w.url}wijkplan/",
+                "jaar": w.wijkplan.jaar,
+                "url": f"{self.site_url}{w.url}wijkplan/",
                 "prioriteiten": [{"id": p.id, "titel": p.titel, "thema": p.thema} for p in w.wijkplan.prioriteiten],
             }
         return {
-            "id": w.slug, "url": self.site_url + w.url, "naam": w.naam, "samenvatting": w.samenvatting, "redactie": w.redactie,
-            "contact": w.contact, "ontmoetingsplekken": [{"naam": o.naam, "adres": o.adres, "open": o.open} for o in w.ontmoetingsplekken],
-            "website": w.website, "feed": w.feed, "wijkplan": plan,
+            "id": w.slug,
+            "url": self.site_url + w.url,
+            "naam": w.naam,
+            "samenvatting": w.samenvatting,
+            "redactie": w.redactie,
+            "contact": w.contact,
+            "ontmoetingsplekken": [{"naam": o.naam, "adres": o.adres, "open": o.open} for o in w.ontmoetingsplekken],
+            "website": w.website,
+            "feed": w.feed,
+            "wijkplan": plan,
             "volgen": {
-                "rss": self.site_url + feed.rss if feed else None, "atom": self.site_url + feed.atom if feed else None,
+                "rss": self.site_url + feed.rss if feed else None,
+                "atom": self.site_url + feed.atom if feed else None,
                 "ics": self.site_url + kalender.path if kalender else None,
             },
-            "inhoud_html": self.bodies.get(w.slug, ""), "bron": w.source,
+            "inhoud_html": self.bodies.get(w.slug, ""),
+            "bron": w.source,
         }
 
     def _vocabulaire(self) -> dict[str, Any]:
         v = self.stad.vocabulaire
         return {
             "themas": [{"id": t.id, "naam": t.naam, "beschrijving": t.beschrijving} for t in v.themas.values()],
-            "onderwerpen": [{"id": o.id, "naam": o.naam, "beschrijving": o.beschrijving, "aliassen": list(o.aliassen)} for o in v.onderwerpen.values()],
+            "onderwerpen": [
+                {"id": o.id, "naam": o.naam, "beschrijving": o.beschrijving, "aliassen": list(o.aliassen)} for o in v.onderwerpen.values()
+            ],
         }
 
 
@@ -244,7 +307,9 @@ def json_feed(feed: Feed, writer: FeedWriter, site_name: str) -> bytes:
     items = []
     for entry in feed.entries:
         item: dict[str, Any] = {
-            "id": site_url + entry.url, "url": site_url + entry.url, "title": entry.titel,
+            "id": site_url + entry.url,
+            "url": site_url + entry.url,
+            "title": entry.titel,
             "content_html": writer.content(entry),
         }
         summary = writer.summary(entry)
@@ -256,9 +321,14 @@ def json_feed(feed: Feed, writer: FeedWriter, site_name: str) -> bytes:
         item["tags"] = [c.label for c in entry.categorieen]
         items.append(item)
     data = {
-        "version": JSON_FEED_VERSION, "title": feed.titel, "home_page_url": site_url + feed.pagina,
-        "feed_url": site_url + NIEUWS, "description": feed.beschrijving, "language": "nl",
-        "authors": [{"name": site_name}], "items": items,
+        "version": JSON_FEED_VERSION,
+        "title": feed.titel,
+        "home_page_url": site_url + feed.pagina,
+        "feed_url": site_url + NIEUWS,
+        "description": feed.beschrijving,
+        "language": "nl",
+        "authors": [{"name": site_name}],
+        "items": items,
     }
     return dump(data)
 

@@ -27,26 +27,47 @@ def volgen_page(stad: Stad, feeds: list[Feed], agendas: list[Kalender], site_url
 
     def page(body: str) -> str:
         return render(
-            "volgen.html", VOLGEN, stad=stad, stedelijk=groups["stad"] + groups["agenda"] + groups["kennis"],
-            wijkfeeds=groups["wijk"], themafeeds=groups["thema"], kalenders=agendas, eigen=eigen,
-            absolute=lambda path: site_url + path, webcal=webcal, nieuws=NIEUWS, body=body,
+            "volgen.html",
+            VOLGEN,
+            stad=stad,
+            stedelijk=groups["stad"] + groups["agenda"] + groups["kennis"],
+            wijkfeeds=groups["wijk"],
+            themafeeds=groups["thema"],
+            kalenders=agendas,
+            eigen=eigen,
+            absolute=lambda path: site_url + path,
+            webcal=webcal,
+            nieuws=NIEUWS,
+            body=body,
         )
 
     return SitePage(
-        f"{VOLGEN}index.md", "Volgen", page,
+        f"{VOLGEN}index.md",
+        "Volgen",
+        page,
         description=f"Volg het nieuws, de agenda en de kennis van de wijken van {stad.naam} in je feedlezer of agenda-app.",
     )
 
 
 def data_page(stad: Stad, site_url: str, licentie: str, counts: Mapping[str, int]) -> SitePage:
     """The page `/data/`: every data file, what each field means, and the licence."""
+
     def page(body: str) -> str:
         return render(
-            "data.html", DATA, stad=stad, datasets=DATASETS, counts=counts, licentie=licentie,
-            absolute=lambda path: site_url + path, nieuws=NIEUWS, body=body,
+            "data.html",
+            DATA,
+            stad=stad,
+            datasets=DATASETS,
+            counts=counts,
+            licentie=licentie,
+            absolute=lambda path: site_url + path,
+            nieuws=NIEUWS,
+            body=body,
         )
 
     return SitePage(
-        f"{DATA}index.md", "Open data", page,
+        f"{DATA}index.md",
+        "Open data",
+        page,
         description=f"Alle wijken, initiatieven, activiteiten, berichten en kennis van {stad.naam} als open data in JSON.",
     )

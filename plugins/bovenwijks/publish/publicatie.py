@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from bovenwijks.model import Stad
 from bovenwijks.publish.calendar import Events, Kalender, ics, kalenders
 from bovenwijks.publish.feeds import Feed, FeedWriter, catalog
 from bovenwijks.publish.links import absolute_html
-from bovenwijks.model import Stad
 from bovenwijks.publish.opendata import NIEUWS, OpenData, json_feed
 from bovenwijks.publish.pages import data_page, volgen_page
 from bovenwijks.site.pages import SitePage
+
 
 @dataclass
 class Publicatie:
@@ -55,8 +56,14 @@ def plan(stad: Stad, vandaag: date, site_url: str, *, limit: int, site_name: str
 
 
 def publish(
-    publicatie: Publicatie, stad: Stad, site_url: str, html: dict[str, str], *,
-    site_name: str, licentie: str, rechten: str | None = None,
+    publicatie: Publicatie,
+    stad: Stad,
+    site_url: str,
+    html: dict[str, str],
+    *,
+    site_name: str,
+    licentie: str,
+    rechten: str | None = None,
 ) -> dict[str, bytes]:
     """Every feed, calendar and data file of the city, by its path relative to the site root.
 

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from bovenwijks.tools.generate import stale
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem
+from bovenwijks.tools.generate import stale
 
 
 def report(problems: list[Problem], *, github: bool, out=sys.stdout) -> None:
@@ -32,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
     items = len(loaded.stad.items())
     if problems:
-        print(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in {len(loaded.stad.wijken)} wijken.", file=sys.stderr)
+        print(
+            f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in {len(loaded.stad.wijken)} wijken.",
+            file=sys.stderr,
+        )
         return 1
     print(f"Alles in orde: {len(loaded.stad.wijken)} wijken, {items} items.", file=sys.stderr)
     return 0

@@ -11,13 +11,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bovenwijks.tools import codeowners
-from bovenwijks.tools import jsonschema
-from bovenwijks.tools import reference
 from bovenwijks.content.load import Loaded
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import KINDS, SOURCE
 from bovenwijks.content.vocabulaire import PATH as VOCABULAIRE
+from bovenwijks.tools import codeowners, jsonschema, reference
 
 REMARK_CONFIG = ".remarkrc.json"
 REGENERATE = "draai 'make genereer' (of scripts/genereer) en neem het resultaat op in je pull request"
@@ -70,13 +68,11 @@ def write(root: Path, loaded: Loaded) -> list[str]:
     return changed
 
 
-
-
 def _codeowners_problems(path: str, actual: str, expected: str) -> list[Problem]:
     """Line by line, so that an editor can also fix the file by hand in GitHub's editor."""
     old, new = actual.splitlines(), expected.splitlines()
     problems = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+    for tag, i1, _i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         wanted = " en ".join(f"'{line}'" for line in new[j1:j2])
@@ -86,7 +82,9 @@ def _codeowners_problems(path: str, actual: str, expected: str) -> list[Problem]
             message = f"hier ontbreekt {wanted}"
         else:
             message = f"hier hoort te staan: {wanted}"
-        problems.append(Problem(path, min(i1 + 1, len(old) + 1), f"{path} is niet bijgewerkt met de redactie van de wijken: {message}; {REGENERATE}"))
+        problems.append(
+            Problem(path, min(i1 + 1, len(old) + 1), f"{path} is niet bijgewerkt met de redactie van de wijken: {message}; {REGENERATE}")
+        )
     return problems
 
 
@@ -105,7 +103,7 @@ def stale(root: Path, loaded: Loaded) -> list[Problem]:
         # (a test city, another engine's checkout) has no review rules to keep up to date.
         if not (root / file.kept_with).is_dir():
             continue
-        if file.path == codeowners.PATH and profiles_broken or file.path != codeowners.PATH and vocabulaire_broken:
+        if (file.path == codeowners.PATH and profiles_broken) or (file.path != codeowners.PATH and vocabulaire_broken):
             continue
         target = root / file.path
         if not target.exists():
@@ -127,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from bovenwijks.content.load import load_stad
 
-    parser = argparse.ArgumentParser(prog="scripts/genereer", description="Maak de JSON-schema's, de pagina 'Alle sleutels' en .github/CODEOWNERS opnieuw.")
+    parser = argparse.ArgumentParser(
+        prog="scripts/genereer", description="Maak de JSON-schema's, de pagina 'Alle sleutels' en .github/CODEOWNERS opnieuw."
+    )
     parser.add_argument("--root", default=".", help="de map met wijken/ en content/")
     args = parser.parse_args(argv)
     root = Path(args.root)

@@ -19,10 +19,10 @@ import re
 from typing import Any
 
 from bovenwijks.content.convert import EMAIL_RE, GITHUB_RE, PHONE_RE, SLUG_RE, URL_RE
-from bovenwijks.dates import month_names
-from bovenwijks.model import Vocabulaire
 from bovenwijks.content.placeholder import MARKER
 from bovenwijks.content.schema import KINDS, SOURCE, Field, Kind
+from bovenwijks.dates import month_names
+from bovenwijks.model import Vocabulaire
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "schemas"
@@ -98,20 +98,26 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
         return {"type": "string", "pattern": _python_pattern(URL_RE), "errorMessage": "een volledig webadres dat met https:// begint"}
     if t == "telefoon":
         # Unquoted digits are a number in YAML 1.2; the loader keeps them as typed.
-        return {"anyOf": [{"type": "string", "pattern": _python_pattern(PHONE_RE)}, {"type": "integer", "minimum": 100000}],
-                "errorMessage": 'een telefoonnummer, tussen aanhalingstekens: "033 123 4567"'}
+        return {
+            "anyOf": [{"type": "string", "pattern": _python_pattern(PHONE_RE)}, {"type": "integer", "minimum": 100000}],
+            "errorMessage": 'een telefoonnummer, tussen aanhalingstekens: "033 123 4567"',
+        }
     if t == "github":
         return {"type": "string", "pattern": _python_pattern(GITHUB_RE), "errorMessage": "een GitHub-naam: letters, cijfers en streepjes"}
     if t == "slug":
-        return {"anyOf": [{"type": "string", "pattern": _python_pattern(SLUG_RE)}, {"type": "integer", "minimum": 0}],
-                "errorMessage": "een id: kleine letters, cijfers en streepjes, zoals ontmoeting-ouderen"}
+        return {
+            "anyOf": [{"type": "string", "pattern": _python_pattern(SLUG_RE)}, {"type": "integer", "minimum": 0}],
+            "errorMessage": "een id: kleine letters, cijfers en streepjes, zoals ontmoeting-ouderen",
+        }
     if t == "datum":
         return {"type": "string", "pattern": f"^{date_pattern()}$", "errorMessage": "een datum: jaar-maand-dag, zoals 2026-11-22"}
     if t == "datumtijd":
         return {"type": "string", "pattern": datetime_pattern(), "errorMessage": "een datum met tijd, zoals 2026-11-22 19:30"}
     if t == "jaar":
-        return {"anyOf": [{"type": "integer", "minimum": 2000, "maximum": 2100}, {"type": "string", "pattern": "^(20[0-9]{2}|2100)$"}],
-                "errorMessage": "een jaartal, zoals 2026"}
+        return {
+            "anyOf": [{"type": "integer", "minimum": 2000, "maximum": 2100}, {"type": "string", "pattern": "^(20[0-9]{2}|2100)$"}],
+            "errorMessage": "een jaartal, zoals 2026",
+        }
     if t == "keuze":
         return {"enum": list(f.choices)}
     if t == "thema":
@@ -119,10 +125,17 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
     if t == "onderwerp":
         if not vocabulaire:
             return {"type": "string"}
-        words = sorted({w.lower() for o in vocabulaire.onderwerpen.values() for w in (o.id, o.naam, *o.aliassen)}, key=lambda w: (-len(w), w))
+        words = sorted(
+            {w.lower() for o in vocabulaire.onderwerpen.values() for w in (o.id, o.naam, *o.aliassen)}, key=lambda w: (-len(w), w)
+        )
         # The enum makes editors' tools offer the ids; the pattern accepts every alias, in any case.
-        return {"anyOf": [{"enum": list(vocabulaire.onderwerpen)}, {"type": "string", "pattern": "^(" + "|".join(_anycase(w) for w in words) + ")$"}],
-                "errorMessage": "een onderwerp uit content/vocabulaire.yml"}
+        return {
+            "anyOf": [
+                {"enum": list(vocabulaire.onderwerpen)},
+                {"type": "string", "pattern": "^(" + "|".join(_anycase(w) for w in words) + ")$"},
+            ],
+            "errorMessage": "een onderwerp uit content/vocabulaire.yml",
+        }
     if t == "object":
         return _object(f.fields, vocabulaire, f.one_of)
     raise ValueError(f"unknown field type {t}")  # pragma: no cover - a schema error, not an editor's
@@ -189,10 +202,16 @@ def vocabulaire_schema() -> dict[str, Any]:
             "beschrijving": {**text, "description": "een zin over wat eronder valt"},
         },
     }
-    onderwerp = {**entry, "properties": {**entry["properties"], "aliassen": {
-        "description": "andere woorden die redacteuren voor dit onderwerp gebruiken",
-        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-    }}}
+    onderwerp = {
+        **entry,
+        "properties": {
+            **entry["properties"],
+            "aliassen": {
+                "description": "andere woorden die redacteuren voor dit onderwerp gebruiken",
+                "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+            },
+        },
+    }
     ids = {"pattern": _python_pattern(SLUG_RE)}
     return {
         "$schema": DRAFT,
@@ -201,8 +220,18 @@ def vocabulaire_schema() -> dict[str, Any]:
         "type": "object",
         "required": ["themas", "onderwerpen"],
         "properties": {
-            "themas": {"description": "thema's: per id (kleine letters en streepjes) een naam", "type": "object", "propertyNames": ids, "additionalProperties": entry},
-            "onderwerpen": {"description": "onderwerpen van de kennisuitwisseling: per id een naam en eventueel aliassen", "type": "object", "propertyNames": ids, "additionalProperties": onderwerp},
+            "themas": {
+                "description": "thema's: per id (kleine letters en streepjes) een naam",
+                "type": "object",
+                "propertyNames": ids,
+                "additionalProperties": entry,
+            },
+            "onderwerpen": {
+                "description": "onderwerpen van de kennisuitwisseling: per id een naam en eventueel aliassen",
+                "type": "object",
+                "propertyNames": ids,
+                "additionalProperties": onderwerp,
+            },
         },
     }
 

@@ -18,9 +18,19 @@ from bovenwijks.content.problem import Problem
 
 # Where a page links to, or loads from, another URL.
 LINK_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src", "srcset"),
-    "script": ("src",), "source": ("src", "srcset"), "iframe": ("src",), "video": ("src", "poster"),
-    "audio": ("src",), "track": ("src",), "embed": ("src",), "object": ("data",), "form": ("action",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "script": ("src",),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "form": ("action",),
 }
 # A stand-in for the site's address when it has none: resolving against it never leaves it.
 LOCAL = "https://site.invalid/"
@@ -72,7 +82,7 @@ def _inside(path: str, base: str) -> str | None:
     base_parts = [part for part in PurePosixPath(base).parts if part != "/"]
     if parts[: len(base_parts)] != base_parts:
         return None
-    inner = "/".join(parts[len(base_parts):])
+    inner = "/".join(parts[len(base_parts) :])
     return inner + "/" if path.endswith("/") and inner else inner
 
 
@@ -115,11 +125,19 @@ class SiteLinks:
                 continue
             target = self.target(inner)
             if target is None:
-                problems.append(Problem(location, line, f"link '{written}' wijst naar '{inner or '/'}', maar die pagina of dat bestand bestaat niet"))
+                problems.append(
+                    Problem(location, line, f"link '{written}' wijst naar '{inner or '/'}', maar die pagina of dat bestand bestaat niet")
+                )
                 continue
             anchor = unquote(parts.fragment)
             if anchor and target.endswith(".html") and anchor not in self.page(target).ids:
-                problems.append(Problem(location, line, f"link '{written}' wijst naar het anker '#{anchor}', maar '{inner or '/'}' heeft geen element met id '{anchor}'"))
+                problems.append(
+                    Problem(
+                        location,
+                        line,
+                        f"link '{written}' wijst naar het anker '#{anchor}', maar '{inner or '/'}' heeft geen element met id '{anchor}'",
+                    )
+                )
         return problems
 
 

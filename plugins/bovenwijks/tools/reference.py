@@ -6,9 +6,9 @@ It is written to `content/meedoen/sleutels.md` by `scripts/genereer`, so it says
 
 from __future__ import annotations
 
+from bovenwijks.content.schema import KINDS, SOURCE, Field, Kind
 from bovenwijks.model import Vocabulaire
 from bovenwijks.tools.scaffold import yaml_scalar
-from bovenwijks.content.schema import KINDS, SOURCE, Field, Kind
 
 PATH = "content/meedoen/sleutels.md"
 

@@ -17,12 +17,12 @@ from pathlib import Path
 import yaml
 
 from bovenwijks.content.convert import SLUG_RE
-from bovenwijks.model import Vocabulaire
 from bovenwijks.content.placeholder import placeholder
 from bovenwijks.content.schema import KINDS, WIJK, WIJKPLAN, Field, Kind
-from bovenwijks.slug import slugify
 from bovenwijks.content.suggest import did_you_mean
 from bovenwijks.content.vocabulaire import load_vocabulaire
+from bovenwijks.model import Vocabulaire
+from bovenwijks.slug import slugify
 
 WIJKEN = "wijken"
 KIND_NAMES = tuple(k.name for k in KINDS)
@@ -161,14 +161,18 @@ def _existing_wijk(root: Path, wijk: str) -> Path:
     if not (folder / "index.md").is_file():
         known = sorted(p.name for p in (root / WIJKEN).iterdir() if (p / "index.md").is_file()) if (root / WIJKEN).is_dir() else []
         hint = did_you_mean(wijk, known) if known else "er zijn nog geen wijken"
-        raise ScaffoldError(f"de wijk '{wijk}' bestaat niet ({hint}); een nieuwe wijk maak je met: scripts/nieuw wijk {slugify(wijk) or 'mijn-wijk'} \"Naam van de wijk\"")
+        raise ScaffoldError(
+            f"de wijk '{wijk}' bestaat niet ({hint}); een nieuwe wijk maak je met: scripts/nieuw wijk {slugify(wijk) or 'mijn-wijk'} \"Naam van de wijk\""
+        )
     return folder
 
 
 def _target(root: Path, kind: Kind, wijk: str, titel: str, slug: str | None) -> Path:
     if kind is WIJK:
         if not SLUG_RE.match(wijk):
-            raise ScaffoldError(f"'{wijk}' kan geen mapnaam van een wijk zijn: gebruik kleine letters, cijfers en streepjes, zoals '{slugify(wijk) or 'mijn-wijk'}'")
+            raise ScaffoldError(
+                f"'{wijk}' kan geen mapnaam van een wijk zijn: gebruik kleine letters, cijfers en streepjes, zoals '{slugify(wijk) or 'mijn-wijk'}'"
+            )
         return root / WIJKEN / wijk / "index.md"
     folder = _existing_wijk(root, wijk)
     if kind is WIJKPLAN:
@@ -179,7 +183,9 @@ def _target(root: Path, kind: Kind, wijk: str, titel: str, slug: str | None) -> 
     items = folder / kind.folder
     same = [p for p in items.glob("*.md") if slugify(p.stem) == name] if items.is_dir() else []
     if same:
-        raise ScaffoldError(f"{same[0].relative_to(root).as_posix()} bestaat al; kies een andere titel, of geef met --slug een andere bestandsnaam")
+        raise ScaffoldError(
+            f"{same[0].relative_to(root).as_posix()} bestaat al; kies een andere titel, of geef met --slug een andere bestandsnaam"
+        )
     return items / f"{name}.md"
 
 
@@ -202,7 +208,7 @@ def scaffold(root: Path, soort: str, wijk: str, titel: str = "", *, slug: str | 
             raise ScaffoldError(f"'{titel}' is geen jaartal; schrijf bijvoorbeeld: scripts/nieuw wijkplan {wijk} {vandaag.year}")
     elif not titel:
         what = "de naam van de wijk" if kind is WIJK else "een titel"
-        raise ScaffoldError(f"geef {what} op, tussen aanhalingstekens: scripts/nieuw {kind.name} {wijk} \"...\"")
+        raise ScaffoldError(f'geef {what} op, tussen aanhalingstekens: scripts/nieuw {kind.name} {wijk} "..."')
     target = _target(root, kind, wijk, titel, slug)
     if target.exists():
         raise ScaffoldError(f"{target.relative_to(root).as_posix()} bestaat al; een bestaand bestand wordt nooit overschreven")

@@ -15,11 +15,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bovenwijks.publish.feeds import Feed, alternates
-from bovenwijks.publish.publicatie import Publicatie, body, body_sources, plan, publish
+from bovenwijks.mkdocs.feeds.config import FeedsConfig
 from bovenwijks.mkdocs.mount import MountedPages
 from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
-from bovenwijks.mkdocs.feeds.config import FeedsConfig
+from bovenwijks.publish.feeds import Feed, alternates
+from bovenwijks.publish.publicatie import Publicatie, body, body_sources, plan, publish
 
 log = get_plugin_logger("bovenwijks")
 
@@ -53,7 +53,12 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         wijken = self.wijken
         stad, self.site_url = wijken.stad, wijken.site_url
         self.publicatie = plan(
-            stad, wijken.vandaag, self.site_url, limit=self.config.limit, site_name=config.site_name, licentie=self.config.licentie,
+            stad,
+            wijken.vandaag,
+            self.site_url,
+            limit=self.config.limit,
+            site_name=config.site_name,
+            licentie=self.config.licentie,
         )
         self.feeds = self.publicatie.feeds
         self.sources = body_sources(stad)
@@ -88,8 +93,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         written = publish(
-            self.publicatie, self.wijken.stad, self.site_url, self.bodies, site_name=config.site_name,
-            licentie=self.config.licentie, rechten=config.copyright,
+            self.publicatie,
+            self.wijken.stad,
+            self.site_url,
+            self.bodies,
+            site_name=config.site_name,
+            licentie=self.config.licentie,
+            rechten=config.copyright,
         )
         site = Path(config.site_dir)
         for path, content in written.items():

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from bovenwijks.site.kennispages import PER_PAGE
 from bovenwijks.city.kennisuitwisseling import MAX_MATCHES
+from bovenwijks.site.kennispages import PER_PAGE
 
 
 class KennisConfig(Config):

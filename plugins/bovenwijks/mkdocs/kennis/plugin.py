@@ -14,11 +14,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bovenwijks.site.kennispages import KennisPages
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
+from bovenwijks.mkdocs.kennis.config import KennisConfig
 from bovenwijks.mkdocs.mount import MountedPages
 from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
-from bovenwijks.mkdocs.kennis.config import KennisConfig
+from bovenwijks.site.kennispages import KennisPages
 
 
 class KennisPlugin(BasePlugin[KennisConfig]):

@@ -10,10 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from bovenwijks.site.overzichtpages import FILTER_DATA, filter_data, home, overzicht_pages
 from bovenwijks.mkdocs.mount import MountedPages, defer
-from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
 from bovenwijks.mkdocs.overzicht.config import OverzichtConfig
+from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
+from bovenwijks.site.overzichtpages import FILTER_DATA, filter_data, home, overzicht_pages
 
 
 class OverzichtPlugin(BasePlugin[OverzichtConfig]):
@@ -43,6 +43,15 @@ class OverzichtPlugin(BasePlugin[OverzichtConfig]):
         if page.is_homepage:
             # The nav calls it "Home"; the page's own title is what residents should read.
             titel = page.meta.get("title") or config.site_name
-            return defer(home(self.wijken.stad, self.wijken.vandaag, html, str(titel),
-                               activiteiten=self.config.home_activiteiten, berichten=self.config.home_berichten), page)
+            return defer(
+                home(
+                    self.wijken.stad,
+                    self.wijken.vandaag,
+                    html,
+                    str(titel),
+                    activiteiten=self.config.home_activiteiten,
+                    berichten=self.config.home_berichten,
+                ),
+                page,
+            )
         return self.pages.on_page_content(html, page)

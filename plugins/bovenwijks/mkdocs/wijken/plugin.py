@@ -16,13 +16,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from bovenwijks.content.load import load_stad
-from bovenwijks.mkdocs import ASSETS
-from bovenwijks.model import Stad
 from bovenwijks.content.problem import Problem
-from bovenwijks.site.wijkpages import wijk_pages
+from bovenwijks.mkdocs import ASSETS
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
 from bovenwijks.mkdocs.themecache import ThemeCache
 from bovenwijks.mkdocs.wijken.config import WijkenConfig
+from bovenwijks.model import Stad
+from bovenwijks.site.wijkpages import wijk_pages
 
 log = get_plugin_logger("bovenwijks")
 
@@ -43,14 +43,16 @@ def build_date(value: str | date) -> date:
         raise PluginError(f"bovenwijks/wijken: build_date '{text}' is geen datum; schrijf YYYY-MM-DD, zoals 2026-11-23") from None
 
 
-def wijken_plugin(config: MkDocsConfig, plugin: str) -> "WijkenPlugin":
+def wijken_plugin(config: MkDocsConfig, plugin: str) -> WijkenPlugin:
     """The `bovenwijks/wijken` plugin that holds the city, for the other bovenwijks `plugin`s.
 
     Raises a PluginError that says what to add to mkdocs.yml when it is missing.
     """
     wijken = config.plugins.get("bovenwijks/wijken")
     if wijken is None:
-        raise PluginError(f"{plugin} heeft bovenwijks/wijken nodig: zet '- bovenwijks/wijken' vóór '- {plugin}' onder plugins: in mkdocs.yml")
+        raise PluginError(
+            f"{plugin} heeft bovenwijks/wijken nodig: zet '- bovenwijks/wijken' vóór '- {plugin}' onder plugins: in mkdocs.yml"
+        )
     return wijken
 
 
@@ -69,7 +71,9 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.vandaag = build_date(self.config.build_date)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         if not config.use_directory_urls:
-            raise PluginError("bovenwijks/wijken: zet use_directory_urls op true; de adressen van wijken en items (/wijken/<wijk>/...) gaan daarvan uit")
+            raise PluginError(
+                "bovenwijks/wijken: zet use_directory_urls op true; de adressen van wijken en items (/wijken/<wijk>/...) gaan daarvan uit"
+            )
         wijken = self.root / self.config.wijken_dir
         if not wijken.is_dir():
             raise PluginError(f"bovenwijks/wijken: de map met wijken '{wijken}' bestaat niet; maak hem, of zet wijken_dir in mkdocs.yml")
