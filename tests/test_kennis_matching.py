@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from city import REPO
 
-from bovenwijks.city.kennisuitwisseling import STATUS_RANG, Uitwisseling, best, volgorde
+from bovenwijks.city.kennisuitwisseling import Uitwisseling, best, volgorde
 from bovenwijks.content.suggest import did_you_mean_one_of
 from bovenwijks.content.vocabulaire import load_vocabulaire
 from bovenwijks.model import Initiatief, Kennis, Kennisregel, Stad, Wijk
@@ -97,10 +97,11 @@ def test_order_of_matches(beter, slechter):
     assert volgorde(ZOEKER, beter) < volgorde(ZOEKER, slechter)
 
 
-def test_every_status_has_its_rank():
-    from bovenwijks.content.schema import STATUSSEN
+def test_every_status_has_its_own_rank_in_the_documented_order():
+    from bovenwijks.keuzes import STATUS_VOLGORDE, STATUSSEN
 
-    assert sorted(STATUSSEN, key=STATUS_RANG.get) == ["actief", "idee", "gepauzeerd", "afgerond"]
+    assert STATUS_VOLGORDE == ("actief", "idee", "gepauzeerd", "afgerond")
+    assert sorted(s.rang for s in STATUSSEN) == list(range(len(STATUSSEN)))
 
 
 # -- best: the first few of a ranked stream, read lazily -----------------------------------

@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from bovenwijks.city.paginate import paginate
+from bovenwijks.keuzes import SOORT, STATUS
+from bovenwijks.mkdocs import ASSETS
 from bovenwijks.site import searchable
 from bovenwijks.site.render import relative_url
 
@@ -191,6 +193,15 @@ def test_filter_data_for_javascript(stad):
     first = data["initiatieven"][0]
     assert set(first) == {"titel", "url", "wijk", "wijknaam", "status", "themas", "samenvatting"}
     assert data["themas"]["ontmoeting"] == "Ontmoeting"
+    # The filter's cards name each status as the static pages do, in the residents' order.
+    assert data["statussen"] == {"actief": "Actief", "idee": "Idee", "gepauzeerd": "Gepauzeerd", "afgerond": "Afgerond"}
+    assert list(data["statussen"]) == ["actief", "idee", "gepauzeerd", "afgerond"]
+
+
+def test_every_choice_has_its_colour_and_no_colour_is_left_over():
+    css = (ASSETS / "bovenwijks.css").read_text(encoding="utf-8")
+    assert set(re.findall(r"\.bw-status--([a-z]+) \{ background", css)) == set(STATUS)
+    assert set(re.findall(r"\.bw-soort--([a-z]+) \{ background", css)) == set(SOORT)
 
 
 def test_agenda_grouped_by_month_in_dutch(stad):

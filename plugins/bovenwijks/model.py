@@ -230,6 +230,16 @@ class Vocabulaire:
     themas: dict[str, Thema]
     onderwerpen: dict[str, Onderwerp]
 
+    def thema_naam(self, ident: str) -> str:
+        """The name residents read for the thema `ident`; the id itself when it is unknown."""
+        thema = self.themas.get(ident)
+        return thema.naam if thema else ident
+
+    def onderwerp_naam(self, ident: str) -> str:
+        """The name residents read for the onderwerp `ident`; the id itself when it is unknown."""
+        onderwerp = self.onderwerpen.get(ident)
+        return onderwerp.naam if onderwerp else ident
+
     def resolve_onderwerp(self, word: str) -> str | None:
         """The id of the onderwerp that `word` names, by id or alias, ignoring case."""
         return self.woorden().get(word.strip().lower())

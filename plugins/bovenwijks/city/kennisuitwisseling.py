@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TypeVar
 
+from bovenwijks.keuzes import STATUS
 from bovenwijks.model import Initiatief, Kennis, Onderwerp, Stad
 
-# The documented order of matches starts with how alive the other initiatief is.
-STATUS_RANG = {"actief": 0, "idee": 1, "gepauzeerd": 2, "afgerond": 3}
 # How many matches a `zoekt` (or `biedt`) shows; the page of the onderwerp lists them all.
 MAX_MATCHES = 3
 
@@ -109,7 +108,8 @@ def rang(initiatief: Initiatief) -> tuple[int, int]:
     Initiatieven with neither `bijgewerkt` nor `gestart` come after the dated ones.
     """
     datum = initiatief.datum
-    return STATUS_RANG.get(initiatief.status, len(STATUS_RANG)), -datum.toordinal() if datum else 1
+    # The documented order of matches starts with how alive the other initiatief is.
+    return STATUS[initiatief.status].rang, -datum.toordinal() if datum else 1
 
 
 def gedeelde_themas(a: Initiatief, b: Initiatief) -> int:

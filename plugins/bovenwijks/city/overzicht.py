@@ -12,9 +12,8 @@ from datetime import date
 from itertools import groupby
 
 from bovenwijks.dates import dutch_month
+from bovenwijks.keuzes import STATUS_VOLGORDE
 from bovenwijks.model import Activiteit, Initiatief, Prioriteit, Stad, Wijk
-
-STATUS_ORDER = ("actief", "idee", "gepauzeerd", "afgerond")
 
 
 def initiatieven(stad: Stad) -> list[Initiatief]:
@@ -73,7 +72,7 @@ def per_thema(stad: Stad, vandaag: date) -> dict[str, ThemaOverzicht]:
 
 def per_status(stad: Stad) -> dict[str, list[Initiatief]]:
     """Initiatieven by status, in the order residents care about: active first."""
-    result: dict[str, list[Initiatief]] = {status: [] for status in STATUS_ORDER}
+    result: dict[str, list[Initiatief]] = {status: [] for status in STATUS_VOLGORDE}
     for initiatief in initiatieven(stad):
         result[initiatief.status].append(initiatief)
     return result

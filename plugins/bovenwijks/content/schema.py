@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bovenwijks.keuzes import SOORTEN, STATUSSEN
+
 # Where the contract lives in the repository: the generated files say they are made from it.
 SOURCE = "plugins/bovenwijks/content/schema.py"
-
-STATUSSEN = ("idee", "actief", "gepauzeerd", "afgerond")
-SOORTEN = ("vraag", "ervaring")
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,9 @@ INITIATIEF = Kind(
             required=True,
             example="Elke eerste zaterdag repareren we samen kapotte spullen.",
         ),
-        Field("status", "keuze", "hoe het initiatief ervoor staat", required=True, choices=STATUSSEN, example="actief"),
+        Field(
+            "status", "keuze", "hoe het initiatief ervoor staat", required=True, choices=tuple(s.id for s in STATUSSEN), example="actief"
+        ),
         Field("themas", "thema", "een of meer thema's uit content/vocabulaire.yml", required=True, many=True, example=["ontmoeting"]),
         Field("contact", "object", "contactpersoon, met e-mail of telefoon", required=True, fields=CONTACT, one_of=("email", "telefoon")),
         Field("gestart", "datum", "wanneer het initiatief begon", example="2024-03-01"),
@@ -208,7 +209,7 @@ KENNIS = Kind(
             "keuze",
             "een vraag aan andere wijken of een ervaring die jullie delen",
             required=True,
-            choices=SOORTEN,
+            choices=tuple(s.id for s in SOORTEN),
             example="vraag",
         ),
         Field(

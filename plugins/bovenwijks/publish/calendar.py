@@ -99,8 +99,7 @@ def _event(activiteit: Activiteit, stad: Stad, site_url: str, host: str, body: s
     event.add("location", _locatie(activiteit, stad))
     event.add("description", _beschrijving(activiteit, stad, url, body))
     event.add("url", url)
-    names = stad.vocabulaire.themas
-    themas = [names[t].naam if t in names else t for t in stad.activiteit_themas(activiteit)]
+    themas = [stad.vocabulaire.thema_naam(t) for t in stad.activiteit_themas(activiteit)]
     if themas:
         event.add("categories", themas)
     event.add("class", "PUBLIC")

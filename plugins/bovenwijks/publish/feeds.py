@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator
 
 from bovenwijks.city.overzicht import komend
 from bovenwijks.dates import TZ, dutch_date, dutch_time
+from bovenwijks.keuzes import SOORT
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.links import excerpt
 from bovenwijks.site.render import render
@@ -99,13 +100,11 @@ def _wijk_categorie(wijk: Wijk) -> Categorie:
 
 
 def _thema_categorieen(themas: list[str], stad: Stad) -> tuple[Categorie, ...]:
-    names = stad.vocabulaire.themas
-    return tuple(Categorie(t, names[t].naam if t in names else t, "themas/") for t in themas)
+    return tuple(Categorie(t, stad.vocabulaire.thema_naam(t), "themas/") for t in themas)
 
 
 def _onderwerp_categorieen(onderwerpen: list[str], stad: Stad) -> tuple[Categorie, ...]:
-    names = stad.vocabulaire.onderwerpen
-    return tuple(Categorie(o, names[o].naam if o in names else o, "kennis/") for o in onderwerpen)
+    return tuple(Categorie(o, stad.vocabulaire.onderwerp_naam(o), "kennis/") for o in onderwerpen)
 
 
 def _bericht(b: Bericht, stad: Stad) -> Entry:
@@ -151,7 +150,7 @@ def _wanneer(a: Activiteit) -> str:
 
 def _kennis(k: Kennis, stad: Stad) -> Entry:
     wijk = stad.wijken[k.wijk]
-    soort = "Vraag" if k.soort == "vraag" else "Ervaring"
+    soort = SOORT[k.soort].naam
     onderwerpen = _onderwerp_categorieen(k.onderwerpen, stad)
     samenvatting = f"{soort} uit {wijk.naam} over {', '.join(c.label for c in onderwerpen)}"
     moment = _moment(k.datum)

@@ -41,7 +41,7 @@ def thema_chart(stad: Stad, counts: dict[str, dict[str, int]]) -> str:
     ]
     for n, thema in enumerate(themas):
         x, y = (n % 3) * (width // 3), (n // 3) * LEGEND_ROW
-        naam = escape(stad.vocabulaire.themas[thema].naam)
+        naam = escape(stad.vocabulaire.thema_naam(thema))
         parts.append(f'<rect x="{x}" y="{y + 4}" width="14" height="14" fill="{colour[thema]}"/>')
         parts.append(f'<text x="{x + 20}" y="{y + 16}" font-size="13" fill="#222">{naam}</text>')
     for row_number, (wijk_slug, row) in enumerate(counts.items()):
@@ -54,7 +54,7 @@ def thema_chart(stad: Stad, counts: dict[str, dict[str, int]]) -> str:
             if not value:
                 continue
             w = BAR_WIDTH * value / largest
-            label = f"{naam}: {value} × {escape(stad.vocabulaire.themas[thema].naam)}"
+            label = f"{naam}: {value} × {escape(stad.vocabulaire.thema_naam(thema))}"
             parts.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{ROW - 8}" fill="{colour[thema]}"><title>{label}</title></rect>')
             if w >= 16:
                 parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 18}" font-size="12" text-anchor="middle" fill="#fff">{value}</text>')

@@ -10,6 +10,7 @@ from datetime import date
 from itertools import groupby
 
 from bovenwijks.city import overzicht
+from bovenwijks.keuzes import STATUS, STATUS_VOLGORDE
 from bovenwijks.site.chart import thema_chart
 from bovenwijks.model import Stad
 from bovenwijks.site.pages import SitePage
@@ -17,12 +18,6 @@ from bovenwijks.city.paginate import Pagina, paginate
 from bovenwijks.site.render import render
 
 FILTER_DATA = "initiatieven/filter.json"
-STATUS_TITELS = {
-    "actief": "Actieve initiatieven",
-    "idee": "Ideeën voor initiatieven",
-    "gepauzeerd": "Gepauzeerde initiatieven",
-    "afgerond": "Afgeronde initiatieven",
-}
 
 
 def home(stad: Stad, vandaag: date, body: str, titel: str, *, activiteiten: int = 6, berichten: int = 6) -> str:
@@ -47,7 +42,7 @@ def initiatieven_pages(stad: Stad, per_page: int) -> list[SitePage]:
     """`/initiatieven/` and `/initiatieven/<status>/`, paginated, with the data of the in-page filter."""
     pages = []
     alle = overzicht.initiatieven(stad)
-    common = {"stad": stad, "statussen": overzicht.STATUS_ORDER}
+    common = {"stad": stad, "statussen": STATUS_VOLGORDE}
     for pagina in paginate(alle, "initiatieven/", per_page):
         pages.append(_page(
             pagina, "Initiatieven", "initiatieven.html", f"Alle {len(alle)} bewonersinitiatieven van {stad.naam}.",
@@ -55,7 +50,7 @@ def initiatieven_pages(stad: Stad, per_page: int) -> list[SitePage]:
             status=None, filter_url=FILTER_DATA, **common,
         ))
     for status, lijst in overzicht.per_status(stad).items():
-        naam = STATUS_TITELS[status]
+        naam = STATUS[status].lijst
         for pagina in paginate(lijst, f"initiatieven/{status}/", per_page):
             pages.append(_page(
                 pagina, naam, "initiatieven.html", titel=naam,
@@ -66,13 +61,14 @@ def initiatieven_pages(stad: Stad, per_page: int) -> list[SitePage]:
 
 def filter_data(stad: Stad) -> str:
     """The initiatieven as compact JSON, for filtering `/initiatieven/` in place with JavaScript."""
-    themas = {t.id: t.naam for t in stad.vocabulaire.themas.values()}
+    themas = {t: stad.vocabulaire.thema_naam(t) for t in stad.vocabulaire.themas}
+    statussen = {s: STATUS[s].naam for s in STATUS_VOLGORDE}
     rows = [
         {"titel": i.titel, "url": i.url, "wijk": i.wijk, "wijknaam": stad.wijken[i.wijk].naam, "status": i.status,
          "themas": i.themas, "samenvatting": i.samenvatting}
         for i in overzicht.initiatieven(stad)
     ]
-    return json.dumps({"themas": themas, "initiatieven": rows}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"themas": themas, "statussen": statussen, "initiatieven": rows}, ensure_ascii=False, separators=(",", ":"))
 
 
 def thema_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:

@@ -19,12 +19,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from bovenwijks.site import searchable
+from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.dates import TZ, dutch_date, dutch_month, dutch_time
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-STATUS = {"idee": "Idee", "actief": "Actief", "gepauzeerd": "Gepauzeerd", "afgerond": "Afgerond"}
-SOORT = {"vraag": "Vraag", "ervaring": "Ervaring"}
 
 
 def relative_url(target: str, base: str) -> str:

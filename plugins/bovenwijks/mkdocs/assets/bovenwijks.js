@@ -1,9 +1,9 @@
 /* bovenwijks: progressive enhancement. Every page works without this script; with it,
- * /initiatieven/ filters by thema, wijk and status in place, without a reload. */
+ * /initiatieven/ filters by thema, wijk and status in place, without a reload. The names of
+ * themas and statuses come with the data (initiatieven/filter.json), from the platform's one
+ * definition of each. */
 (function () {
   "use strict";
-
-  var STATUS = { idee: "Idee", actief: "Actief", gepauzeerd: "Gepauzeerd", afgerond: "Afgerond" };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -12,13 +12,13 @@
     return node;
   }
 
-  function card(item, base, themas) {
+  function card(item, base, data) {
     var li = el("li", { "class": "bw-card" });
     var h3 = el("h3", { "class": "bw-card__title" });
     h3.appendChild(el("a", { href: base + item.url }, item.titel));
     li.appendChild(h3);
     var meta = el("p", { "class": "bw-card__meta" });
-    meta.appendChild(el("span", { "class": "bw-status bw-status--" + item.status }, STATUS[item.status] || item.status));
+    meta.appendChild(el("span", { "class": "bw-status bw-status--" + item.status }, data.statussen[item.status] || item.status));
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(el("span", { "class": "bw-card__wijk" }, item.wijknaam));
     li.appendChild(meta);
@@ -27,7 +27,7 @@
       var chips = el("ul", { "class": "bw-chips", "aria-label": "Thema's" });
       item.themas.forEach(function (thema) {
         var chip = el("li");
-        chip.appendChild(el("a", { "class": "bw-chip", href: base + "themas/" + thema + "/" }, themas[thema] || thema));
+        chip.appendChild(el("a", { "class": "bw-chip", href: base + "themas/" + thema + "/" }, data.themas[thema] || thema));
         chips.appendChild(chip);
       });
       li.appendChild(chips);
@@ -69,7 +69,7 @@
           (!chosen.status || i.status === chosen.status);
       });
       var list = el("ul", { "class": "bw-cards", "data-bw-results": "" });
-      found.forEach(function (item) { list.appendChild(card(item, base, data.themas)); });
+      found.forEach(function (item) { list.appendChild(card(item, base, data)); });
       results.replaceWith(list);
       results = list;
       if (pages) pages.hidden = true;
