@@ -32,18 +32,18 @@ build: $(STAMP)
 
 ## check: validate every wijk's content without building
 check: $(STAMP)
-	$(BIN)/python scripts/check
+	$(BIN)/bovenwijks check
 
 ## nieuw: a new wijk, wijkplan or item to fill in, e.g.
 ##   make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"
 nieuw: $(STAMP)
 	@test -n "$(SOORT)" -a -n "$(WIJK)" || { echo 'Gebruik: make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"'; exit 2; }
-	$(BIN)/python scripts/nieuw "$(SOORT)" "$(WIJK)" "$(TITEL)"
+	$(BIN)/bovenwijks nieuw "$(SOORT)" "$(WIJK)" "$(TITEL)"
 
 ## genereer: regenerate what is derived from the content contract and the wijken:
 ##   schemas/, content/meedoen/sleutels.md, .github/CODEOWNERS and .remarkrc.json
 genereer: $(STAMP)
-	$(BIN)/python scripts/genereer
+	$(BIN)/bovenwijks genereer
 
 ## bench: build synthetic cities of 1,000 and 10,000 items against plain MkDocs and update
 ##   docs/benchmarks.md (takes a while); e.g. make bench BENCH_ARGS="--sizes 200 --runs 1 --no-docs"

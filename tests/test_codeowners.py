@@ -12,7 +12,7 @@ from bovenwijks.content.load import load_stad
 from bovenwijks.tools.codeowners import codeowners
 from bovenwijks.tools.generate import stale
 
-REGENERATE = "draai 'make genereer' (of scripts/genereer) en neem het resultaat op in je pull request"
+REGENERATE = "draai 'make genereer' (of bovenwijks genereer) en neem het resultaat op in je pull request"
 
 
 def genereer(city) -> subprocess.CompletedProcess[str]:

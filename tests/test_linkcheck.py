@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bovenwijks.tools.linkcheck import check_site, main, read_page
+from bovenwijks.tools.cli import main
+from bovenwijks.tools.linkcheck import check_site, read_page
 
 HOME = '<!doctype html><html lang="nl"><title>Home</title><h1 id="top">Home</h1>'
 OOST = '<!doctype html><title>Oost</title><h2 id="agenda">Agenda</h2><a name="oud">oud</a>'
@@ -91,8 +92,8 @@ def test_read_page_collects_ids_and_links_with_their_lines():
 
 def test_the_command_prints_every_broken_link_and_fails(tmp_path, capsys):
     site = _site(tmp_path, {"over/index.html": '<a href="../wijken/west/">west</a>'})
-    assert main([str(site)]) == 1
+    assert main(["linkcheck", str(site)]) == 1
     out, err = capsys.readouterr()
     assert "site/over/index.html:1: link '../wijken/west/'" in out
     assert "1 kapotte link in 3 pagina's." in err
-    assert main([str(tmp_path / "leeg")]) == 2
+    assert main(["linkcheck", str(tmp_path / "leeg")]) == 2

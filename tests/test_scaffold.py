@@ -210,7 +210,7 @@ def test_a_file_with_the_same_address_in_other_capitals_counts_as_existing(city)
     [
         (("initiatief", "oostt", "Soep"), "de wijk 'oostt' bestaat niet (bedoel je 'oost'?)"),
         (("initiatif", "oost", "Soep"), "onbekende soort 'initiatif'; bedoel je 'initiatief'?"),
-        (("initiatief", "oost", ""), 'geef een titel op, tussen aanhalingstekens: scripts/nieuw initiatief oost "..."'),
+        (("initiatief", "oost", ""), 'geef een titel op, tussen aanhalingstekens: bovenwijks nieuw initiatief oost "..."'),
         (("initiatief", "oost", "!!!"), "van '!!!' kan geen bestandsnaam gemaakt worden"),
         (
             ("wijk", "Oost_West", "Oost-West"),
@@ -246,7 +246,7 @@ def test_the_command_line(city):
     assert "make check" in made.stdout
     again = nieuw("initiatief", "oost", "Repair Café")
     assert again.returncode == 1
-    assert "scripts/nieuw: wijken/oost/initiatieven/repair-cafe.md bestaat al" in again.stderr
+    assert "bovenwijks nieuw: wijken/oost/initiatieven/repair-cafe.md bestaat al" in again.stderr
     assert "Traceback" not in again.stderr
 
 

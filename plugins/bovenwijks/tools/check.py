@@ -1,4 +1,4 @@
-"""`scripts/check`: validate a city's content without building it."""
+"""`bovenwijks check`: validate a city's content without building it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from bovenwijks.content.problem import Problem
 from bovenwijks.tools.generate import stale
 
 
-def report(problems: list[Problem], *, github: bool, out=sys.stdout) -> None:
-    """Print every problem for editors, and as GitHub annotations when `github`."""
+def report(problems: list[Problem], *, github: bool, out=None) -> None:
+    """Print every problem for editors (on `out`, standard output by default), and as GitHub
+    annotations when `github`."""
+    out = out or sys.stdout
     for problem in problems:
         print(problem, file=out)
     if github:
@@ -21,11 +23,16 @@ def report(problems: list[Problem], *, github: bool, out=sys.stdout) -> None:
             print(problem.github_annotation(), file=out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Check the city under `--root` (default: the current folder); 1 when anything is wrong."""
-    parser = argparse.ArgumentParser(prog="scripts/check", description="Controleer de inhoud van alle wijken.")
-    parser.add_argument("--root", default=".", help="de map met wijken/ en content/")
-    args = parser.parse_args(argv)
+HELP = "controleer de inhoud van alle wijken, zonder de site te bouwen"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `bovenwijks check`."""
+    parser.add_argument("--root", default=".", help="de map met wijken/ en content/ (standaard: deze map)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the city under `--root`; 1 when anything is wrong."""
     root = Path(args.root)
     loaded = load_stad(root)
     problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))

@@ -1,24 +1,25 @@
 """The files derived from the content contract and the wijken, committed so that tools can read them.
 
-`scripts/genereer` writes them; `scripts/check` reports each one that is out of date, so that
+`bovenwijks genereer` writes them; `bovenwijks check` reports each one that is out of date, so that
 the JSON Schemas, the reference page and the review rules never drift from what they are made of.
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bovenwijks.content.load import Loaded
+from bovenwijks.content.load import Loaded, load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import KINDS, SOURCE
 from bovenwijks.content.vocabulaire import PATH as VOCABULAIRE
 from bovenwijks.tools import codeowners, jsonschema, reference
 
 REMARK_CONFIG = ".remarkrc.json"
-REGENERATE = "draai 'make genereer' (of scripts/genereer) en neem het resultaat op in je pull request"
+REGENERATE = "draai 'make genereer' (of bovenwijks genereer) en neem het resultaat op in je pull request"
 
 
 @dataclass(frozen=True)
@@ -119,17 +120,16 @@ def stale(root: Path, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`scripts/genereer`: write the derived files and say which changed."""
-    import argparse
+HELP = "maak de JSON-schema's, de pagina 'Alle sleutels' en .github/CODEOWNERS opnieuw"
 
-    from bovenwijks.content.load import load_stad
 
-    parser = argparse.ArgumentParser(
-        prog="scripts/genereer", description="Maak de JSON-schema's, de pagina 'Alle sleutels' en .github/CODEOWNERS opnieuw."
-    )
-    parser.add_argument("--root", default=".", help="de map met wijken/ en content/")
-    args = parser.parse_args(argv)
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `bovenwijks genereer`."""
+    parser.add_argument("--root", default=".", help="de map met wijken/ en content/ (standaard: deze map)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the derived files and say which changed; 1 when what they are made of is broken."""
     root = Path(args.root)
     loaded = load_stad(root)
     broken = [p for p in loaded.problems if p.fatal and (p.path == VOCABULAIRE or p.path.endswith("/index.md"))]

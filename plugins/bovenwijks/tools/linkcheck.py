@@ -154,12 +154,17 @@ def check_site(site: Path, site_url: str = "") -> list[Problem]:
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`scripts/linkcheck`: check a built site; 1 when any link is broken."""
-    parser = argparse.ArgumentParser(prog="scripts/linkcheck", description="Controleer de links en ankers van een gebouwde site.")
+HELP = "controleer de links en ankers van een gebouwde site (eerst make build)"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `bovenwijks linkcheck`."""
     parser.add_argument("site", nargs="?", default="site", help="de map van de gebouwde site (standaard: site)")
     parser.add_argument("--site-url", default="", help="het adres waarop de site staat; links daarheen tellen als intern")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check a built site; 1 when any link is broken, 2 when it is no built site."""
     site = Path(args.site)
     if not (site / "index.html").is_file():
         print(f"{site} is geen gebouwde site (er staat geen index.html in); bouw haar eerst met `make build`.", file=sys.stderr)

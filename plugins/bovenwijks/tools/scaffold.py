@@ -1,6 +1,6 @@
 """Scaffolding: a new wijk, wijkplan or item, written from `schema` with placeholders.
 
-`scripts/nieuw initiatief soesterkwartier "Repair Café"` writes
+`bovenwijks nieuw initiatief soesterkwartier "Repair Café"` writes
 `wijken/soesterkwartier/initiatieven/repair-cafe.md`: the title it was given, a `VUL IN: ...`
 placeholder in every other required key and in the body (the check reports each until it is
 replaced), and every optional key as a comment with an example, ready to be switched on by
@@ -9,7 +9,9 @@ removing the `#`. An existing file is never overwritten.
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -162,7 +164,7 @@ def _existing_wijk(root: Path, wijk: str) -> Path:
         known = sorted(p.name for p in (root / WIJKEN).iterdir() if (p / "index.md").is_file()) if (root / WIJKEN).is_dir() else []
         hint = did_you_mean(wijk, known) if known else "er zijn nog geen wijken"
         raise ScaffoldError(
-            f"de wijk '{wijk}' bestaat niet ({hint}); een nieuwe wijk maak je met: scripts/nieuw wijk {slugify(wijk) or 'mijn-wijk'} \"Naam van de wijk\""
+            f"de wijk '{wijk}' bestaat niet ({hint}); een nieuwe wijk maak je met: bovenwijks nieuw wijk {slugify(wijk) or 'mijn-wijk'} \"Naam van de wijk\""
         )
     return folder
 
@@ -201,14 +203,14 @@ def scaffold(root: Path, soort: str, wijk: str, titel: str = "", *, slug: str | 
     kind = _kind(soort)
     titel = " ".join(titel.split())
     if kind is WIJK and not titel and not SLUG_RE.match(wijk):
-        titel, wijk = wijk, slugify(wijk)  # `scripts/nieuw wijk "Hoge Kwartier"`: the folder follows the name
+        titel, wijk = wijk, slugify(wijk)  # `bovenwijks nieuw wijk "Hoge Kwartier"`: the folder follows the name
     if kind is WIJKPLAN:
         titel = titel or str(vandaag.year)
         if not (titel.isdigit() and 2000 <= int(titel) <= 2100):
-            raise ScaffoldError(f"'{titel}' is geen jaartal; schrijf bijvoorbeeld: scripts/nieuw wijkplan {wijk} {vandaag.year}")
+            raise ScaffoldError(f"'{titel}' is geen jaartal; schrijf bijvoorbeeld: bovenwijks nieuw wijkplan {wijk} {vandaag.year}")
     elif not titel:
         what = "de naam van de wijk" if kind is WIJK else "een titel"
-        raise ScaffoldError(f'geef {what} op, tussen aanhalingstekens: scripts/nieuw {kind.name} {wijk} "..."')
+        raise ScaffoldError(f'geef {what} op, tussen aanhalingstekens: bovenwijks nieuw {kind.name} {wijk} "..."')
     target = _target(root, kind, wijk, titel, slug)
     if target.exists():
         raise ScaffoldError(f"{target.relative_to(root).as_posix()} bestaat al; een bestaand bestand wordt nooit overschreven")
@@ -220,26 +222,29 @@ def scaffold(root: Path, soort: str, wijk: str, titel: str = "", *, slug: str | 
     return Scaffolded(target.relative_to(root).as_posix(), kind)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`scripts/nieuw SOORT WIJK "Titel"`: write a new file and say what to do next."""
-    import argparse
-    import sys
+HELP = "maak een nieuwe wijk, een wijkplan of een nieuw item, met 'VUL IN' waar je iets moet invullen"
+EPILOG = (
+    'Voorbeelden: bovenwijks nieuw initiatief soesterkwartier "Repair Café" · '
+    'bovenwijks nieuw wijk hogekwartier "Hogekwartier" · bovenwijks nieuw wijkplan hogekwartier 2027'
+)
 
-    parser = argparse.ArgumentParser(
-        prog="scripts/nieuw",
-        description="Maak een nieuwe wijk, een wijkplan of een nieuw item, met 'VUL IN' waar je iets moet invullen.",
-        epilog='Voorbeelden: scripts/nieuw initiatief soesterkwartier "Repair Café" · scripts/nieuw wijk hogekwartier "Hogekwartier" · scripts/nieuw wijkplan hogekwartier 2027',
-    )
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `bovenwijks nieuw`."""
+    parser.epilog = EPILOG
     parser.add_argument("soort", help="wat je maakt: " + ", ".join(KIND_NAMES))
     parser.add_argument("wijk", help="de map van de wijk onder wijken/ (bij een nieuwe wijk: de mapnaam die je kiest)")
     parser.add_argument("titel", nargs="?", default="", help="de titel (bij een wijk: de naam, bij een wijkplan: het jaar)")
     parser.add_argument("--slug", help="een eigen bestandsnaam (zonder .md) in plaats van een die uit de titel gemaakt wordt")
-    parser.add_argument("--root", default=".", help="de map met wijken/ en content/")
-    args = parser.parse_args(argv)
+    parser.add_argument("--root", default=".", help="de map met wijken/ en content/ (standaard: deze map)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write a new file and say what to do next; 1 when it cannot be made."""
     try:
         made = scaffold(Path(args.root), args.soort, args.wijk, args.titel, slug=args.slug)
     except ScaffoldError as error:
-        print(f"scripts/nieuw: {error}", file=sys.stderr)
+        print(f"bovenwijks nieuw: {error}", file=sys.stderr)
         return 1
     print(f"Gemaakt: {made.path}")
     print(f"Vervang in dat bestand elke '{placeholder('...')}' en controleer het met: make check")

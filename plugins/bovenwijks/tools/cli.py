@@ -1,0 +1,88 @@
+"""`bovenwijks`: the one command for editors and the repository, with a subcommand per job.
+
+    bovenwijks check                 controleer de inhoud van alle wijken
+    bovenwijks nieuw initiatief soesterkwartier "Repair Café"
+    bovenwijks genereer              de afgeleide bestanden opnieuw
+    bovenwijks linkcheck site/       de links van een gebouwde site
+
+Each subcommand is a module with `HELP`, `arguments(parser)` and `run(args)`: adding one is a
+line in `COMMANDS`. Help and errors are in Dutch, as editors read them; `scripts/` and the
+Makefile call the same subcommands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from types import ModuleType
+from typing import NoReturn
+
+from bovenwijks.tools import check, generate, linkcheck, scaffold
+
+PROG = "bovenwijks"
+
+# The subcommands, in the order the help lists them.
+COMMANDS: dict[str, ModuleType] = {
+    "check": check,
+    "nieuw": scaffold,
+    "genereer": generate,
+    "linkcheck": linkcheck,
+}
+
+# argparse's own messages, which it writes in English, as editors should read them.
+_ERRORS = (
+    (re.compile(r"the following arguments are required: (.+)"), r"dit ontbreekt nog: \1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"onbekend: \1"),
+    (re.compile(r"argument (\S+): invalid choice: '?([^' ]+)'? \(choose from (.+)\)"), r"onbekende keuze '\2' voor \1; kies uit: \3"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 heeft een waarde nodig"),
+)
+
+
+def dutch(message: str) -> str:
+    """argparse's English `message` in Dutch, or as it is when we have no translation of it."""
+    for english, nederlands in _ERRORS:
+        if english.fullmatch(message):
+            return english.sub(nederlands, message)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose help and errors are in Dutch."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_Formatter, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp")
+
+    def error(self, message: str) -> NoReturn:
+        """Say what is wrong in Dutch, and how to get help; exit with 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {dutch(message)}\nMeer uitleg: {self.prog} --help\n")
+
+
+def parser() -> Parser:
+    """The parser of `bovenwijks` and all its subcommands."""
+    main_parser = Parser(prog=PROG, description="Werk aan de inhoud van de wijken: controleren, nieuwe bestanden maken en bijwerken.")
+    commands = main_parser.add_subparsers(title="commando's", metavar="COMMANDO", dest="command", required=True, parser_class=Parser)
+    for name, module in COMMANDS.items():
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP[0].upper() + module.HELP[1:] + ".")
+        module.arguments(sub)
+        sub.set_defaults(run=module.run)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `bovenwijks` with `argv` (the command line without the program's name)."""
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # python -m bovenwijks.tools.cli
+    sys.exit(main())
