@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,19 @@ contact:
   naam: Jan
   email: jan@example.org
 """
+
+
+@cache
+def plugin_class(name: str) -> type:
+    """The class of the plugin `bovenwijks/<name>`, loaded as MkDocs loads it.
+
+    A plugin that is not registered, or that fails to import, fails the test that asked for it:
+    a city built without it would pass the tests that look for what it must not do.
+    """
+    found = entry_points(group="mkdocs.plugins", name=f"bovenwijks/{name}")
+    if not found:
+        raise LookupError(f"bovenwijks/{name} is not registered as a MkDocs plugin (pyproject.toml, [project.entry-points])")
+    return next(iter(found)).load()
 
 
 @dataclass
@@ -97,6 +112,8 @@ class City:
 
     def write_config(self, **overrides: Any) -> None:
         """Write mkdocs.yml: the platform's plugins, a fixed build date and a site URL."""
+        for name in self.plugins:
+            plugin_class(name)
         config: dict[str, Any] = {
             "site_name": "Teststad",
             "site_url": SITE_URL,

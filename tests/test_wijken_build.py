@@ -209,3 +209,18 @@ def test_initiatief_page_lists_its_own_upcoming_activiteiten(city):
     assert "Reparatiemiddag" in agenda and 'href="../../agenda/reparatiemiddag/"' in agenda
     assert "Soepavond" not in html and "Vorige reparatie" not in html
     assert "Soepavond" in result.article("wijken/oost/initiatieven/buurtsoep/")
+
+
+@pytest.mark.parametrize("name", ["wijken", "overzicht", "kennis", "feeds"])
+def test_the_harness_loads_each_plugin_as_mkdocs_does(name):
+    from city import plugin_class
+    from mkdocs.plugins import BasePlugin
+
+    assert issubclass(plugin_class(name), BasePlugin)
+
+
+def test_the_harness_refuses_a_plugin_that_cannot_be_loaded(tmp_path):
+    from city import City
+
+    with pytest.raises(LookupError, match="bovenwijks/bestaat-niet is not registered"):
+        City(tmp_path, plugins=["bestaat-niet"])
