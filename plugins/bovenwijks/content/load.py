@@ -97,7 +97,7 @@ def _kennis(v: dict[str, Any], base: dict[str, Any]) -> Kennis:
     return Kennis(**base, soort=v["soort"], onderwerpen=v["onderwerpen"], datum=v["datum"], contact=_contact(v.get("contact")))
 
 
-_FACTORIES = {"initiatieven": _initiatief, "agenda": _activiteit, "nieuws": _bericht, "kennis": _kennis}
+_FACTORIES = {Initiatief.folder: _initiatief, Activiteit.folder: _activiteit, Bericht.folder: _bericht, Kennis.folder: _kennis}
 
 
 class _WijkLoader:
@@ -134,7 +134,7 @@ class _WijkLoader:
             if len(parts) == 1 and parts[0] in ("index.md", "wijkplan.md"):
                 continue
             if len(parts) == 2 and parts[0] in ITEM_KINDS and markdown and parts[1] != "index.md":
-                if parts[0] == "initiatieven":
+                if parts[0] == Initiatief.folder:
                     initiatief_slugs.add(slugify(parts[1].removesuffix(".md")))
                 item = self._item(file, parts[0], path)
                 if item is not None:

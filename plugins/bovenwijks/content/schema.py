@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bovenwijks.keuzes import SOORTEN, STATUSSEN
+from bovenwijks.model import Activiteit, Bericht, Initiatief, Kennis
 
 # Where the contract lives in the repository: the generated files say they are made from it.
 SOURCE = "plugins/bovenwijks/content/schema.py"
@@ -131,9 +132,9 @@ WIJKPLAN = Kind(
 )
 
 INITIATIEF = Kind(
-    "initiatief",
+    Initiatief.kind,
     "Initiatief",
-    "wijken/<wijk>/initiatieven/<naam>.md",
+    f"wijken/<wijk>/{Initiatief.folder}/<naam>.md",
     "Een bewonersinitiatief: een repair café, een buurtsoep, een maatjesproject.",
     (
         TITEL,
@@ -157,13 +158,13 @@ INITIATIEF = Kind(
         Field("biedt", "object", "kennis die jullie andere wijken aanbieden", many=True, fields=KENNISREGEL),
         Field("zoekt", "object", "kennis die jullie zoeken bij andere wijken", many=True, fields=KENNISREGEL),
     ),
-    folder="initiatieven",
+    folder=Initiatief.folder,
 )
 
 ACTIVITEIT = Kind(
-    "activiteit",
+    Activiteit.kind,
     "Activiteit",
-    "wijken/<wijk>/agenda/<naam>.md",
+    f"wijken/<wijk>/{Activiteit.folder}/<naam>.md",
     "Een activiteit met een datum: een bewonersbijeenkomst, een inloopspreekuur.",
     (
         TITEL,
@@ -180,13 +181,13 @@ ACTIVITEIT = Kind(
         ),
         Field("themas", "thema", "thema's uit content/vocabulaire.yml", many=True, example=["ontmoeting"]),
     ),
-    folder="agenda",
+    folder=Activiteit.folder,
 )
 
 BERICHT = Kind(
-    "bericht",
+    Bericht.kind,
     "Bericht",
-    "wijken/<wijk>/nieuws/<naam>.md",
+    f"wijken/<wijk>/{Bericht.folder}/<naam>.md",
     "Een nieuwsbericht van de wijk.",
     (
         TITEL,
@@ -194,13 +195,13 @@ BERICHT = Kind(
         Field("auteur", "tekst", "wie het bericht schreef", example="Redactie Soesterkwartier"),
         Field("samenvatting", "tekst", "een of twee zinnen voor overzichten en feeds", example="Het wijkplan 2027 is klaar."),
     ),
-    folder="nieuws",
+    folder=Bericht.folder,
 )
 
 KENNIS = Kind(
-    "kennis",
+    Kennis.kind,
     "Kennis",
-    "wijken/<wijk>/kennis/<naam>.md",
+    f"wijken/<wijk>/{Kennis.folder}/<naam>.md",
     "Een vraag aan andere wijken, of een ervaring die jullie delen.",
     (
         TITEL,
@@ -223,7 +224,7 @@ KENNIS = Kind(
         Field("datum", "datum", "de datum van de vraag of ervaring", required=True, example="2026-11-22"),
         Field("contact", "object", "wie je kunt benaderen", fields=CONTACT, one_of=("email", "telefoon")),
     ),
-    folder="kennis",
+    folder=Kennis.folder,
 )
 
 KINDS: tuple[Kind, ...] = (WIJK, WIJKPLAN, INITIATIEF, ACTIVITEIT, BERICHT, KENNIS)
