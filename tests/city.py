@@ -41,6 +41,15 @@ contact:
 
 
 @cache
+def project_config() -> dict[str, Any]:
+    """The repository's own mkdocs.yml, as MkDocs reads its YAML (`!ENV` included)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+@cache
 def plugin_class(name: str) -> type:
     """The class of the plugin `bovenwijks/<name>`, loaded as MkDocs loads it.
 
@@ -114,12 +123,19 @@ class City:
         """Write mkdocs.yml: the platform's plugins, a fixed build date and a site URL."""
         for name in self.plugins:
             plugin_class(name)
+        theme = project_config()["theme"]
         config: dict[str, Any] = {
             "site_name": "Teststad",
             "site_url": SITE_URL,
             "docs_dir": "content",
             "edit_uri": "https://github.com/test/stad/edit/main/",
-            "theme": {"name": "material", "language": "nl", "font": False, "custom_dir": str(THEME), "features": ["content.action.edit"]},
+            # The project's theme, language and fonts (none from another host), so that tests see
+            # what residents get; of its features, only the edit link.
+            "theme": {
+                **{key: theme[key] for key in ("name", "language", "font")},
+                "custom_dir": str(THEME),
+                "features": ["content.action.edit"],
+            },
             "plugins": [{"search": {"lang": "nl"}}]
             + [{f"bovenwijks/{p}": {"build_date": BUILD_DATE} if p == "wijken" else {}} for p in self.plugins],
             "markdown_extensions": ["attr_list", "md_in_html", "tables"],

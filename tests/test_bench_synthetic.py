@@ -59,8 +59,10 @@ def test_the_same_arguments_write_the_same_city(tmp_path):
 
 def test_refuses_to_write_over_a_city(tmp_path):
     synthetic.generate(tmp_path, items=4, wijken=1)
-    with pytest.raises(FileExistsError):
+    before = _files(tmp_path)
+    with pytest.raises(FileExistsError, match="give an empty folder"):
         synthetic.generate(tmp_path, items=4, wijken=1)
+    assert _files(tmp_path) == before
 
 
 def test_the_city_is_valid_and_uses_every_part_of_the_contract(tmp_path):

@@ -64,7 +64,7 @@ def test_vocabulaire_has_the_documented_fields(stad):
     assert data["themas"][0] == {
         "id": "informatie-en-advies",
         "naam": "Informatie en advies",
-        "beschrijving": data["themas"][0]["beschrijving"],
+        "beschrijving": stad.vocabulaire.themas["informatie-en-advies"].beschrijving,
     }
     assert {"id", "naam", "beschrijving", "aliassen"} == set(data["onderwerpen"][0])
 

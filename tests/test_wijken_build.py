@@ -115,6 +115,7 @@ def test_navigation_does_not_list_items(city):
 
 
 def test_no_request_to_other_hosts_in_markup(city):
+    """With the project's theme settings (the harness takes them from mkdocs.yml)."""
     _oost(city)
     html = city.build().page("wijken/oost/")
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html

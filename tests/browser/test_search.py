@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from harness import REPO, search, serve
-from mkdocs.utils.yaml import yaml_load
+from city import project_config
+from harness import search, serve
 
 pytestmark = pytest.mark.browser
 
 
 def search_settings() -> dict:
     """The search plugin's settings in the repository's mkdocs.yml: what the site really uses."""
-    with open(REPO / "mkdocs.yml", encoding="utf-8") as file:
-        plugins = yaml_load(file)["plugins"]
+    plugins = project_config()["plugins"]
     return next(entry["search"] for entry in plugins if isinstance(entry, dict) and "search" in entry)
 
 
