@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem
+from bovenwijks.tools import options
 from bovenwijks.tools.generate import stale
 
 
@@ -28,7 +29,7 @@ HELP = "controleer de inhoud van alle wijken, zonder de site te bouwen"
 
 def arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `bovenwijks check`."""
-    parser.add_argument("--root", default=".", help="de map met wijken/ en content/ (standaard: deze map)")
+    options.root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

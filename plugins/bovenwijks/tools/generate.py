@@ -16,7 +16,7 @@ from bovenwijks.content.load import Loaded, load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import KINDS, SOURCE
 from bovenwijks.content.vocabulaire import PATH as VOCABULAIRE
-from bovenwijks.tools import codeowners, jsonschema, reference
+from bovenwijks.tools import codeowners, jsonschema, options, reference
 
 REMARK_CONFIG = ".remarkrc.json"
 REGENERATE = "draai 'make genereer' (of bovenwijks genereer) en neem het resultaat op in je pull request"
@@ -125,7 +125,7 @@ HELP = "maak de JSON-schema's, de pagina 'Alle sleutels' en .github/CODEOWNERS o
 
 def arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `bovenwijks genereer`."""
-    parser.add_argument("--root", default=".", help="de map met wijken/ en content/ (standaard: deze map)")
+    options.root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

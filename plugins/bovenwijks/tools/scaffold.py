@@ -25,6 +25,7 @@ from bovenwijks.content.suggest import did_you_mean
 from bovenwijks.content.vocabulaire import load_vocabulaire
 from bovenwijks.model import Vocabulaire
 from bovenwijks.slug import slugify
+from bovenwijks.tools import options
 
 WIJKEN = "wijken"
 KIND_NAMES = tuple(k.name for k in KINDS)
@@ -236,7 +237,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("wijk", help="de map van de wijk onder wijken/ (bij een nieuwe wijk: de mapnaam die je kiest)")
     parser.add_argument("titel", nargs="?", default="", help="de titel (bij een wijk: de naam, bij een wijkplan: het jaar)")
     parser.add_argument("--slug", help="een eigen bestandsnaam (zonder .md) in plaats van een die uit de titel gemaakt wordt")
-    parser.add_argument("--root", default=".", help="de map met wijken/ en content/ (standaard: deze map)")
+    options.root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
