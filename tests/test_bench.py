@@ -41,10 +41,13 @@ def _result(items, plain, ours, check=0.5, peak=300.0, largest=50 * 1024):
 
 def test_peak_memory_is_each_childs_own():
     """A small process measured after a big one reports its own peak, not the big one's."""
-    big = bench.measure([sys.executable, "-c", "x = b'x' * (300 * 1024 * 1024)"])
+    big = bench.measure([sys.executable, "-c", "x = b'x' * (600 * 1024 * 1024)"])
     small = bench.measure([sys.executable, "-c", "print('klein')"])
-    assert big.returncode == 0 and big.peak_mb >= 290
-    assert small.peak_mb < 100 and small.output.strip() == "klein"
+    assert big.returncode == 0 and big.peak_mb >= 590
+    # Not under a fixed number: a child's peak includes its parent's memory until it starts its
+    # own program, and the parent here is pytest, grown by every build before this test (the
+    # benchmark's parent is small). Far under the big one's peak is what getrusage would miss.
+    assert small.peak_mb < big.peak_mb / 2 and small.output.strip() == "klein"
 
 
 def test_cpu_time_is_the_processs_own_work_not_the_clock():
