@@ -55,7 +55,9 @@ def thema_chart(stad: Stad, counts: dict[str, dict[str, int]]) -> str:
                 continue
             w = BAR_WIDTH * value / largest
             label = f"{naam}: {value} × {escape(stad.vocabulaire.thema_naam(thema))}"
-            parts.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{ROW - 8}" fill="{colour[thema]}"><title>{label}</title></rect>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{ROW - 8}" fill="{colour[thema]}"><title>{label}</title></rect>'
+            )
             if w >= 16:
                 parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 18}" font-size="12" text-anchor="middle" fill="#fff">{value}</text>')
             x += w

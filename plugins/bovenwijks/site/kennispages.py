@@ -14,13 +14,13 @@ from math import ceil
 from markupsafe import Markup
 
 from bovenwijks.city.kennisuitwisseling import Antwoord, Match, Onderwerpkennis, Regel, Uitwisseling
-from bovenwijks.model import Kennis
-from bovenwijks.site.pages import SitePage
 from bovenwijks.city.paginate import paginate
-from bovenwijks.site.render import render
-from bovenwijks.slug import slugify
 from bovenwijks.content.vocabulaire import GERESERVEERD
 from bovenwijks.content.vocabulaire import PATH as VOCABULAIRE
+from bovenwijks.model import Kennis
+from bovenwijks.site.pages import SitePage
+from bovenwijks.site.render import render
+from bovenwijks.slug import slugify
 
 HUB = "kennis/"
 MATCHES = "kennis/matches/"
@@ -93,8 +93,14 @@ class KennisPages:
         """
         anker = antwoord.anker if antwoord and antwoord.beste else None
         return self._fragment(
-            (kennis.identity, show_wijk, anker), root, "kennis_entry.html",
-            k=kennis, stad=self.stad, kp=self, show_wijk=show_wijk, antwoord=antwoord,
+            (kennis.identity, show_wijk, anker),
+            root,
+            "kennis_entry.html",
+            k=kennis,
+            stad=self.stad,
+            kp=self,
+            show_wijk=show_wijk,
+            antwoord=antwoord,
         )
 
     def _fragment(self, key: tuple, root: str, template: str, **context) -> Markup:
@@ -122,8 +128,12 @@ class KennisPages:
 
     def _context(self) -> dict:
         return {
-            "u": self.uitwisseling, "stad": self.stad, "match_url": self.match_url, "kp": self,
-            "VRAGEN_ANKER": VRAGEN_ANKER, "heeft_antwoorden": self.heeft_antwoorden,
+            "u": self.uitwisseling,
+            "stad": self.stad,
+            "match_url": self.match_url,
+            "kp": self,
+            "VRAGEN_ANKER": VRAGEN_ANKER,
+            "heeft_antwoorden": self.heeft_antwoorden,
         }
 
     def _page(self, template: str, src_uri: str, title: str, description: str | None, source: str | None = None, **context) -> SitePage:
@@ -136,17 +146,27 @@ class KennisPages:
 
     def pages(self) -> list[SitePage]:
         """The hub, the pages of every onderwerp, and the matches pages."""
-        pages = [self._page(
-            "kennis_hub.html", f"{HUB}index.md", "Kennis delen",
-            f"Wat initiatieven in {self.stad.naam} elkaar kunnen leren: per onderwerp wie kennis aanbiedt en wie zoekt.",
-            vragen_max=HUB_VRAGEN, ervaringen_max=HUB_ERVARINGEN,
-        )]
+        pages = [
+            self._page(
+                "kennis_hub.html",
+                f"{HUB}index.md",
+                "Kennis delen",
+                f"Wat initiatieven in {self.stad.naam} elkaar kunnen leren: per onderwerp wie kennis aanbiedt en wie zoekt.",
+                vragen_max=HUB_VRAGEN,
+                ervaringen_max=HUB_ERVARINGEN,
+            )
+        ]
         for pagina in self.matches:
-            pages.append(self._page(
-                "kennis_matches.html", pagina.src_uri, "Matches: wie kan wie helpen?",
-                "Voor alles wat een initiatief zoekt: de initiatieven in andere wijken die het aanbieden.",
-                pagina=pagina, groepen=_groups(pagina.items, self.uitwisseling),
-            ))
+            pages.append(
+                self._page(
+                    "kennis_matches.html",
+                    pagina.src_uri,
+                    "Matches: wie kan wie helpen?",
+                    "Voor alles wat een initiatief zoekt: de initiatieven in andere wijken die het aanbieden.",
+                    pagina=pagina,
+                    groepen=_groups(pagina.items, self.uitwisseling),
+                )
+            )
         for kennis in self.uitwisseling.gesorteerd():
             ident = kennis.onderwerp.id
             # Without a readable vocabulary any word is an onderwerp; only slugs make addresses.
@@ -162,11 +182,19 @@ class KennisPages:
         pages = []
         for pagina in paginate(list(range(count)), onderwerp_url(kennis.onderwerp.id), 1):
             start = (pagina.number - 1) * self.per_page
-            deel = {naam: lijst[start:start + self.per_page] for naam, lijst in lijsten.items()}
-            pages.append(self._page(
-                "kennis_onderwerp.html", pagina.src_uri, kennis.onderwerp.naam, kennis.onderwerp.beschrijving,
-                source=VOCABULAIRE, kennis=kennis, pagina=pagina, deel=deel,
-            ))
+            deel = {naam: lijst[start : start + self.per_page] for naam, lijst in lijsten.items()}
+            pages.append(
+                self._page(
+                    "kennis_onderwerp.html",
+                    pagina.src_uri,
+                    kennis.onderwerp.naam,
+                    kennis.onderwerp.beschrijving,
+                    source=VOCABULAIRE,
+                    kennis=kennis,
+                    pagina=pagina,
+                    deel=deel,
+                )
+            )
         return pages
 
     def sections(self) -> dict[str, Callable[[], str]]:
@@ -190,4 +218,3 @@ class KennisPages:
             for item in wijk.kennis:
                 add(f"wijken/{item.identity}.md", item.url, "kennis_item.html", item=item)
         return sections
-

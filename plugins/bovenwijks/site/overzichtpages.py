@@ -10,11 +10,11 @@ from datetime import date
 from itertools import groupby
 
 from bovenwijks.city import overzicht
-from bovenwijks.keuzes import STATUS, STATUS_VOLGORDE
-from bovenwijks.site.chart import thema_chart
-from bovenwijks.model import Stad
-from bovenwijks.site.pages import SitePage
 from bovenwijks.city.paginate import Pagina, paginate
+from bovenwijks.keuzes import STATUS, STATUS_VOLGORDE
+from bovenwijks.model import Stad
+from bovenwijks.site.chart import thema_chart
+from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
 
 FILTER_DATA = "initiatieven/filter.json"
@@ -23,8 +23,14 @@ FILTER_DATA = "initiatieven/filter.json"
 def home(stad: Stad, vandaag: date, body: str, titel: str, *, activiteiten: int = 6, berichten: int = 6) -> str:
     """The home page: the city's own introduction (`body`), its wijken, and what is coming."""
     return render(
-        "home.html", "", stad=stad, vandaag=vandaag, body=body, titel=titel,
-        activiteiten=overzicht.komend(stad, vandaag)[:activiteiten], berichten=stad.berichten()[:berichten],
+        "home.html",
+        "",
+        stad=stad,
+        vandaag=vandaag,
+        body=body,
+        titel=titel,
+        activiteiten=overzicht.komend(stad, vandaag)[:activiteiten],
+        berichten=stad.berichten()[:berichten],
     )
 
 
@@ -44,18 +50,34 @@ def initiatieven_pages(stad: Stad, per_page: int) -> list[SitePage]:
     alle = overzicht.initiatieven(stad)
     common = {"stad": stad, "statussen": STATUS_VOLGORDE}
     for pagina in paginate(alle, "initiatieven/", per_page):
-        pages.append(_page(
-            pagina, "Initiatieven", "initiatieven.html", f"Alle {len(alle)} bewonersinitiatieven van {stad.naam}.",
-            titel="Initiatieven", inleiding=f"Alle {len(alle)} initiatieven van bewoners in {stad.naam}. Kies een thema, wijk of status om te zoeken wat bij je past.",
-            status=None, filter_url=FILTER_DATA, **common,
-        ))
+        pages.append(
+            _page(
+                pagina,
+                "Initiatieven",
+                "initiatieven.html",
+                f"Alle {len(alle)} bewonersinitiatieven van {stad.naam}.",
+                titel="Initiatieven",
+                inleiding=f"Alle {len(alle)} initiatieven van bewoners in {stad.naam}. Kies een thema, wijk of status om te zoeken wat bij je past.",
+                status=None,
+                filter_url=FILTER_DATA,
+                **common,
+            )
+        )
     for status, lijst in overzicht.per_status(stad).items():
         naam = STATUS[status].lijst
         for pagina in paginate(lijst, f"initiatieven/{status}/", per_page):
-            pages.append(_page(
-                pagina, naam, "initiatieven.html", titel=naam,
-                inleiding=f"{len(lijst)} initiatieven in {stad.naam} met de status {status}.", status=status, filter_url=None, **common,
-            ))
+            pages.append(
+                _page(
+                    pagina,
+                    naam,
+                    "initiatieven.html",
+                    titel=naam,
+                    inleiding=f"{len(lijst)} initiatieven in {stad.naam} met de status {status}.",
+                    status=status,
+                    filter_url=None,
+                    **common,
+                )
+            )
     return pages
 
 
@@ -64,8 +86,15 @@ def filter_data(stad: Stad) -> str:
     themas = {t: stad.vocabulaire.thema_naam(t) for t in stad.vocabulaire.themas}
     statussen = {s: STATUS[s].naam for s in STATUS_VOLGORDE}
     rows = [
-        {"titel": i.titel, "url": i.url, "wijk": i.wijk, "wijknaam": stad.wijken[i.wijk].naam, "status": i.status,
-         "themas": i.themas, "samenvatting": i.samenvatting}
+        {
+            "titel": i.titel,
+            "url": i.url,
+            "wijk": i.wijk,
+            "wijknaam": stad.wijken[i.wijk].naam,
+            "status": i.status,
+            "themas": i.themas,
+            "samenvatting": i.samenvatting,
+        }
         for i in overzicht.initiatieven(stad)
     ]
     return json.dumps({"themas": themas, "statussen": statussen, "initiatieven": rows}, ensure_ascii=False, separators=(",", ":"))
@@ -78,10 +107,20 @@ def thema_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
     chart_themas = [t for t in stad.vocabulaire.themas if any(row.get(t) for row in counts.values())]
 
     def index(body: str) -> str:
-        return render("themas.html", "themas/", stad=stad, overzicht=per_thema, counts=counts,
-                      chart=thema_chart(stad, counts), chart_themas=chart_themas, body=body)
+        return render(
+            "themas.html",
+            "themas/",
+            stad=stad,
+            overzicht=per_thema,
+            counts=counts,
+            chart=thema_chart(stad, counts),
+            chart_themas=chart_themas,
+            body=body,
+        )
 
-    pages = [SitePage("themas/index.md", "Thema's", index, description=f"Initiatieven, activiteiten en wijkplannen van {stad.naam} per thema.")]
+    pages = [
+        SitePage("themas/index.md", "Thema's", index, description=f"Initiatieven, activiteiten en wijkplannen van {stad.naam} per thema.")
+    ]
     for thema_id, thema_overzicht in per_thema.items():
         thema = stad.vocabulaire.themas.get(thema_id)
         if thema is None:
@@ -89,10 +128,18 @@ def thema_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
         by_wijk = sorted(thema_overzicht.initiatieven, key=lambda i: (stad.wijken[i.wijk].naam.lower(), i.titel.lower()))
         for pagina in paginate(by_wijk, f"themas/{thema_id}/", per_page):
             groepen = [(wijk, list(group)) for wijk, group in groupby(pagina.items, key=lambda i: i.wijk)]
-            pages.append(_page(
-                pagina, thema.naam, "thema.html", thema.beschrijving,
-                stad=stad, thema=thema, overzicht=thema_overzicht, groepen=groepen,
-            ))
+            pages.append(
+                _page(
+                    pagina,
+                    thema.naam,
+                    "thema.html",
+                    thema.beschrijving,
+                    stad=stad,
+                    thema=thema,
+                    overzicht=thema_overzicht,
+                    groepen=groepen,
+                )
+            )
     return pages
 
 
@@ -101,13 +148,28 @@ def agenda_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
     pages = []
     for base, lijst, titel, inleiding, archief in (
         ("agenda/", overzicht.komend(stad, vandaag), "Agenda", f"Wat er de komende tijd te doen is in alle wijken van {stad.naam}.", False),
-        ("agenda/archief/", overzicht.voorbij(stad, vandaag), "Archief van de agenda", "Activiteiten die al geweest zijn, de meest recente eerst.", True),
+        (
+            "agenda/archief/",
+            overzicht.voorbij(stad, vandaag),
+            "Archief van de agenda",
+            "Activiteiten die al geweest zijn, de meest recente eerst.",
+            True,
+        ),
     ):
         for pagina in paginate(lijst, base, per_page):
-            pages.append(_page(
-                pagina, titel, "agenda.html", inleiding, stad=stad, titel=titel, inleiding=inleiding,
-                archief=archief, maanden=overzicht.per_maand(pagina.items),
-            ))
+            pages.append(
+                _page(
+                    pagina,
+                    titel,
+                    "agenda.html",
+                    inleiding,
+                    stad=stad,
+                    titel=titel,
+                    inleiding=inleiding,
+                    archief=archief,
+                    maanden=overzicht.per_maand(pagina.items),
+                )
+            )
     return pages
 
 

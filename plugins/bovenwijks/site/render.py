@@ -18,12 +18,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from bovenwijks.site import searchable
-from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.dates import TZ, dutch_date, dutch_month, dutch_time
+from bovenwijks.keuzes import SOORT, STATUS
+from bovenwijks.site import searchable
 
 TEMPLATES = Path(__file__).parent / "templates"
-
 
 
 def relative_url(target: str, base: str) -> str:

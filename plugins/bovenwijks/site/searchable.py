@@ -36,10 +36,10 @@ def join(html: str, parts: list[str]) -> str:
     """`html` with the `parts` that `split` took out back in their places."""
     if not parts:
         return html
+
     def put(match: re.Match[str]) -> str:
         index = int(match.group(1))
         # An editor may write any comment; only our own placeholders are replaced.
         return parts[index] if index < len(parts) else match.group(0)
 
     return _PLACE.sub(put, html)
-

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from bovenwijks.site import jsonld
 from bovenwijks.model import Activiteit, Item, Stad, Wijk
+from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
 
@@ -24,8 +24,12 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
         return render(f"{item.kind}.html", item.url, body=body, **context)
 
     return SitePage(
-        src_uri=f"wijken/{item.identity}.md", title=item.titel, render=page, markdown=item.body,
-        source=item.source, description=getattr(item, "samenvatting", None),
+        src_uri=f"wijken/{item.identity}.md",
+        title=item.titel,
+        render=page,
+        markdown=item.body,
+        source=item.source,
+        description=getattr(item, "samenvatting", None),
     )
 
 
@@ -34,8 +38,12 @@ def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
         return render("wijk.html", wijk.url, wijk=wijk, stad=stad, vandaag=vandaag, body=body)
 
     return SitePage(
-        src_uri=f"wijken/{wijk.slug}/index.md", title=wijk.naam, render=page, markdown=wijk.body,
-        source=wijk.source, description=wijk.samenvatting or None,
+        src_uri=f"wijken/{wijk.slug}/index.md",
+        title=wijk.naam,
+        render=page,
+        markdown=wijk.body,
+        source=wijk.source,
+        description=wijk.samenvatting or None,
     )
 
 
@@ -46,8 +54,11 @@ def _wijkplan_page(wijk: Wijk, stad: Stad) -> SitePage:
         return render("wijkplan.html", url, wijk=wijk, stad=stad, body=body)
 
     return SitePage(
-        src_uri=f"wijken/{wijk.slug}/wijkplan.md", title=f"Wijkplan {wijk.wijkplan.jaar} {wijk.naam}",
-        render=page, markdown=wijk.wijkplan.body, source=wijk.wijkplan.source,
+        src_uri=f"wijken/{wijk.slug}/wijkplan.md",
+        title=f"Wijkplan {wijk.wijkplan.jaar} {wijk.naam}",
+        render=page,
+        markdown=wijk.wijkplan.body,
+        source=wijk.wijkplan.source,
     )
 
 
@@ -59,7 +70,9 @@ def wijk_pages(stad: Stad, vandaag: date, site_url: str = "") -> list[SitePage]:
     """
     pages = [
         SitePage(
-            "wijken/index.md", "Wijken", partial(_render_wijken, stad=stad, vandaag=vandaag),
+            "wijken/index.md",
+            "Wijken",
+            partial(_render_wijken, stad=stad, vandaag=vandaag),
             description=f"Alle wijken van {stad.naam} op een rij.",
         )
     ]
