@@ -83,7 +83,7 @@ def initiatieven_pages(stad: Stad, per_page: int) -> list[SitePage]:
 
 def filter_data(stad: Stad) -> str:
     """The initiatieven as compact JSON, for filtering `/initiatieven/` in place with JavaScript."""
-    themas = {t: stad.vocabulaire.thema_naam(t) for t in stad.vocabulaire.themas}
+    themas = {t.id: t.naam for t in stad.vocabulaire.themas.values()}
     statussen = {s: STATUS[s].naam for s in STATUS_VOLGORDE}
     rows = [
         {
