@@ -69,8 +69,11 @@ class MountedPages:
             page.meta["description"] = escape(site_page.description)
         if site_page.feeds:
             page.meta["bovenwijks_feeds"] = site_page.feeds
+        # Both are read by Material's search plugin.
         if not site_page.search:
-            page.meta["search"] = {"exclude": True}  # read by Material's search plugin
+            page.meta["search"] = {"exclude": True}
+        elif site_page.boost != 1.0:
+            page.meta["search"] = {"boost": site_page.boost}
 
     def on_page_content(self, html: str, page: Page) -> str:
         """The page's content: the domain wraps the HTML MkDocs made of its Markdown.

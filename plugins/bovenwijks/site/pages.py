@@ -24,6 +24,9 @@ class SitePage:
     # Later pages of a listing only repeat items that the search finds on their own pages;
     # leaving them out keeps results pointing at the items, and the index (and build) small.
     search: bool = True
+    # How the search ranks this page against others (1 is normal): what helps residents
+    # (help, initiatieven, activiteiten) above what organisers ask each other.
+    boost: float = 1.0
 
     @property
     def url(self) -> str:
