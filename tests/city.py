@@ -129,12 +129,11 @@ class City:
             "site_url": SITE_URL,
             "docs_dir": "content",
             "edit_uri": "https://github.com/test/stad/edit/main/",
-            # The project's theme, language and fonts (none from another host), so that tests see
-            # what residents get; of its features, only the edit link.
+            # The project's theme, language, fonts (none from another host) and features, so that
+            # tests see what residents get.
             "theme": {
-                **{key: theme[key] for key in ("name", "language", "font")},
+                **{key: theme[key] for key in ("name", "language", "font", "features")},
                 "custom_dir": str(THEME),
-                "features": ["content.action.edit"],
             },
             "plugins": [{"search": {"lang": "nl"}}]
             + [{f"bovenwijks/{p}": {"build_date": BUILD_DATE} if p == "wijken" else {}} for p in self.plugins],

@@ -141,7 +141,7 @@ def test_both_builds_inherit_the_projects_theme_and_differ_only_in_plugins(tmp_p
     assert list(plain.plugins) == list(auto.plugins) == [name for name in project.plugins if name.endswith("search")]
     assert ours.docs_dir == str(city / "content") and ours.site_dir == str(tmp_path / "sites" / "ours")
     assert (tmp_path / "plain" / "docs" / "wijken" / "soesterkwartier" / "wijkplan.md").exists()
-    assert {"Home": "index.md"} in plain.nav and all("wijken/index.md" not in str(e) for e in plain.nav)
+    assert {"Start": "index.md"} in plain.nav and all("wijken/index.md" not in str(e) for e in plain.nav)
     assert auto.nav is None  # MkDocs then lists every page
 
 

@@ -98,4 +98,4 @@ def test_the_site_has_the_guide_in_its_navigation_and_links_the_reference(city):
     assert result.error is None, result.warnings
     assert 'href="sleutels/"' in result.page("meedoen/")
     assert '<h2 id="themas">Thema\'s</h2>' in result.page("meedoen/sleutels/")
-    assert "  - Meedoen: meedoen/index.md\n" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - Redacteuren: meedoen/index.md\n" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")

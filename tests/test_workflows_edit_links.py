@@ -1,14 +1,12 @@
-"""'Wijzig deze pagina': on every page of a built city it opens the real source file in GitHub's
+"""'Pagina aanpassen (voor redacteuren)': on every page of a built city it opens the real source file in GitHub's
 editor, or it is not there at all (pages the site makes up from other pages)."""
 
 from __future__ import annotations
 
 import re
 
-from city import REPO
-
 EDIT = "https://github.com/test/stad/edit/main/"  # the edit_uri of tests/city.py
-LINK = re.compile(r'<a href="([^"]*)" title="Wijzig deze pagina" class="md-content__button md-icon" rel="edit">')
+LINK = re.compile(r'<p class="bw-bewerk"><a href="([^"]*)" rel="edit">Pagina aanpassen \(voor redacteuren\)</a></p>')
 
 
 def _city(city):
@@ -53,21 +51,9 @@ def test_every_edit_link_opens_a_real_source_file(city):
     assert "wijken/" in unlinked
 
 
-def test_the_edit_button_is_labelled_in_dutch(city):
+def test_the_edit_link_is_for_editors_after_the_content_not_a_pencil_before_it(city):
     _city(city)
     html = city.build().page("wijken/oost/initiatieven/repair-cafe/")
-    assert 'title="Wijzig deze pagina"' in html  # Material's Dutch translation of action.edit
+    assert 'class="md-content__button' not in html  # Material's pencil above the title
+    assert html.index("Over dit initiatief.") < html.index("Pagina aanpassen (voor redacteuren)")
     assert "Edit this page" not in html
-
-
-def test_the_edit_address_follows_the_deploy_setting(city, monkeypatch):
-    """The deploy workflow sets BOVENWIJKS_EDIT_URI to the repository it publishes from."""
-    _city(city)
-    config = city.root / "mkdocs.yml"
-    line = re.search(r"^edit_uri: .*$", config.read_text(encoding="utf-8"), re.M).group(0)
-    repo_line = re.search(r"^edit_uri: .*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(0)
-    assert repo_line.startswith("edit_uri: !ENV [BOVENWIJKS_EDIT_URI,")
-    config.write_text(config.read_text(encoding="utf-8").replace(line, repo_line), encoding="utf-8")
-    monkeypatch.setenv("BOVENWIJKS_EDIT_URI", "https://github.com/andere/stad/edit/hoofd/")
-    html = city.build().page("wijken/oost/")
-    assert 'href="https://github.com/andere/stad/edit/hoofd/wijken/oost/index.md"' in html

@@ -105,6 +105,11 @@ def reference(vocabulaire: Vocabulaire) -> str:
         "---",
         "title: Alle sleutels",
         "description: Elke sleutel die je in de frontmatter van een wijkpagina kunt gebruiken, met uitleg en voorbeeld.",
+        # A reference for editors: a resident's search for "eenzaam" must not end here.
+        "search:",
+        "  exclude: true",
+        # Long and looked things up in: it keeps its table of contents.
+        "hide: [navigation]",
         "---",
         "",
         f"<!-- Deze pagina wordt gemaakt door scripts/genereer uit {SOURCE} en",
@@ -115,7 +120,7 @@ def reference(vocabulaire: Vocabulaire) -> str:
         "Elke pagina van een wijk begint met *frontmatter*: regels `sleutel: waarde` tussen twee regels `---`.",
         "Hieronder staat per soort pagina welke sleutels er zijn. Sleutels met ● zijn verplicht; de andere",
         "laat je weg als ze niet van toepassing zijn. Een sleutel die hier niet staat, wordt gemeld en genegeerd.",
-        "Hoe je een pagina toevoegt, lees je in [Meedoen](index.md).",
+        "Hoe je een pagina toevoegt, lees je in [Meedoen als redacteur](index.md).",
         "",
     ]
     for kind in KINDS:

@@ -18,3 +18,7 @@ class WijkenConfig(Config):
     # The day the site is built for (YYYY-MM-DD): what is "upcoming" depends on it. Empty means
     # today; set it (or BOVENWIJKS_BUILD_DATE) for a reproducible build.
     build_date = c.Type((str, date), default="")
+    # The parts of Material's frame that pages leave out, unless a page sets `hide` itself:
+    # residents read the site, they don't study it like a manual (no sidebar, no table of
+    # contents). The editors' guide keeps its table of contents with `hide: [navigation]`.
+    hide = c.ListOfItems(c.Choice(("navigation", "toc", "footer", "path", "tags", "feedback")), default=["navigation", "toc"])

@@ -116,6 +116,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self.pages.on_page_markdown(page)
+        if "hide" not in page.meta:  # read by Material's base.html
+            page.meta["hide"] = list(self.config.hide)
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
