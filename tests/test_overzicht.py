@@ -212,15 +212,28 @@ def test_agenda_grouped_by_month_in_dutch(stad):
     assert "maandag 30 november 2026, 19.30 uur" in html
 
 
-def test_home_shows_wijken_agenda_and_news(stad):
+def test_home_shows_entrances_then_agenda_news_introduction_and_wijken(stad):
     html = _build(stad).page("")
     assert "<h1>Testsstad</h1>" in html
-    assert "Welkom in de teststad." in html
+    # Entrances by task come first, then what is on, the news, the city's own words, the wijken.
+    order = [
+        "Wat is er te doen?</strong>",
+        "Mijn wijk</strong>",
+        "Ik zoek hulp of advies</strong>",
+        "Ik wil meedoen of helpen</strong>",
+        'id="wat-te-doen"',
+        'id="mijn-wijk"',
+        'id="nieuws"',
+        "Welkom in de teststad.",
+        'id="wijken"',
+    ]
+    places = [html.index(text) for text in order]
+    assert places == sorted(places), order
     for wijk in ["oost", "oosterpark", "west"]:
-        assert f'href="wijken/{wijk}/"' in html
+        assert f'href="wijken/{wijk}/" data-wijk="{wijk}"' in html  # the picker
     assert "2 actieve initiatieven · 3 activiteiten op de agenda" in html  # oost: two of five are actief
     assert "Bericht oost 2" in html
-    assert "Activiteit oost 2" not in html or html.index("Binnenkort") < html.index("Activiteit oost 2")
+    assert 'href="hulp/"' in html and 'href="helpen/"' in html
 
 
 def test_themas_chart_with_table(stad):

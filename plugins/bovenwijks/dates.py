@@ -87,6 +87,12 @@ def dutch_date(value: date, *, weekday: bool = False) -> str:
     return format_date(value, "EEEE d MMMM y" if weekday else "d MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=1024)
+def dutch_day(value: date) -> str:
+    """`zaterdag 28 november`: a day of the coming week, where the year goes without saying."""
+    return format_date(value, "EEEE d MMMM", locale=LOCALE)
+
+
 def dutch_time(value: datetime) -> str:
     """`19.30 uur`, in Amsterdam time, as Dutch style guides write it."""
     local = value.astimezone(TZ)

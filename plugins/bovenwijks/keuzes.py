@@ -19,12 +19,13 @@ class Status:
     naam: str  # on a card: "Actief"
     lijst: str  # the heading of the list of every initiatief with this status
     rang: int  # its place in listings and matches: what is alive comes first
+    meedoen: bool = False  # whether a resident can still join in (`/helpen/`)
 
 
 # In the order of an initiatief's life, as the contract lists them.
 STATUSSEN = (
-    Status("idee", "Idee", "Ideeën voor initiatieven", rang=1),
-    Status("actief", "Actief", "Actieve initiatieven", rang=0),
+    Status("idee", "Idee", "Ideeën voor initiatieven", rang=1, meedoen=True),
+    Status("actief", "Actief", "Actieve initiatieven", rang=0, meedoen=True),
     Status("gepauzeerd", "Gepauzeerd", "Gepauzeerde initiatieven", rang=2),
     Status("afgerond", "Afgerond", "Afgeronde initiatieven", rang=3),
 )

@@ -128,11 +128,14 @@ PAGES = [
     Stop("wijk", "wijken/soesterkwartier/"),
     Stop("initiatief", "wijken/soesterkwartier/initiatieven/repair-cafe/"),
     Stop("activiteit", "wijken/soesterkwartier/agenda/repair-cafe-december/"),
+    Stop("wijken", "wijken/"),
+    Stop("helpen", "helpen/"),
     Stop("initiatieven", "initiatieven/"),
     Stop("thema", "themas/ontmoeting/"),
     Stop("agenda", "agenda/"),
     Stop("kennis", "kennis/"),
     Stop("onderwerp", "kennis/vrijwilligers-werven/"),
+    Stop("matches", "kennis/matches/"),
     Stop("volgen", "volgen/"),
     Stop("toegankelijkheid", "toegankelijkheid/"),
     Stop("niet-gevonden", "404.html"),  # what a host sends for an address that does not exist
@@ -144,4 +147,5 @@ def search(page, term: str) -> None:
     """Type `term` into Material's search, as a resident would, and wait for its results."""
     page.keyboard.press("/")  # Material's shortcut: it opens the search at every screen width
     page.locator(".md-search__input").press_sequentially(term, delay=20)
-    page.locator(".md-search-result__meta").filter(has_text="overeenkom").wait_for()
+    # "Niets gevonden", "1 pagina gevonden", "3 pagina's gevonden" (assets/bovenwijks/zoeken.js)
+    page.locator(".md-search-result__meta").filter(has_text="gevonden").wait_for()

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 
 from bovenwijks.dates import dutch_month
-from bovenwijks.keuzes import STATUS_VOLGORDE
+from bovenwijks.keuzes import STATUS, STATUS_VOLGORDE
 from bovenwijks.model import Activiteit, Initiatief, Prioriteit, Stad, Wijk
 
 
@@ -30,6 +30,37 @@ def voorbij(stad: Stad, vandaag: date) -> list[Activiteit]:
     """Activiteiten that are over, most recent first."""
     upcoming = {a.identity for a in komend(stad, vandaag)}
     return [a for a in reversed(stad.activiteiten()) if a.identity not in upcoming]
+
+
+@dataclass
+class Binnenkort:
+    """What there is to do soon, as residents plan it: the rest of this week, and the weekend."""
+
+    deze_week: list[Activiteit]  # from today to Friday; empty on a Saturday or Sunday
+    weekend: list[Activiteit]  # the coming Saturday and Sunday, or the one we are in
+    zaterdag: date
+    zondag: date
+
+
+def binnenkort(stad: Stad, vandaag: date) -> Binnenkort:
+    """The activiteiten of the rest of the week and of the weekend, earliest first.
+
+    An activiteit that lasts several days is in every part it overlaps. Only the first
+    activiteiten of the agenda are read: it is sorted by start.
+    """
+    # On a Sunday, "the weekend" is the one we are in: it started yesterday.
+    zaterdag = vandaag - timedelta(days=1) if vandaag.weekday() == 6 else vandaag + timedelta(days=5 - vandaag.weekday())
+    zondag = zaterdag + timedelta(days=1)
+    week: list[Activiteit] = []
+    weekend: list[Activiteit] = []
+    for activiteit in komend(stad, vandaag):
+        if activiteit.datum > zondag:
+            break
+        if activiteit.datum < zaterdag and vandaag < zaterdag:
+            week.append(activiteit)
+        if activiteit.einddatum >= max(zaterdag, vandaag):
+            weekend.append(activiteit)
+    return Binnenkort(week, weekend, zaterdag, zondag)
 
 
 @dataclass
@@ -88,3 +119,17 @@ def thema_per_wijk(stad: Stad) -> dict[str, dict[str, int]]:
                 row[thema] += 1
         counts[wijk.slug] = dict(row)
     return counts
+
+
+def meedoen(stad: Stad) -> list[tuple[Wijk, list[Initiatief]]]:
+    """The initiatieven a resident can join, per wijk by name: active ones first, then new ideas.
+
+    Paused and finished initiatieven are left out: there is nothing to join.
+    """
+    result = []
+    for wijk in sorted(stad.wijken.values(), key=lambda w: w.naam.lower()):
+        lijst = [i for i in wijk.initiatieven if STATUS[i.status].meedoen]
+        if lijst:
+            lijst.sort(key=lambda i: (STATUS[i.status].rang, i.titel.lower()))
+            result.append((wijk, lijst))
+    return result

@@ -20,8 +20,15 @@ from bovenwijks.site.render import render
 FILTER_DATA = "initiatieven/filter.json"
 
 
-def home(stad: Stad, vandaag: date, body: str, titel: str, *, activiteiten: int = 6, berichten: int = 6) -> str:
-    """The home page: the city's own introduction (`body`), its wijken, and what is coming."""
+def home(stad: Stad, vandaag: date, body: str, titel: str, *, lead: str | None = None, activiteiten: int = 6, berichten: int = 6) -> str:
+    """The home page: four entrances by task, what is on soon, the news, then the city's own
+    introduction (`body`) and its wijken.
+
+    `activiteiten` is how many come under "Daarna", after this week and the weekend.
+    """
+    week = overzicht.binnenkort(stad, vandaag)
+    shown = {a.identity for a in (*week.deze_week, *week.weekend)}
+    later = [a for a in overzicht.komend(stad, vandaag) if a.datum > week.zondag and a.identity not in shown]
     return render(
         "home.html",
         "",
@@ -29,7 +36,9 @@ def home(stad: Stad, vandaag: date, body: str, titel: str, *, activiteiten: int 
         vandaag=vandaag,
         body=body,
         titel=titel,
-        activiteiten=overzicht.komend(stad, vandaag)[:activiteiten],
+        lead=lead,
+        week=week,
+        later=later[:activiteiten],
         berichten=stad.berichten()[:berichten],
     )
 
@@ -167,6 +176,8 @@ def agenda_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
                     titel=titel,
                     inleiding=inleiding,
                     archief=archief,
+                    # This week and the weekend open the first page of what is coming.
+                    week=overzicht.binnenkort(stad, vandaag) if not archief and pagina.number == 1 else None,
                     maanden=overzicht.per_maand(pagina.items),
                 )
             )
@@ -181,6 +192,16 @@ def nieuws_pages(stad: Stad, per_page: int) -> list[SitePage]:
     ]
 
 
+def helpen_page(stad: Stad) -> SitePage:
+    """`/helpen/`: how a resident joins in, with the initiatieven to join per wijk."""
+    return SitePage(
+        "helpen/index.md",
+        "Meedoen en helpen",
+        lambda body: render("helpen.html", "helpen/", stad=stad, groepen=overzicht.meedoen(stad), body=body),
+        description=f"Doe mee met een initiatief in jouw wijk van {stad.naam}, of begin zelf iets.",
+    )
+
+
 def overzicht_pages(stad: Stad, vandaag: date, per_page: int = 48) -> list[SitePage]:
     """Every page of the stedelijk overzicht (the home page is the city's own, see `home`)."""
     return [
@@ -188,4 +209,5 @@ def overzicht_pages(stad: Stad, vandaag: date, per_page: int = 48) -> list[SiteP
         *thema_pages(stad, vandaag, per_page),
         *agenda_pages(stad, vandaag, per_page),
         *nieuws_pages(stad, per_page),
+        helpen_page(stad),
     ]

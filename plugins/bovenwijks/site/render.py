@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from bovenwijks.dates import TZ, dutch_date, dutch_month, dutch_time
+from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_month, dutch_time
 from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.site import searchable
 
@@ -84,6 +84,7 @@ def environment() -> Environment:
     env.filters.update(
         datum=lambda d: dutch_date(d),
         dag=lambda d: dutch_date(d, weekday=True),
+        datum_kort=dutch_day,
         maand=dutch_month,
         tijd=dutch_time,
         wanneer=_when,

@@ -96,3 +96,86 @@
 
   document.querySelectorAll("[data-bw-filter]").forEach(setup);
 })();
+
+/* bovenwijks: "mijn wijk". A resident who taps a wijk in a picker ([data-wijk-kiezer]) or
+ * presses "Dit is mijn wijk" on a wijk's page has it remembered in this browser only
+ * (localStorage; never sent anywhere, and there is no server to send it to). Then:
+ * - the home page's "Mijn wijk" entrance goes straight to that wijk;
+ * - lists grouped by wijk ([data-mijn-wijk-eerst], e.g. Hulp en advies) show it first.
+ * Without JavaScript, or with storage blocked, every page works the same, in wijk order. */
+(function () {
+  "use strict";
+
+  var KEY = "bovenwijks-wijk";
+
+  function stored() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { return null; }
+  }
+  function store(wijk) {
+    try {
+      if (wijk) localStorage.setItem(KEY, JSON.stringify(wijk)); else localStorage.removeItem(KEY);
+    } catch (e) { /* storage blocked: the choice lasts for this page only */ }
+  }
+
+  var mijn = stored();
+
+  document.querySelectorAll("[data-wijk-kiezer] a[data-wijk]").forEach(function (link) {
+    if (mijn && link.getAttribute("data-wijk") === mijn.slug) link.classList.add("bw-gekozen");
+    link.addEventListener("click", function () {
+      store({ slug: link.getAttribute("data-wijk"), naam: link.textContent, url: link.href });
+    });
+  });
+
+  var ingang = document.querySelector("[data-mijn-wijk-ingang]");
+  if (ingang && mijn && mijn.url) {
+    ingang.href = mijn.url;
+    var naam = ingang.querySelector("[data-mijn-wijk-naam]");
+    if (naam) naam.textContent = mijn.naam;
+  }
+
+  document.querySelectorAll("[data-mijn-wijk-knop]").forEach(function (button) {
+    var wijk = { slug: button.getAttribute("data-mijn-wijk-knop"), naam: button.getAttribute("data-naam"), url: location.href.split("#")[0] };
+    function show() {
+      var gekozen = !!(mijn && mijn.slug === wijk.slug);
+      button.setAttribute("aria-pressed", gekozen ? "true" : "false");
+      button.textContent = gekozen ? "Dit is mijn wijk ✓" : "Dit is mijn wijk";
+    }
+    button.hidden = false;
+    show();
+    button.addEventListener("click", function () {
+      mijn = mijn && mijn.slug === wijk.slug ? null : wijk;
+      store(mijn);
+      show();
+    });
+  });
+
+  if (mijn) {
+    document.querySelectorAll("[data-mijn-wijk-eerst]").forEach(function (list) {
+      var eigen = Array.prototype.filter.call(list.children, function (child) {
+        return child.getAttribute("data-wijk") === mijn.slug;
+      })[0];
+      if (eigen && eigen !== list.firstElementChild) list.insertBefore(eigen, list.firstElementChild);
+      if (eigen) eigen.classList.add("bw-eigen-wijk");
+    });
+  }
+})();
+
+/* bovenwijks: "Kopieer adres" next to a feed's or calendar's address on /volgen/. Without
+ * JavaScript (or without a clipboard) the buttons stay hidden and the address can be
+ * selected as text. */
+(function () {
+  "use strict";
+
+  if (!navigator.clipboard) return;
+  var melding = document.querySelector(".bw-kopieer-melding");
+  document.querySelectorAll("[data-kopieer]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-kopieer")).then(function () {
+        button.textContent = "Gekopieerd";
+        if (melding) melding.textContent = "Het adres is gekopieerd. Plak het in je app.";
+        setTimeout(function () { button.textContent = "Kopieer adres"; }, 3000);
+      });
+    });
+  });
+})();

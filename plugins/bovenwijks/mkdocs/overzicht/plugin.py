@@ -49,6 +49,7 @@ class OverzichtPlugin(BasePlugin[OverzichtConfig]):
                     self.wijken.vandaag,
                     html,
                     str(titel),
+                    lead=str(page.meta["description"]) if page.meta.get("description") else None,
                     activiteiten=self.config.home_activiteiten,
                     berichten=self.config.home_berichten,
                 ),
