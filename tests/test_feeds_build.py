@@ -169,9 +169,16 @@ def test_volgen_lists_every_feed_and_calendar_in_plain_dutch(city):
     html = result.page("volgen/")
     assert "<h1>Volgen</h1>" in html and "feedlezer" in html and "Agenda toevoegen" in html
     for path in _outputs(result.site):
+        # One address per feed for residents (RSS, which every reader takes); Atom is named.
+        shown = path.removesuffix(".atom") + ".rss" if path.endswith(".atom") else path
         if not path.startswith("data/") or path == "data/nieuws.json":
-            assert f"https://stad.example/{path}" in html, path
+            assert f"https://stad.example/{shown}" in html, path
+    assert "<code>.atom</code>" in html
+    # The agenda on your phone comes first, one tap each; then the feeds, each with a copy button.
+    assert html.index('href="webcal://stad.example/kalender/stad.ics"') < html.index('id="feeds"')
     assert 'href="webcal://stad.example/kalender/wijken/oost.ics"' in html
+    assert 'data-kopieer="https://stad.example/feeds/stad.rss"' in html
+    assert "<table" not in html
     assert 'href="https://oosterpark.example/feed.xml"' in html  # a wijk's own feed elsewhere
     assert 'href="../data/"' in html
 
@@ -230,6 +237,6 @@ def test_feeds_a_page_declares_come_first_and_are_not_repeated(city):
     plugin.feeds = catalog(load_stad(city.root).stad, datetime(2026, 11, 23).date(), limit=5, site_name="x")
     plugin.site_url = "https://stad.example/"
     own = ("Eigen feed", "https://stad.example/feeds/stad.rss", "application/rss+xml")
-    page = SimpleNamespace(url="over/", meta={"bovenwijks_feeds": [own]})
+    page = SimpleNamespace(url="over/", meta={"bovenwijks_feeds": [own]}, file=SimpleNamespace(src_uri="over.md"), content="")
     plugin.on_page_context({}, page=page, config=config, nav=None)
     assert page.meta["bovenwijks_feeds"] == [own, ("Nieuws uit de wijken van Amersfoort (Atom)", "feeds/stad.atom", "application/atom+xml")]

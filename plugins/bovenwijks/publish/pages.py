@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bovenwijks.model import Stad
+from bovenwijks.model import Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed
 from bovenwijks.publish.opendata import DATASETS, NIEUWS
@@ -46,6 +46,20 @@ def volgen_page(stad: Stad, feeds: list[Feed], agendas: list[Kalender], site_url
         "Volgen",
         page,
         description=f"Volg het nieuws, de agenda en de kennis van de wijken van {stad.naam} in je feedlezer of agenda-app.",
+    )
+
+
+def volg_wijk(wijk: Wijk, feed: Feed | None, kalender: Kalender | None, site_url: str) -> str:
+    """The "Volg deze wijk" block of a wijk's home: its agenda in one tap, its news, and more."""
+    return render(
+        "volg_wijk.html",
+        wijk.url,
+        wijk=wijk,
+        feed=feed,
+        kalender=kalender,
+        absolute=lambda path: site_url + path,
+        webcal=webcal,
+        volgen=VOLGEN,
     )
 
 

@@ -6,15 +6,17 @@ engine has made each item's HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from bovenwijks.model import Stad
 from bovenwijks.publish.calendar import Events, Kalender, ics, kalenders
 from bovenwijks.publish.feeds import Feed, FeedWriter, catalog
 from bovenwijks.publish.links import absolute_html
 from bovenwijks.publish.opendata import NIEUWS, OpenData, json_feed
-from bovenwijks.publish.pages import data_page, volgen_page
+from bovenwijks.publish.pages import data_page, volg_wijk, volgen_page
 from bovenwijks.site.pages import SitePage
 
 
@@ -25,6 +27,18 @@ class Publicatie:
     feeds: list[Feed] = field(default_factory=list)
     kalenders: list[Kalender] = field(default_factory=list)
     pages: list[SitePage] = field(default_factory=list)
+
+
+def volg_blokken(publicatie: Publicatie, stad: Stad, site_url: str) -> dict[str, Callable[[], str]]:
+    """For the page (its source) of every wijk's home, its "Volg deze wijk" block, made when asked."""
+    feeds = {feed.naam: feed for feed in publicatie.feeds if feed.soort == "wijk"}
+    agendas = {kalender.naam: kalender for kalender in publicatie.kalenders}
+    return {
+        f"wijken/{wijk.slug}/index.md": partial(
+            volg_wijk, wijk, feeds.get(f"wijken/{wijk.slug}"), agendas.get(f"wijken/{wijk.slug}"), site_url
+        )
+        for wijk in stad.wijken.values()
+    }
 
 
 def body_sources(stad: Stad) -> dict[str, str]:

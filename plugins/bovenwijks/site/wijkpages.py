@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+from markupsafe import Markup
+
 from bovenwijks.model import Activiteit, Item, Stad, Wijk
 from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
+
+# Where a wijk's home shows how to follow it. The addresses of its feed and calendar belong
+# to the published outputs (`bovenwijks.publish`), which put the block in here.
+VOLGEN_PLEK = "<!--bovenwijks:volg-deze-wijk-->"
 
 
 def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dict[str, list[Activiteit]]) -> SitePage:
@@ -35,7 +41,7 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
 
 def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
     def page(body: str) -> str:
-        return render("wijk.html", wijk.url, wijk=wijk, stad=stad, vandaag=vandaag, body=body)
+        return render("wijk.html", wijk.url, wijk=wijk, stad=stad, vandaag=vandaag, body=body, volgen=Markup(VOLGEN_PLEK))
 
     return SitePage(
         src_uri=f"wijken/{wijk.slug}/index.md",

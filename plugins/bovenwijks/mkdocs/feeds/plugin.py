@@ -7,6 +7,7 @@ puts the fitting feeds in every page's `<head>`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +20,8 @@ from bovenwijks.mkdocs.feeds.config import FeedsConfig
 from bovenwijks.mkdocs.mount import MountedPages
 from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
 from bovenwijks.publish.feeds import Feed, alternates
-from bovenwijks.publish.publicatie import Publicatie, body, body_sources, plan, publish
+from bovenwijks.publish.publicatie import Publicatie, body, body_sources, plan, publish, volg_blokken
+from bovenwijks.site.wijkpages import VOLGEN_PLEK
 
 log = get_plugin_logger("bovenwijks")
 
@@ -35,6 +37,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.feeds: list[Feed] = []
         self.publicatie: Publicatie | None = None
         self.sources: dict[str, str] = {}
+        self.volgen: dict[str, Callable[[], str]] = {}
         self.bodies: dict[str, str] = {}
         self.site_url = ""
         if not config.site_url:
@@ -62,6 +65,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         )
         self.feeds = self.publicatie.feeds
         self.sources = body_sources(stad)
+        self.volgen = volg_blokken(self.publicatie, stad, self.site_url)
         ours = {path for feed in self.feeds for path in (feed.rss, feed.atom)} | {k.path for k in self.publicatie.kalenders}
         for file in list(files):
             if file.src_uri in ours or (file.src_uri.startswith("data/") and file.src_uri.endswith(".json")):
@@ -83,7 +87,14 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             self.bodies[key] = body(html, page.url, self.site_url)
         return self.pages.on_page_content(html, page)
 
+    # After the search plugin (priority 0) has indexed the page: "Volg deze wijk" is the
+    # same on every wijk's home, and a search should not lead there. Before the wijken
+    # plugin (-100) puts back what the search skipped, which the block is never part of.
+    @event_priority(-50)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        volgen = self.volgen.get(page.file.src_uri)
+        if volgen and page.content:
+            page.content = page.content.replace(VOLGEN_PLEK, volgen(), 1)
         # Feeds a page declared itself (`SitePage.feeds`) come first, then those that fit its URL.
         links = [tuple(link) for link in page.meta.get("bovenwijks_feeds", [])]
         declared = {href.removeprefix(self.site_url) for _, href, _ in links}
