@@ -12,6 +12,18 @@ from __future__ import annotations
 
 import re
 
+# How the search ranks a page of each kind against the others (1 is normal, see
+# `SitePage.boost`): residents looking for help or something to do find the help pages,
+# initiatieven and activiteiten before what organisers ask each other (issue 13).
+GEWICHT = {
+    "hulp": 3.0,
+    "initiatief": 2.0,
+    "activiteit": 2.0,
+    "wijk": 1.5,
+    "bericht": 1.0,
+    "kennis": 0.5,
+}
+
 OVERSLAAN = "<!--zoeken:overslaan-->"
 EINDE = "<!--/zoeken:overslaan-->"
 

@@ -11,6 +11,7 @@ from bovenwijks.model import Activiteit, Item, Stad, Wijk
 from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
+from bovenwijks.site.searchable import GEWICHT
 
 # Where a wijk's home shows how to follow it. The addresses of its feed and calendar belong
 # to the published outputs (`bovenwijks.publish`), which put the block in here.
@@ -36,6 +37,7 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
         markdown=item.body,
         source=item.source,
         description=getattr(item, "samenvatting", None),
+        boost=GEWICHT[item.kind],
     )
 
 
@@ -50,6 +52,7 @@ def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
         markdown=wijk.body,
         source=wijk.source,
         description=wijk.samenvatting or None,
+        boost=GEWICHT["wijk"],
     )
 
 

@@ -1,0 +1,177 @@
+"""A site for residents, not a manual (issue 13): what a resident meets first, built and read.
+
+Pure functions first (this week and the weekend, the chart's smallest text), then plugin
+events, then a built city: the layout's parts, the pages by task, following a wijk, and the
+weight of each kind of page in the search.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from types import SimpleNamespace
+
+import pytest
+from city import plugin_class
+
+from bovenwijks.city import overzicht
+from bovenwijks.dates import TZ
+from bovenwijks.model import Activiteit, Stad, Vocabulaire, Wijk
+from bovenwijks.site import chart, searchable
+
+# -- this week and the weekend --------------------------------------------------------------
+
+
+def _stad(*dagen: tuple[str, str | None]) -> Stad:
+    agenda = [
+        Activiteit(
+            wijk="oost",
+            slug=f"a{n}",
+            source=f"wijken/oost/agenda/a{n}.md",
+            titel=f"A{n}",
+            start=datetime.fromisoformat(start).replace(hour=10, tzinfo=TZ),
+            eind=datetime.fromisoformat(eind).replace(hour=12, tzinfo=TZ) if eind else None,
+        )
+        for n, (start, eind) in enumerate(dagen)
+    ]
+    wijk = Wijk(slug="oost", naam="Oost", source="wijken/oost/index.md", agenda=agenda)
+    return Stad(naam="Teststad", wijken={"oost": wijk}, vocabulaire=Vocabulaire({}, {}))
+
+
+# 2026-11-23 is a Monday; the weekend is 28 and 29 November.
+@pytest.mark.parametrize(
+    "vandaag,dagen,week,weekend,zaterdag",
+    [
+        (
+            "2026-11-23",
+            [("2026-11-23", None), ("2026-11-27", None), ("2026-11-28", None), ("2026-11-30", None)],
+            ["A0", "A1"],
+            ["A2"],
+            "2026-11-28",
+        ),
+        # A Friday-to-Saturday activiteit belongs to both; one that is over is in neither.
+        ("2026-11-25", [("2026-11-24", None), ("2026-11-27", "2026-11-28")], ["A1"], ["A1"], "2026-11-28"),
+        # On a Saturday there is no "rest of the week"; what started on Friday and goes on is in the weekend.
+        ("2026-11-28", [("2026-11-27", "2026-11-28"), ("2026-11-29", None)], [], ["A0", "A1"], "2026-11-28"),
+        # On a Sunday, the weekend is the one we are in, not the next.
+        ("2026-11-29", [("2026-11-28", None), ("2026-11-29", None), ("2026-12-05", None)], [], ["A1"], "2026-11-28"),
+        ("2026-11-23", [], [], [], "2026-11-28"),
+    ],
+)
+def test_binnenkort_is_the_rest_of_the_week_and_the_weekend(vandaag, dagen, week, weekend, zaterdag):
+    result = overzicht.binnenkort(_stad(*dagen), date.fromisoformat(vandaag))
+    assert [a.titel for a in result.deze_week] == week
+    assert [a.titel for a in result.weekend] == weekend
+    assert result.zaterdag == date.fromisoformat(zaterdag) and (result.zondag - result.zaterdag).days == 1
+
+
+def test_the_charts_smallest_text_is_12_px_on_a_320_px_screen(city):
+    from bovenwijks.content.load import load_stad
+
+    for wijk in ("oost", "west"):
+        city.wijk(wijk, naam="Een wijk met een heel lange naam" if wijk == "oost" else None)
+        city.initiatief(wijk, "een", themas=["ontmoeting", "ondersteuning"])
+    stad = load_stad(city.root).stad
+    svg = chart.thema_chart(stad, overzicht.thema_per_wijk(stad))
+    width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
+    sizes = [int(size) for size in re.findall(r'font-size="(\d+)"', svg)]
+    assert sizes and min(sizes) * chart.SMALLEST_SCREEN / width >= 12
+
+
+# -- plugin events --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "meta,hidden",
+    [({}, ["navigation", "toc"]), ({"hide": ["navigation"]}, ["navigation"]), ({"hide": []}, [])],
+)
+def test_pages_leave_out_the_sidebar_and_contents_unless_they_say_otherwise(city, meta, hidden):
+    from mkdocs.config import load_config
+
+    plugin = plugin_class("wijken")()
+    plugin.load_config({})
+    config = load_config(str(city.root / "mkdocs.yml"))
+    plugin.on_config(config)
+    page = SimpleNamespace(meta=dict(meta), file=SimpleNamespace(src_uri="over.md"))
+    plugin.on_page_markdown("", page=page, config=config, files=None)
+    assert page.meta["hide"] == hidden
+
+
+# -- a built city ---------------------------------------------------------------------------
+
+
+def _city(city):
+    city.wijk("oost", naam="Oost")
+    city.wijk("west", naam="West & Zo")
+    city.initiatief("oost", "soep", titel="Buurtsoep", status="actief", contact={"naam": "Els", "email": "els@oost.example"})
+    city.initiatief("oost", "idee", titel="Een nieuwe moestuin", status="idee")
+    city.initiatief("oost", "klaar", titel="Afgerond project", status="afgerond")
+    city.initiatief("west", "tuin", titel="<b>Tuin</b>", status="gepauzeerd")
+    city.activiteit("oost", "soepavond", titel="Soepavond", start="2026-11-28 18:00", initiatief="soep")
+    city.kennis("oost", "vraag")
+    city.write("content/over.md", "# Over deze site\n")
+
+
+def test_a_page_has_no_sidebar_contents_pencil_or_next_link_and_the_edit_link_at_its_foot(city):
+    _city(city)
+    html = city.build(strict=True).page("wijken/oost/initiatieven/soep/")
+    assert re.search(r'<div class="md-sidebar md-sidebar--primary"[^>]*hidden', html)
+    assert re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*hidden', html)
+    assert "md-content__button" not in html and "md-footer__link" not in html
+    assert 'class="md-tabs"' in html
+    article = html[html.index('id="inhoud"') :]
+    assert article.index("<h1") < article.index("Pagina aanpassen (voor redacteuren)")
+    footer = html[html.index('class="md-copyright"') :]
+    assert "Material for MkDocs" not in footer and "open data" not in footer.lower()
+    assert "Je mag de teksten overnemen als je de bron noemt" in footer
+
+
+def test_the_agenda_opens_with_this_week_and_the_weekend(city):
+    _city(city)
+    html = city.build(strict=True).page("agenda/")
+    weekend = html.index('id="dit-weekend"')
+    assert "zaterdag 28 november en zondag 29 november" in html
+    assert weekend < html.index("Soepavond") < html.index('id="alles"')
+
+
+def test_helpen_lists_what_a_resident_can_join_per_wijk_with_a_contact(city):
+    _city(city)
+    html = city.build(strict=True).page("helpen/")
+    assert "<h1>Meedoen en helpen</h1>" in html
+    groups = re.findall(r'<section data-wijk="([^"]+)"', html)
+    assert groups == ["oost"]  # west's only initiatief is paused: nothing to join
+    assert html.index("Buurtsoep") < html.index("Een nieuwe moestuin")  # actief before idee
+    assert "Afgerond project" not in html and "&lt;b&gt;Tuin" not in html
+    assert 'href="mailto:els@oost.example"' in html
+    assert "data-mijn-wijk-eerst" in html
+    assert 'href="../meedoen/"' in html and 'href="../kennis/"' in html
+
+
+def test_a_wijk_can_be_followed_from_its_home(city):
+    _city(city)
+    html = city.build(strict=True).page("wijken/west/")
+    block = html[html.index('id="volg-deze-wijk"') :]
+    block = block[: block.index("</section>")]
+    assert 'href="webcal://stad.example/kalender/wijken/west.ics"' in block
+    assert "Agenda van West &amp; Zo op je telefoon" in block
+    assert 'href="../../feeds/wijken/west.rss"' in block and 'href="../../volgen/"' in block
+    assert 'data-mijn-wijk-knop="west"' in html and "bovenwijks:volg" not in html
+
+
+def test_the_wijken_page_says_what_to_do_when_your_wijk_is_missing(city):
+    _city(city)
+    html = city.build(strict=True).page("wijken/")
+    part = html[html.index('id="niet-erbij"') :]
+    assert "Staat jouw wijk er niet bij?" in part and 'href="../meedoen/"' in part and 'href="../hulp/"' in part
+
+
+def test_the_search_ranks_help_and_things_to_do_above_organisers_questions(city):
+    _city(city)
+    result = city.build(strict=True)
+    docs = json.loads((result.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    boost = {d["location"]: d.get("boost", 1) for d in docs if "#" not in d["location"]}
+    assert boost["wijken/oost/initiatieven/soep/"] == searchable.GEWICHT["initiatief"]
+    assert boost["wijken/oost/agenda/soepavond/"] == searchable.GEWICHT["activiteit"]
+    assert boost["wijken/oost/kennis/vraag/"] == searchable.GEWICHT["kennis"]
+    assert searchable.GEWICHT["kennis"] < searchable.GEWICHT["initiatief"] <= searchable.GEWICHT["hulp"]
