@@ -175,3 +175,28 @@ def test_the_search_ranks_help_and_things_to_do_above_organisers_questions(city)
     assert boost["wijken/oost/agenda/soepavond/"] == searchable.GEWICHT["activiteit"]
     assert boost["wijken/oost/kennis/vraag/"] == searchable.GEWICHT["kennis"]
     assert searchable.GEWICHT["kennis"] < searchable.GEWICHT["initiatief"] <= searchable.GEWICHT["hulp"]
+
+
+# The words docs/taal.md keeps off resident pages: /data/ is for developers, /meedoen/ for
+# editors, and the accessibility statement names the tools it is accountable for.
+JARGON = re.compile(r"\b(platform|open data|kennisuitwisseling|matches|overeenkomende|material for mkdocs)\b", re.I)
+NOT_FOR_RESIDENTS = {"data", "meedoen", "toegankelijkheid", "search", "assets"}
+
+
+def test_resident_pages_speak_plain_dutch(city):
+    _city(city)
+    city.initiatief("west", "wijs", titel="Wijze buren", biedt=[{"onderwerp": "repareren"}], zoekt=[{"onderwerp": "taal"}])
+    city.initiatief("oost", "leer", titel="Leerhuis", biedt=[{"onderwerp": "taal"}], zoekt=[{"onderwerp": "repareren"}])
+    city.kennis("west", "ervaring", soort="ervaring")
+    result = city.build(strict=True)
+    found = []
+    for path in sorted(result.site.rglob("*.html")):
+        relative = path.relative_to(result.site)
+        if relative.parts[0] in NOT_FOR_RESIDENTS:
+            continue
+        html = path.read_text(encoding="utf-8")
+        # What a resident reads: the text and the labels, not the URLs (/kennis/matches/ stays).
+        text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+        text = " ".join(re.findall(r'(?:title|aria-label|alt)="([^"]*)"', text)) + re.sub(r"<[^>]+>", " ", text)
+        found += [f"{relative}: {match.group(0)}" for match in JARGON.finditer(text)]
+    assert not found, "\n".join(found[:20])

@@ -202,7 +202,7 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
         Feed(
             "kennis",
             "kennis",
-            f"Kennisuitwisseling {stad.naam}",
+            f"Kennis delen in {stad.naam}",
             f"Nieuwe vragen, ervaringen en aanbod van kennis tussen de wijken van {stad.naam}.",
             "kennis/",
             site_name,
