@@ -84,9 +84,15 @@ def _stad(city, **options):
         if zoekt:
             keys["zoekt"] = [{"onderwerp": word, "toelichting": f"{slug} zoekt {word}"} for word, _ in zoekt]
         city.initiatief(wijk, slug, **keys)
-    city.kennis("oost", "hoe-werven", soort="vraag", onderwerpen=["vrijwilligers"], titel="Hoe werven jullie?", datum="2026-11-10")
-    city.kennis("west", "werving-lessen", soort="ervaring", onderwerpen=["werving"], titel="Lessen uit de werving", datum="2026-10-01")
-    city.kennis("oost", "eigen-les", soort="ervaring", onderwerpen=["vrijwilligers-werven"], titel="Eigen les", datum="2026-11-01")
+    # The ervaringen fit the vraag (their texts share buurtsoep, rooster, vasthouden), but Eigen les is of its own wijk.
+    vraag = "Voor de buurtsoep zoeken we koks. Hoe houden jullie vrijwilligers vast, met een vast rooster?"
+    les = "Koks voor de buurtsoep vonden we via de wijkkrant. Vasthouden lukt met een vast rooster."
+    for wijk, slug, soort, onderwerp, titel, datum, body in [
+        ("oost", "hoe-werven", "vraag", "vrijwilligers", "Hoe werven jullie?", "2026-11-10", vraag),
+        ("west", "werving-lessen", "ervaring", "werving", "Lessen uit de werving", "2026-10-01", les),
+        ("oost", "eigen-les", "ervaring", "vrijwilligers-werven", "Eigen les", "2026-11-01", les),
+    ]:
+        city.kennis(wijk, slug, soort=soort, onderwerpen=[onderwerp], titel=titel, datum=datum, body=body)
     _options(city, **options)
 
 
@@ -162,6 +168,31 @@ def test_answered_vragen_list_ervaringen_of_other_wijken_only(city):
     assert "Ervaringen uit andere wijken" in vraag and "Lessen uit de werving" in vraag and "Eigen les" not in vraag
     ervaring = result.page("wijken/west/kennis/werving-lessen/")
     assert "Vragen uit andere wijken waar deze ervaring bij helpt" in ervaring and "Hoe werven jullie?" in ervaring
+
+
+def test_the_demo_false_match_is_gone_and_its_true_match_stays(city):
+    """The demo's kennis files as they are: Zielhorst's computer help and Randenbroek's
+    voorlezen share an onderwerp (vrijwilligers werven), but not what their texts are about."""
+    from city import REPO
+
+    for kennis in sorted((REPO / "wijken").glob("*/kennis/*.md")):
+        wijk = kennis.parent.parent.name
+        if not (city.root / "wijken" / wijk / "index.md").exists():
+            city.wijk(wijk)
+        city.write(f"wijken/{wijk}/kennis/{kennis.name}", kennis.read_text(encoding="utf-8"))
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    voorlezen, computerhulp = "Voorlezen werkt ook voor ouders die Nederlands leren", "Huisbezoek of spreekuur"
+    sections = _sections(result.listing("kennis/matches/"))
+    assert "vraag--zielhorst--computerhulp-nieuwe-vorm" in sections  # other ervaringen do answer it
+    assert voorlezen not in sections["vraag--zielhorst--computerhulp-nieuwe-vorm"]
+    assert voorlezen not in result.article("wijken/zielhorst/kennis/computerhulp-nieuwe-vorm/")
+    assert computerhulp not in result.article("wijken/randenbroek/kennis/voorlezen-met-taalvrijwilligers/")
+    # Hoogland's question about material for taalmaatjes is what the voorlezen experience answers.
+    assert voorlezen in sections["vraag--hoogland--taalmaatjes-materiaal"]
+    assert "Welke materialen gebruiken jullie bij taalmaatjes" in result.article(
+        "wijken/randenbroek/kennis/voorlezen-met-taalvrijwilligers/"
+    )
 
 
 def test_onderwerp_page_lists_who_offers_and_seeks_by_alias(city):
