@@ -84,9 +84,15 @@ def _stad(city, **options):
         if zoekt:
             keys["zoekt"] = [{"onderwerp": word, "toelichting": f"{slug} zoekt {word}"} for word, _ in zoekt]
         city.initiatief(wijk, slug, **keys)
-    city.kennis("oost", "hoe-werven", soort="vraag", onderwerpen=["vrijwilligers"], titel="Hoe werven jullie?", datum="2026-11-10")
-    city.kennis("west", "werving-lessen", soort="ervaring", onderwerpen=["werving"], titel="Lessen uit de werving", datum="2026-10-01")
-    city.kennis("oost", "eigen-les", soort="ervaring", onderwerpen=["vrijwilligers-werven"], titel="Eigen les", datum="2026-11-01")
+    # The ervaringen fit the vraag (their texts share buurtsoep, rooster, vasthouden), but Eigen les is of its own wijk.
+    vraag = "Voor de buurtsoep zoeken we koks. Hoe houden jullie vrijwilligers vast, met een vast rooster?"
+    les = "Koks voor de buurtsoep vonden we via de wijkkrant. Vasthouden lukt met een vast rooster."
+    for wijk, slug, soort, onderwerp, titel, datum, body in [
+        ("oost", "hoe-werven", "vraag", "vrijwilligers", "Hoe werven jullie?", "2026-11-10", vraag),
+        ("west", "werving-lessen", "ervaring", "werving", "Lessen uit de werving", "2026-10-01", les),
+        ("oost", "eigen-les", "ervaring", "vrijwilligers-werven", "Eigen les", "2026-11-01", les),
+    ]:
+        city.kennis(wijk, slug, soort=soort, onderwerpen=[onderwerp], titel=titel, datum=datum, body=body)
     _options(city, **options)
 
 
@@ -138,13 +144,19 @@ def test_every_match_is_present_none_within_one_wijk_in_the_documented_order(cit
     assert "Nog geen initiatief in een andere wijk biedt dit aan" in sections["zoekt--west--klussendienst--vrijwilligers-werven"]
 
 
-def test_matches_page_explains_the_order_and_shows_the_best_few(city):
+def test_matches_page_opens_with_the_matches_and_explains_the_order_at_its_foot(city):
     _stad(city)
-    html = city.build().page("kennis/matches/")
+    html = city.build().article("kennis/matches/")
+    assert "<h1>Wie kan jullie helpen?</h1>" in html
+    uitleg = html[html.index('<details class="bw-uitleg info" id="volgorde">') :]
+    assert "<summary>Hoe bepalen we de volgorde?</summary>" in uitleg
     assert (
-        "De beste match staat bovenaan: eerst initiatieven die actief zijn, dan ideeën, dan gepauzeerde en als laatste afgeronde initiatieven."
-        in html
+        "Wie het best kan helpen, staat bovenaan: eerst initiatieven die actief zijn, dan ideeën, dan gepauzeerde en als laatste afgeronde initiatieven."
+        in uitleg
     )
+    # Closed, and after every match: the page opens with who can help.
+    assert "<details open" not in html and html.rindex('<section class="bw-zoekt"') < html.index('id="volgorde"')
+    assert "staat bovenaan" not in html[: html.index('id="volgorde"')]
     section = _sections(html)["zoekt--oost--repair-cafe--subsidie-aanvragen"]
     assert _offers(section) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
     assert '<a href="../subsidie-aanvragen/#biedt">Nog 3 initiatieven in andere wijken</a>' in section
@@ -162,6 +174,31 @@ def test_answered_vragen_list_ervaringen_of_other_wijken_only(city):
     assert "Ervaringen uit andere wijken" in vraag and "Lessen uit de werving" in vraag and "Eigen les" not in vraag
     ervaring = result.page("wijken/west/kennis/werving-lessen/")
     assert "Vragen uit andere wijken waar deze ervaring bij helpt" in ervaring and "Hoe werven jullie?" in ervaring
+
+
+def test_the_demo_false_match_is_gone_and_its_true_match_stays(city):
+    """The demo's kennis files as they are: Zielhorst's computer help and Randenbroek's
+    voorlezen share an onderwerp (vrijwilligers werven), but not what their texts are about."""
+    from city import REPO
+
+    for kennis in sorted((REPO / "wijken").glob("*/kennis/*.md")):
+        wijk = kennis.parent.parent.name
+        if not (city.root / "wijken" / wijk / "index.md").exists():
+            city.wijk(wijk)
+        city.write(f"wijken/{wijk}/kennis/{kennis.name}", kennis.read_text(encoding="utf-8"))
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    voorlezen, computerhulp = "Voorlezen werkt ook voor ouders die Nederlands leren", "Huisbezoek of spreekuur"
+    sections = _sections(result.listing("kennis/matches/"))
+    assert "vraag--zielhorst--computerhulp-nieuwe-vorm" in sections  # other ervaringen do answer it
+    assert voorlezen not in sections["vraag--zielhorst--computerhulp-nieuwe-vorm"]
+    assert voorlezen not in result.article("wijken/zielhorst/kennis/computerhulp-nieuwe-vorm/")
+    assert computerhulp not in result.article("wijken/randenbroek/kennis/voorlezen-met-taalvrijwilligers/")
+    # Hoogland's question about material for taalmaatjes is what the voorlezen experience answers.
+    assert voorlezen in sections["vraag--hoogland--taalmaatjes-materiaal"]
+    assert "Welke materialen gebruiken jullie bij taalmaatjes" in result.article(
+        "wijken/randenbroek/kennis/voorlezen-met-taalvrijwilligers/"
+    )
 
 
 def test_onderwerp_page_lists_who_offers_and_seeks_by_alias(city):
@@ -187,9 +224,21 @@ def test_onderwerp_page_lists_who_offers_and_seeks_by_alias(city):
     assert 'href="https://github.com/test/stad/edit/main/content/vocabulaire.yml"' in html
 
 
+@pytest.mark.parametrize(
+    "url", ["kennis/", "kennis/matches/", "kennis/subsidie-aanvragen/", "wijken/oost/", "wijken/oost/initiatieven/repair-cafe/"]
+)
+def test_kennis_pages_speak_plain_dutch(city, url):
+    _stad(city)
+    html = city.build().article(url)
+    text = re.sub(r"<[^>]+>", " ", html)  # what residents read, not the anchors and classes
+    for word in ["Matches", "match", "kennisuitwisseling", "platform", "open data"]:
+        assert word.lower() not in text.lower(), (url, word)
+
+
 def test_hub_counts_wijken_and_shows_vragen_and_ervaringen(city):
     _stad(city)
     html = city.build().page("kennis/")
+    assert "<h1>Kennis delen</h1>" in html and "<title>Kennis delen" in html
     row = re.search(r'<tr>\s*<th scope="row"><a href="subsidie-aanvragen/">Subsidie aanvragen</a>.*?</tr>', html, re.S).group(0)
     assert re.findall(r"<td>(\d+)</td>", row) == ["5", "1", "0"]  # offered in 5 wijken, sought in 1
     vragen = html[html.index('id="vragen"') : html.index('id="ervaringen"')]
@@ -209,21 +258,32 @@ def test_initiatief_page_shows_matches_both_ways(city):
     (city.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = city.build()
     repair = result.article("wijken/oost/initiatieven/repair-cafe/")
-    ervaring = repair[repair.index("Andere wijken met ervaring hierin") :]
-    assert _offers(ervaring[: ervaring.index("Wie zoekt wat dit initiatief biedt")]) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
-    assert _offers(ervaring[ervaring.index("Wie zoekt wat dit initiatief biedt") :]) == ["oosterpark/speeltuin"]
-    # After what the wijken plugin rendered: the sections come at the end of the page.
-    assert repair.index("Wat wij zoeken") < repair.index("Andere wijken met ervaring hierin")
+    # One closed section holds what it offers, what it seeks, and who can help.
+    start = repair.index('<details class="bw-kennis info" id="kennis-delen">')
+    [kennis] = re.findall(r'<details class="bw-kennis info" id="kennis-delen">.*?</details>', repair[start:], re.S)
+    assert "<summary>Kennis delen met andere wijken (2)</summary>" in kennis
+    assert kennis.index("Wat wij andere wijken bieden") < kennis.index("Wat wij zoeken") < kennis.index("Wie in andere wijken kan helpen")
+    ervaring = kennis[kennis.index("Wie in andere wijken kan helpen") :]
+    assert _offers(ervaring[: ervaring.index("Wie in andere wijken zoekt wat wij bieden")]) == SUBSIDIE_VOOR_REPAIR_CAFE[:3]
+    assert _offers(ervaring[ervaring.index("Wie in andere wijken zoekt wat wij bieden") :]) == ["oosterpark/speeltuin"]
+    assert (
+        '<a href="../../../../kennis/matches/#zoekt--oost--repair-cafe--subsidie-aanvragen">Wie kan jullie helpen? Alles op een rij</a>'
+        in kennis
+    )
+    assert "Wie in andere wijken kan helpen" not in repair[:start] + repair[start + len(kennis) :]
+    assert "staat bovenaan" not in repair  # the order is explained on the matches page only
     klussen = result.article("wijken/west/initiatieven/klussendienst/")
-    assert _offers(klussen[klussen.index("Wie zoekt wat dit initiatief biedt") :]) == ["oost/repair-cafe"]
-    assert "Andere wijken met ervaring hierin" in klussen and "Nog geen initiatief in een andere wijk biedt dit aan." in klussen
-    assert "Andere wijken met ervaring hierin" not in result.article("wijken/zuid/initiatieven/stil/")
+    assert _offers(klussen[klussen.index("Wie in andere wijken zoekt wat wij bieden") :]) == ["oost/repair-cafe"]
+    assert "Wie in andere wijken kan helpen" in klussen and "Nog geen initiatief in een andere wijk biedt dit aan." in klussen
+    stil = result.article("wijken/zuid/initiatieven/stil/")
+    assert "Wie in andere wijken kan helpen" not in stil and "kennis-delen" not in stil
 
 
 def test_wijk_page_shows_what_it_shares_and_seeks(city):
     _stad(city)
     result = city.build()
     oost = result.article("wijken/oost/")
+    assert '<details class="bw-kennis info" id="kennis-delen">\n<summary>Kennis delen met andere wijken (3)</summary>' in oost
     delen = oost[oost.index("Wat Oost kan delen") : oost.index("Waar Oost naar zoekt")]
     assert "Repareren en hergebruiken" in delen and "Subsidie aanvragen" in delen
     assert '<a href="../../kennis/repareren/#zoekt">1 andere wijk zoekt dit</a>' in delen
@@ -280,7 +340,7 @@ def test_an_onderwerp_cannot_be_called_matches(city):
     assert f"content/vocabulaire.yml:{line}: 'matches' kan geen id van een onderwerp zijn" in checked.stdout
     city.wijk("oost")
     result = city.build()
-    assert "<h1>Matches: wie kan wie helpen?</h1>" in result.page("kennis/matches/")
+    assert "<h1>Wie kan jullie helpen?</h1>" in result.page("kennis/matches/")
 
 
 # -- plugin events, called directly --------------------------------------------------------
@@ -346,4 +406,4 @@ def test_search_finds_the_onderwerp_not_every_page_that_lists_a_match(city):
     assert [loc for loc, t in text.items() if "klussendienst biedt fondsenwerving" in t] == [
         "wijken/west/initiatieven/klussendienst/#biedt"
     ]
-    assert not any("Andere wijken met ervaring hierin" in t or "kan delen" in t for t in text.values())
+    assert not any("Wie in andere wijken kan helpen" in t or "kan delen" in t for t in text.values())

@@ -9,6 +9,8 @@ import pytest
 from city import REPO
 
 from bovenwijks.city.kennisuitwisseling import Uitwisseling, best, volgorde
+from bovenwijks.city.textfit import RELATED, TextFit, words
+from bovenwijks.content.load import load_stad
 from bovenwijks.content.suggest import did_you_mean_one_of
 from bovenwijks.content.vocabulaire import load_vocabulaire
 from bovenwijks.model import Initiatief, Kennis, Kennisregel, Stad, Wijk
@@ -34,9 +36,16 @@ def initiatief(
     )
 
 
-def kennis(wijk: str, slug: str, soort: str, onderwerpen, datum: date) -> Kennis:
+def kennis(wijk: str, slug: str, soort: str, onderwerpen, datum: date, body: str = "") -> Kennis:
     return Kennis(
-        wijk=wijk, slug=slug, source=f"wijken/{wijk}/kennis/{slug}.md", titel=slug, soort=soort, onderwerpen=list(onderwerpen), datum=datum
+        wijk=wijk,
+        slug=slug,
+        source=f"wijken/{wijk}/kennis/{slug}.md",
+        titel=slug,
+        soort=soort,
+        onderwerpen=list(onderwerpen),
+        datum=datum,
+        body=body,
     )
 
 
@@ -230,23 +239,145 @@ def test_wijk_aanbod_and_vraag():
 # -- vragen and ervaringen ------------------------------------------------------------------
 
 
-def test_ervaringen_of_other_wijken_answer_a_vraag_newest_first_then_most_shared():
-    vraag = kennis("oost", "vraag", "vraag", ["vrijwilligers-werven", "communicatie"], date(2026, 11, 20))
+# Texts for the tests below: two about computer help, one about reading aloud, and filler
+# that makes the common words (wijk, vrijwilligers) common, as they are in a real city.
+COMPUTERHULP = "Wie helpt ouderen met de computer? De computerhulp zoekt vrijwilligers voor een spreekuur over tablets."
+SPREEKUUR = "Ons digitaal spreekuur in de bibliotheek: vrijwilligers helpen met tablets, telefoons en de computer."
+VOORLEZEN = "Voorlezen aan kinderen in de wijk: vrijwilligers lezen prentenboeken voor."
+VULLING = [
+    "Vrijwilligers van de buurttuin maken de wijk groener.",
+    "De wijkkrant zoekt vrijwilligers om hem te bezorgen in de wijk.",
+    "In het buurthuis koken vrijwilligers voor de wijk.",
+    "Vrijwilligers ruimen samen zwerfafval op in de wijk.",
+]
+
+
+def test_ervaringen_whose_texts_fit_answer_a_vraag_best_fit_first():
+    vraag = kennis("oost", "vraag", "vraag", ["vrijwilligers-werven", "digitale-vaardigheden"], date(2026, 11, 20), COMPUTERHULP)
     city = stad(
         vraag,
-        kennis("west", "een-gedeeld", "ervaring", ["vrijwilligers-werven"], date(2026, 10, 1)),
-        kennis("noord", "twee-gedeeld", "ervaring", ["communicatie", "vrijwilligers-werven"], date(2026, 10, 1)),
-        kennis("zuid", "nieuwste", "ervaring", ["communicatie"], date(2026, 11, 1)),
-        kennis("oost", "eigen-wijk", "ervaring", ["vrijwilligers-werven"], date(2026, 11, 15)),
-        kennis("west", "ander-onderwerp", "ervaring", ["taal"], date(2026, 11, 15)),
-        kennis("west", "andere-vraag", "vraag", ["communicatie"], date(2026, 11, 15)),
+        kennis("west", "spreekuur", "ervaring", ["digitale-vaardigheden"], date(2026, 10, 1), SPREEKUUR),
+        kennis(
+            "noord",
+            "ook-computerhulp",
+            "ervaring",
+            ["vrijwilligers-werven"],
+            date(2026, 9, 1),
+            "Computerhulp aan huis: zo vonden wij vrijwilligers.",
+        ),
+        kennis("zuid", "voorlezen", "ervaring", ["vrijwilligers-werven"], date(2026, 11, 1), VOORLEZEN),
+        kennis("oost", "eigen-wijk", "ervaring", ["digitale-vaardigheden"], date(2026, 11, 15), SPREEKUUR),
+        kennis("west", "ander-onderwerp", "ervaring", ["taal"], date(2026, 11, 15), SPREEKUUR),
+        *(kennis("noord", f"vulling-{n}", "ervaring", ["buurttuin"], date(2026, 1, 1), t) for n, t in enumerate(VULLING)),
     )
     u = Uitwisseling(city, limit=10)
-    assert [k.slug for k in u.antwoord(vraag).beste] == ["nieuwste", "twee-gedeeld", "een-gedeeld"]
-    # And the other way round: the vragen an ervaring helps with.
-    ervaring = city.wijken["zuid"].kennis[0]
-    assert [k.slug for k in u.antwoord(ervaring).beste] == ["vraag", "andere-vraag"]
-    assert [a.kennis.slug for a in u.beantwoorde_vragen()] == ["vraag", "andere-vraag"]
+    # Voorlezen shares an onderwerp and the word "vrijwilligers", but no more: it is left out.
+    # The own wijk and an onderwerp the vraag is not about are never candidates, however well they fit.
+    assert [k.slug for k in u.antwoord(vraag).beste] == ["spreekuur", "ook-computerhulp"]
+    # And the other way round, the same pairs: the vragen an ervaring helps with.
+    assert [k.slug for k in u.antwoord(city.wijken["west"].kennis[0]).beste] == ["vraag"]
+    assert u.antwoord(city.wijken["zuid"].kennis[0]).beste == []
+    assert [a.kennis.slug for a in u.beantwoorde_vragen()] == ["vraag"]
+    assert [k.slug for k in Uitwisseling(city, limit=1).antwoord(vraag).beste] == ["spreekuur"]
+
+
+def test_texts_that_fit_alike_go_newest_first_then_by_identity():
+    vraag = kennis("oost", "vraag", "vraag", ["digitale-vaardigheden"], date(2026, 11, 20), COMPUTERHULP)
+    same = [("zuid", "b", date(2026, 10, 1)), ("west", "c", date(2026, 11, 1)), ("noord", "a", date(2026, 10, 1))]
+    city = stad(
+        vraag,
+        *(kennis(w, s, "ervaring", ["digitale-vaardigheden"], d, SPREEKUUR) for w, s, d in same),
+        *(kennis("noord", f"vulling-{n}", "ervaring", ["buurttuin"], date(2026, 1, 1), t) for n, t in enumerate(VULLING)),
+    )
+    assert [k.identity for k in Uitwisseling(city, limit=10).antwoord(vraag).beste] == [
+        "west/kennis/c",
+        "noord/kennis/a",
+        "zuid/kennis/b",
+    ]
+
+
+def test_a_city_without_vragen_or_ervaringen_answers_nothing():
+    alleen = stad(kennis("oost", "vraag", "vraag", ["taal"], date(2026, 11, 20), COMPUTERHULP))
+    assert Uitwisseling(alleen).beantwoorde_vragen() == []
+    assert Uitwisseling(stad(initiatief("oost", "a"))).beantwoorde_vragen() == []
+
+
+# -- how well texts fit: Dutch stems, no stop words, BM25 ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("De vrijwilligers en een vrijwilliger", ["vrijwil", "vrijwil"]),  # one stem for both forms
+        ("Wie helpt ons met de computer?", ["help", "computer"]),  # Dutch stop words dropped
+        ("Repair café in de wijk", ["repair", "café", "wijk"]),
+        ("de en het", []),
+    ],
+)
+def test_words(text, expected):
+    assert words(text) == expected
+
+
+def test_fit_is_a_share_of_the_texts_own_score_and_ignores_stop_words():
+    fit = TextFit([COMPUTERHULP, SPREEKUUR, VOORLEZEN, *VULLING, "Wie is er met de tuin voor een?", ""])
+    computerhulp = fit.fit(0)
+    assert computerhulp[0] == pytest.approx(1.0)
+    assert computerhulp[1] >= RELATED > computerhulp[2]
+    assert fit.fit(1)[0] >= RELATED  # both ways
+    assert computerhulp[-2] == 0  # only stop words in common
+    assert list(fit.fit(len(VULLING) + 4)) == [0] * fit.size  # a text of stop words fits nothing
+
+
+# -- the demo city: pairs that share an onderwerp, whose texts do or do not relate ---------
+
+DEMO = load_stad(REPO).stad
+
+
+@pytest.mark.parametrize(
+    "vraag, ervaring, relates",
+    [
+        # The known false match: both about recruiting volunteers, one for computer help at
+        # home, the other for reading aloud with parents who learn Dutch.
+        ("zielhorst/kennis/computerhulp-nieuwe-vorm", "randenbroek/kennis/voorlezen-met-taalvrijwilligers", False),
+        ("soesterkwartier/kennis/jongeren-in-het-repair-cafe", "randenbroek/kennis/voorlezen-met-taalvrijwilligers", False),
+        ("soesterkwartier/kennis/jongeren-in-het-repair-cafe", "hoogland/kennis/burenhulp-en-verzekering", False),
+        # Material for taalmaatjes, and a book list for taal volunteers.
+        ("hoogland/kennis/taalmaatjes-materiaal", "randenbroek/kennis/voorlezen-met-taalvrijwilligers", True),
+        # Computer help at home or a spreekuur, and a digital spreekuur with the library.
+        ("zielhorst/kennis/computerhulp-nieuwe-vorm", "schothorst-noord/kennis/samenwerken-met-bibliotheek-en-wijkteam", True),
+        ("kruiskamp/kennis/tijdelijke-ruimte-voor-kledingbank", "zielhorst/kennis/onderdak-in-de-kerk", True),
+        ("vathorst-de-velden/kennis/meeschrijven-aan-het-wijkplan", "randenbroek/kennis/prioriteiten-in-het-wijkplan", True),
+        ("soesterkwartier/kennis/jongeren-in-het-repair-cafe", "kruiskamp/kennis/jongeren-zelf-aan-het-roer", True),
+    ],
+)
+def test_demo_pairs_relate_only_when_their_texts_do(vraag, ervaring, relates):
+    items = {k.identity: k for k in DEMO.kennis()}
+    assert set(items[vraag].onderwerpen) & set(items[ervaring].onderwerpen)  # a candidate either way
+    u = Uitwisseling(DEMO, limit=100)
+    assert (ervaring in [k.identity for k in u.antwoord(items[vraag]).beste]) is relates
+    assert (vraag in [k.identity for k in u.antwoord(items[ervaring]).beste]) is relates
+
+
+@pytest.mark.parametrize("limit", [1, 3, 100])
+def test_answers_are_the_brute_force_fit_of_every_pair(limit):
+    """Every pair compared: the candidates of other wijken about a shared onderwerp whose texts fit, best first."""
+    items = DEMO.kennis()
+    fit = TextFit([f"{k.titel}\n{k.body}" for k in items])
+    u = Uitwisseling(DEMO, limit=limit)
+    pairs = {}
+    for n, vraag in enumerate(items):
+        for m, ervaring in enumerate(items):
+            fits = round(float(fit.fit(n)[m]), 4)
+            other_wijk = vraag.soort == "vraag" and ervaring.soort == "ervaring" and vraag.wijk != ervaring.wijk
+            if other_wijk and set(vraag.onderwerpen) & set(ervaring.onderwerpen) and fits >= RELATED:
+                pairs[(vraag.identity, ervaring.identity)] = fits
+    assert len(pairs) > 10
+    for item in items:
+        related = [(f, b if a == item.identity else a) for (a, b), f in pairs.items() if item.identity in (a, b)]
+        other = {k.identity: k for k in items}
+        expected = sorted(related, key=lambda t: (-t[0], -other[t[1]].datum.toordinal(), t[1]))
+        assert [k.identity for k in u.antwoord(item).beste] == [i for _, i in expected[:limit]], item.identity
+    assert [a.kennis.identity for a in u.beantwoorde_vragen()] == [v.identity for v in items if v.soort == "vraag" and u.antwoord(v).beste]
 
 
 # -- unknown onderwerpen: the nearest known ones -------------------------------------------

@@ -4,17 +4,24 @@ Everything is indexed by onderwerp in one pass over the city. A match is found b
 the onderwerp a `zoekt` names and walking its offers best first until enough are found; no
 initiatief is ever compared with every other one. The work grows with the number of items,
 not with its square (see docs/kennis.md for the order and the cost).
+
+A vraag and an ervaring need more than a shared onderwerp: their texts must fit
+(`textfit.TextFit`). Only the ervaringen of other wijken that share an onderwerp with a vraag
+are candidates for it, best fit first.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 from typing import TypeVar
 
+import numpy as np
+
+from bovenwijks.city.textfit import RELATED, TextFit
 from bovenwijks.keuzes import STATUS
 from bovenwijks.model import Initiatief, Kennis, Onderwerp, Stad
 
@@ -61,13 +68,13 @@ class Match:
 
 @dataclass(frozen=True)
 class Antwoord:
-    """A kennis item and the items of other wijken about the same onderwerpen.
+    """A kennis item and the items of other wijken whose texts fit it, about a shared onderwerp.
 
     For a vraag: the ervaringen that answer it. For an ervaring: the vragen it answers.
     """
 
     kennis: Kennis
-    beste: list[Kennis]  # newest first, then most onderwerpen shared; at most the limit
+    beste: list[Kennis]  # best fit first, then newest, then identity; at most the limit
 
     @property
     def anker(self) -> str:
@@ -258,22 +265,50 @@ class Uitwisseling:
 
     # -- vragen and ervaringen -----------------------------------------------------------
 
-    def antwoord(self, item: Kennis) -> Antwoord:
-        """For a vraag, the ervaringen of other wijken about its onderwerpen; for an ervaring, the vragen.
+    @cached_property
+    def _verwant(self) -> dict[str, list[tuple[float, Kennis]]]:
+        """For every kennis item, the items it relates to and how well they fit, best first.
 
-        Newest first; on the same day, the one that shares the most onderwerpen first.
+        Every vraag is scored once against every text (one numpy array), and read only at its
+        candidates: the ervaringen of other wijken about one of its onderwerpen. A pair that
+        fits is kept for both sides, so an ervaring lists exactly the vragen that list it.
         """
-        lijst = "ervaringen" if item.soort == "vraag" else "vragen"
-        onderwerpen = set(item.onderwerpen)
-        streams = [getattr(self.onderwerp(o), lijst) for o in onderwerpen]
-        beste = best(
-            _unique(heapq.merge(*streams, key=_kennis_rang)),
-            group=lambda k: k.datum,
-            tie=lambda k: (-len(onderwerpen & set(k.onderwerpen)), k.identity),
-            keep=lambda k: k.wijk != item.wijk,
-            limit=self.limit,
-        )
-        return Antwoord(item, beste)
+        items = self.stad.kennis()
+        verwant: dict[str, list[tuple[float, Kennis]]] = {k.identity: [] for k in items}
+        if not any(k.soort == "vraag" for k in items) or not any(k.soort == "ervaring" for k in items):
+            return verwant
+        tekst = TextFit([f"{k.titel}\n{k.body}" for k in items])
+        positie = {k.identity: n for n, k in enumerate(items)}
+        for n, vraag in enumerate(items):
+            kandidaten = list(self._kandidaten(vraag)) if vraag.soort == "vraag" else []
+            if not kandidaten:
+                continue
+            # Rounded, so that texts that fit alike are a tie that the date settles.
+            fits = np.round(tekst.fit(n)[[positie[k.identity] for k in kandidaten]], 4).tolist()
+            for fit, ervaring in zip(fits, kandidaten, strict=True):
+                if fit >= RELATED:
+                    verwant[vraag.identity].append((fit, ervaring))
+                    verwant[ervaring.identity].append((fit, vraag))
+        for lijst in verwant.values():
+            lijst.sort(key=lambda t: (-t[0], *_kennis_rang(t[1])))
+        return verwant
+
+    def _kandidaten(self, vraag: Kennis) -> Iterator[Kennis]:
+        """The ervaringen of other wijken that share an onderwerp with `vraag`, each once."""
+        seen: set[str] = set()
+        for onderwerp in dict.fromkeys(vraag.onderwerpen):
+            for ervaring in self.onderwerp(onderwerp).ervaringen:
+                if ervaring.wijk != vraag.wijk and ervaring.identity not in seen:
+                    seen.add(ervaring.identity)
+                    yield ervaring
+
+    def antwoord(self, item: Kennis) -> Antwoord:
+        """For a vraag, the ervaringen of other wijken that answer it; for an ervaring, the vragen.
+
+        Only items about an onderwerp of `item` whose text fits it (`textfit.RELATED`): best fit
+        first, then the newest, then by identity.
+        """
+        return Antwoord(item, [k for _, k in self._verwant.get(item.identity, [])[: self.limit]])
 
     def vragen(self) -> list[Kennis]:
         """Every vraag of the city, newest first."""
@@ -286,12 +321,3 @@ class Uitwisseling:
     def beantwoorde_vragen(self) -> list[Antwoord]:
         """Every vraag that an ervaring of another wijk answers, newest vraag first."""
         return [a for a in map(self.antwoord, self.vragen()) if a.beste]
-
-
-def _unique(items: Iterator[Kennis]) -> Iterator[Kennis]:
-    """`items` without repeats: an item about two onderwerpen comes once from each list."""
-    seen: set[str] = set()
-    for item in items:
-        if item.identity not in seen:
-            seen.add(item.identity)
-            yield item

@@ -1,4 +1,4 @@
-"""The pages of the kennisuitwisseling, and what it adds to the pages of wijken and items.
+"""The kennis pages ("Kennis delen"), and what they add to the pages of wijken and items.
 
 `/kennis/` is the hub, `/kennis/<onderwerp>/` a page per onderwerp and `/kennis/matches/`
 every match. The names `index` and `matches` are therefore no onderwerp ids: the vocabulary
@@ -19,7 +19,7 @@ from bovenwijks.content.vocabulaire import GERESERVEERD
 from bovenwijks.content.vocabulaire import PATH as VOCABULAIRE
 from bovenwijks.model import Kennis
 from bovenwijks.site.pages import SitePage
-from bovenwijks.site.render import render
+from bovenwijks.site.render import KENNIS_PLEK, render
 from bovenwijks.slug import slugify
 
 HUB = "kennis/"
@@ -52,6 +52,13 @@ def _groups(entries: list[Match | Antwoord], uitwisseling: Uitwisseling) -> list
 
 
 _ROOT = "\0"  # where a fragment's links start, until it is placed on a page
+
+
+def _place(html: str, section: str) -> str:
+    """`html` with `section` in place of its `KENNIS_PLEK`, or else after it."""
+    if KENNIS_PLEK in html:
+        return html.replace(KENNIS_PLEK, section, 1)
+    return html + section
 
 
 class KennisPages:
@@ -161,7 +168,7 @@ class KennisPages:
                 self._page(
                     "kennis_matches.html",
                     pagina.src_uri,
-                    "Matches: wie kan wie helpen?",
+                    "Wie kan jullie helpen?",
                     "Voor alles wat een initiatief zoekt: de initiatieven in andere wijken die het aanbieden.",
                     pagina=pagina,
                     groepen=_groups(pagina.items, self.uitwisseling),
@@ -197,17 +204,19 @@ class KennisPages:
             )
         return pages
 
-    def sections(self) -> dict[str, Callable[[], str]]:
-        """What the kennisuitwisseling adds at the end of other pages, by their source path.
+    def sections(self) -> dict[str, Callable[[str], str]]:
+        """What the kennis pages add to other pages, by their source path: page HTML in, page HTML out.
 
         Every wijk's home gets what the wijk can share and is looking for; every initiatief
-        page the matches for what it seeks and offers; every vraag the ervaringen of other
-        wijken, and every ervaring the vragen it answers. The HTML is made only when asked for.
+        page who in other wijken can help it and who seeks what it offers; every vraag the
+        ervaringen of other wijken that answer it, and every ervaring the vragen it answers.
+        A section goes where the page has `KENNIS_PLEK` (an initiatief's closed "Kennis
+        delen"), or else at its end. The HTML is made only when asked for.
         """
-        sections: dict[str, Callable[[], str]] = {}
+        sections: dict[str, Callable[[str], str]] = {}
 
         def add(src_uri: str, url: str, template: str, **context) -> None:
-            sections[src_uri] = lambda: render(template, url, **self._context(), **context)
+            sections[src_uri] = lambda html: _place(html, render(template, url, **self._context(), **context))
 
         # The source paths under which the wijken plugin mounts these pages (`wijkpages`).
         for wijk in self.stad.wijken.values():

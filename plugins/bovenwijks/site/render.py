@@ -23,6 +23,9 @@ from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.site import searchable
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Where a page rendered here wants the kennis plugin's part of it (`KennisPages.sections`):
+# inside the initiatief's closed "Kennis delen" section, not after the page.
+KENNIS_PLEK = "<!--kennis:plek-->"
 
 
 def relative_url(target: str, base: str) -> str:
@@ -94,6 +97,7 @@ def environment() -> Environment:
     env.tests["contains"] = lambda sequence, value: value in sequence
     # OVERSLAAN ... EINDE: what the site search skips (see searchable.py).
     env.globals.update(STATUS=STATUS, SOORT=SOORT, OVERSLAAN=Markup(searchable.OVERSLAAN), EINDE=Markup(searchable.EINDE))
+    env.globals["KENNIS_PLEK"] = Markup(KENNIS_PLEK)
     # `link` is a global, not part of each page's context, so that templates can import the
     # macros without context: Jinja then builds the macro module once, not once per page.
     env.globals["link"] = lambda target: _LINK.get()(target)

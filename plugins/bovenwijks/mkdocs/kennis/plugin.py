@@ -29,7 +29,7 @@ class KennisPlugin(BasePlugin[KennisConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
         self.pages = MountedPages()
-        self.sections: dict[str, Callable[[], str]] = {}
+        self.sections: dict[str, Callable[[str], str]] = {}
         self.uitwisseling: Uitwisseling | None = None
         self.wijken = wijken_plugin(config, "bovenwijks/kennis")
         for option in ("max_matches", "per_page"):
@@ -61,5 +61,5 @@ class KennisPlugin(BasePlugin[KennisConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         section = self.sections.get(page.file.src_uri)
         if section:
-            page.content += section()
+            page.content = section(page.content or "")
         return context
