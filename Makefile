@@ -58,7 +58,7 @@ test: $(STAMP) $(NODE_STAMP)
 test-browser: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q tests/browser
 
-## screenshots: the home page and a wijk page at 375 and 1280 pixels wide, into screenshots/
+## screenshots: the pages residents meet first at 375 and 1280 pixels wide, into screenshots/
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots
 
