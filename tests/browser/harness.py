@@ -133,6 +133,8 @@ PAGES = [
     Stop("agenda", "agenda/"),
     Stop("kennis", "kennis/"),
     Stop("onderwerp", "kennis/vrijwilligers-werven/"),
+    Stop("hulp", "hulp/"),
+    Stop("hulpvraag", "hulp/vervoer/"),
     Stop("volgen", "volgen/"),
     Stop("toegankelijkheid", "toegankelijkheid/"),
     Stop("niet-gevonden", "404.html"),  # what a host sends for an address that does not exist
