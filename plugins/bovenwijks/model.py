@@ -32,6 +32,18 @@ class Ontmoetingsplek:
 
 
 @dataclass(frozen=True)
+class Loket:
+    """Where residents go with a question: a wijk's wijkteam, or the city's information point."""
+
+    naam: str
+    telefoon: str | None = None
+    email: str | None = None
+    adres: str | None = None
+    open: str | None = None
+    website: str | None = None
+
+
+@dataclass(frozen=True)
 class Prioriteit:
     """A priority of a wijk's wijkplan."""
 
@@ -65,6 +77,20 @@ class Onderwerp:
     naam: str
     beschrijving: str | None = None
     aliassen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hulpvraag:
+    """A need residents name in their own words (mantelzorg, vervoer): a page under `/hulp/`.
+
+    `woorden` are the other words residents use for it ("rolstoel", "scootmobiel"); the page
+    shows them, so that the site search finds it for them.
+    """
+
+    id: str
+    naam: str
+    beschrijving: str | None = None
+    woorden: tuple[str, ...] = ()
 
 
 @dataclass
@@ -115,6 +141,7 @@ class Initiatief(Item):
     prioriteiten: list[str] = field(default_factory=list)
     biedt: list[Kennisregel] = field(default_factory=list)
     zoekt: list[Kennisregel] = field(default_factory=list)
+    hulp: list[str] = field(default_factory=list)  # ids of the vocabulary's hulpvragen
 
     @property
     def datum(self) -> date | None:
@@ -135,6 +162,7 @@ class Activiteit(Item):
     eind: datetime | None = None
     initiatief: str | None = None
     themas: list[str] = field(default_factory=list)
+    hulp: list[str] = field(default_factory=list)  # its own; those of its initiatief count too
 
     @property
     def datum(self) -> date:
@@ -192,6 +220,7 @@ class Wijk:
     samenvatting: str = ""
     redactie: list[str] = field(default_factory=list)
     contact: str | None = None
+    wijkteam: Loket | None = None  # where residents of the wijk go with a question
     ontmoetingsplekken: list[Ontmoetingsplek] = field(default_factory=list)
     website: str | None = None
     feed: str | None = None
@@ -225,10 +254,12 @@ class Wijk:
 
 @dataclass
 class Vocabulaire:
-    """The city-wide themas and onderwerpen."""
+    """The city-wide themas and onderwerpen, the needs of Hulp en advies and the information point."""
 
     themas: dict[str, Thema]
     onderwerpen: dict[str, Onderwerp]
+    hulp: dict[str, Hulpvraag] = field(default_factory=dict)
+    informatiepunt: Loket | None = None
 
     def thema_naam(self, ident: str) -> str:
         """The name residents read for the thema `ident`; the id itself when it is unknown."""
@@ -243,6 +274,16 @@ class Vocabulaire:
     def resolve_onderwerp(self, word: str) -> str | None:
         """The id of the onderwerp that `word` names, by id or alias, ignoring case."""
         return self.woorden().get(word.strip().lower())
+
+    def hulp_woorden(self) -> dict[str, str]:
+        """Every word that names a hulpvraag (its id, naam and woorden, in lower case) → its id."""
+        words: dict[str, str] = {}
+        for h in self.hulp.values():
+            words[h.id] = h.id
+        for h in self.hulp.values():
+            for word in (h.naam, *h.woorden):
+                words.setdefault(word.lower(), h.id)
+        return words
 
     def woorden(self) -> dict[str, str]:
         """Every word that names an onderwerp (its id, naam and aliassen, in lower case) → its id."""

@@ -136,6 +136,8 @@ PAGES = [
     Stop("kennis", "kennis/"),
     Stop("onderwerp", "kennis/vrijwilligers-werven/"),
     Stop("matches", "kennis/matches/"),
+    Stop("hulp", "hulp/"),
+    Stop("hulpvraag", "hulp/vervoer/"),
     Stop("volgen", "volgen/"),
     Stop("toegankelijkheid", "toegankelijkheid/"),
     Stop("niet-gevonden", "404.html"),  # what a host sends for an address that does not exist

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -39,6 +39,7 @@ TYPE_NAMES = {
     "keuze": "een keuze",
     "thema": "een thema",
     "onderwerp": "een onderwerp",
+    "hulp": "een hulpvraag",
     "object": "een groep sleutels",
 }
 
@@ -52,6 +53,8 @@ class Vocab:
     onderwerp_ids: list[str]
     # Every word that names an onderwerp (id, naam, aliassen) → its id, for suggestions.
     onderwerp_woorden: dict[str, str] = field(default_factory=dict)
+    # Every word that names a hulpvraag (id, naam, woorden) → its id; only ids are valid.
+    hulp_woorden: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,17 +72,22 @@ class Converted:
 
 
 class _Context:
-    def __init__(self, path: str, vocab: Vocab | None, problems: list[Problem]):
+    def __init__(self, path: str, vocab: Vocab | None, problems: list[Problem], first_line: int = 2):
         self.path, self.vocab, self.problems = path, vocab, problems
         self.key_line = 1  # the line of the key being converted
+        # The file's line of the YAML's first: frontmatter starts below its `---`.
+        self.first_line = first_line
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + self.first_line
 
     def fail(self, node: yaml.Node | int, message: str, fatal: bool = True) -> None:
-        line = node if isinstance(node, int) else node.start_mark.line + 2
+        line = node if isinstance(node, int) else self.line(node)
         self.problems.append(Problem(self.path, line, message, fatal))
 
     def fail_shape(self, node: yaml.Node, message: str) -> None:
         """A value of the wrong shape: point at its key, since a block list starts a line below."""
-        line = self.key_line if isinstance(node, yaml.CollectionNode) else node.start_mark.line + 2
+        line = self.key_line if isinstance(node, yaml.CollectionNode) else self.line(node)
         self.fail(line, message)
 
 
@@ -179,6 +187,17 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             node,
             f"onbekend onderwerp '{text}'; {did_you_mean_one_of(text, words)} (een nieuw onderwerp voeg je toe in content/vocabulaire.yml)",
         )
+    elif kind == "hulp":
+        if not ctx.vocab:
+            return text
+        ids = set(ctx.vocab.hulp_woorden.values())
+        if text in ids:
+            return text
+        if not ids:
+            hint = "er staan nog geen hulpvragen onder 'hulp' in content/vocabulaire.yml"
+        else:
+            hint = f"{did_you_mean_one_of(text, ctx.vocab.hulp_woorden)} (de hulpvragen staan onder 'hulp' in content/vocabulaire.yml)"
+        ctx.fail(node, f"onbekende hulpvraag '{text}'; {hint}. Deze wordt weggelaten")
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
@@ -189,6 +208,16 @@ def _slugish(text: str) -> str:
 
 
 def _field(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
+    if f.fatal:
+        return _checked(ctx, node, f, parent)
+    # What is wrong in it is left out (a value that fails is None); the file keeps its page.
+    before = len(ctx.problems)
+    value = _checked(ctx, node, f, parent)
+    ctx.problems[before:] = [replace(p, fatal=False) for p in ctx.problems[before:]]
+    return value
+
+
+def _checked(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
     label = _label(f, parent)
     if not f.many:
         return _value(ctx, node, f, label)
@@ -234,7 +263,7 @@ def _object(
         ctx.fail(node, f"{label} heeft {' of '.join(repr(k) for k in one_of)} nodig")
     if any(p.fatal for p in ctx.problems[before:]):
         return None
-    values["_line"] = node.start_mark.line + 2
+    values["_line"] = ctx.line(node)
     return values
 
 
@@ -244,7 +273,7 @@ def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], p
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        line = key_node.start_mark.line + 2
+        line = ctx.line(key_node)
         if key in lines:
             ctx.fail(key_node, f"de sleutel '{parent}{key}' staat er twee keer in (ook op regel {lines[key]}); laat er een staan")
             continue
@@ -280,11 +309,22 @@ def _unknown_key(key: str, by_name: dict[str, Field], parent: str) -> str:
 def convert(node: yaml.MappingNode, kind: Kind, path: str, vocab: Vocab | None) -> Converted:
     """Check the frontmatter `node` of a file of `kind` and return its values.
 
-    With `vocab`, thema and onderwerp ids are checked and aliases resolved to ids.
+    With `vocab`, thema, onderwerp and hulp ids are checked and aliases resolved to ids.
+    """
+    return convert_fields(node, kind.fields, path, vocab)
+
+
+def convert_fields(
+    node: yaml.MappingNode, fields: tuple[Field, ...], path: str, vocab: Vocab | None = None, *, parent: str = "", first_line: int = 2
+) -> Converted:
+    """Check the mapping `node` against `fields`, as `convert` checks frontmatter.
+
+    For YAML that is not frontmatter (content/vocabulaire.yml): `first_line` is the file's
+    line of the YAML's first, `parent` is put before each key in messages (`hulp.vervoer.`).
     """
     result = Converted()
-    ctx = _Context(path, vocab, result.problems)
-    mapped = _mapping(ctx, node, kind.fields, "")
+    ctx = _Context(path, vocab, result.problems, first_line)
+    mapped = _mapping(ctx, node, fields, parent)
     if mapped:
         result.values, result.lines = mapped
     return result

@@ -17,7 +17,7 @@ from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
 from bovenwijks.content.source import read_source
 from bovenwijks.content.validate import check_references, drop_broken, unique
-from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire
+from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire, loket
 from bovenwijks.model import (
     Activiteit,
     Bericht,
@@ -72,6 +72,7 @@ def _initiatief(v: dict[str, Any], base: dict[str, Any]) -> Initiatief:
         prioriteiten=v.get("prioriteiten", []),
         biedt=_regels(v.get("biedt")),
         zoekt=_regels(v.get("zoekt")),
+        hulp=v.get("hulp", []),
     )
 
 
@@ -86,6 +87,7 @@ def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
         locatie=v["locatie"],
         initiatief=v.get("initiatief"),
         themas=v.get("themas", []),
+        hulp=v.get("hulp", []),
     )
 
 
@@ -198,6 +200,7 @@ class _WijkLoader:
             samenvatting=values["samenvatting"],
             redactie=values["redactie"],
             contact=values.get("contact"),
+            wijkteam=loket(values["wijkteam"]) if values.get("wijkteam") else None,
             ontmoetingsplekken=[Ontmoetingsplek(p["naam"], p["adres"], p.get("open")) for p in values.get("ontmoetingsplekken", [])],
             website=values.get("website"),
             feed=values.get("feed"),
@@ -262,7 +265,11 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
     vocab = None
     if vocabulaire is not None:
         vocab = Vocab(
-            {t: t for t in vocabulaire.themas}, vocabulaire.resolve_onderwerp, sorted(vocabulaire.onderwerpen), vocabulaire.woorden()
+            {t: t for t in vocabulaire.themas},
+            vocabulaire.resolve_onderwerp,
+            sorted(vocabulaire.onderwerpen),
+            vocabulaire.woorden(),
+            vocabulaire.hulp_woorden(),
         )
     wijken: dict[str, Wijk] = {}
     base = root / wijken_dir

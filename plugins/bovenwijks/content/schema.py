@@ -20,8 +20,9 @@ class Field:
     """One frontmatter key.
 
     `type` is one of: tekst, email, url, telefoon, github, slug, datum, datumtijd, jaar,
-    keuze (one of `choices`), thema, onderwerp (ids from the vocabulary), object (with
-    `fields`). `many` makes it a list of that type.
+    keuze (one of `choices`), thema, onderwerp, hulp (ids from the vocabulary), object (with
+    `fields`). `many` makes it a list of that type. A field that is not `fatal` never costs
+    the file its page: a wrong value (or list entry) is reported and left out.
     """
 
     name: str
@@ -33,6 +34,7 @@ class Field:
     fields: tuple[Field, ...] = ()
     example: object = None
     one_of: tuple[str, ...] = ()  # for objects: at least one of these keys is required
+    fatal: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,23 @@ KENNISREGEL = (
     ),
     Field("toelichting", "tekst", "wat jullie precies aanbieden of zoeken", example="We hebben een draaiboek voor de werving."),
 )
+# Where residents go with a question: a wijk's wijkteam, the city's information point.
+LOKET = (
+    Field("naam", "tekst", "de naam, zoals bewoners hem kennen", required=True, example="Wijkteam Soesterkwartier (Indebuurt033)"),
+    Field("telefoon", "telefoon", "telefoonnummer, tussen aanhalingstekens", example="033 000 00 00"),
+    Field("email", "email", "e-mailadres", example="wijkteam@indebuurt033.example"),
+    Field("adres", "tekst", "waar je binnen kunt lopen: straat, huisnummer en plaats", example="Wisselstraat 14, Amersfoort"),
+    Field("open", "tekst", "wanneer je er terecht kunt", example="di en do 9.00–12.00"),
+    Field("website", "url", "de website", example="https://www.indebuurt033.example"),
+)
+HULP = Field(
+    "hulp",
+    "hulp",
+    "waar dit bewoners bij helpt: ids uit 'hulp' in content/vocabulaire.yml; zo staat het op de pagina's van Hulp en advies",
+    many=True,
+    example=["mantelzorg"],
+    fatal=False,
+)
 TITEL = Field("titel", "tekst", "de titel van de pagina", required=True, example="Repair Café Soesterkwartier")
 
 WIJK = Kind(
@@ -87,6 +106,13 @@ WIJK = Kind(
             example=["annekeb"],
         ),
         Field("contact", "email", "e-mailadres van de redactie of het wijkteam", example="redactie@soesterkwartier.nl"),
+        Field(
+            "wijkteam",
+            "object",
+            "waar bewoners van de wijk met een vraag terechtkunnen: het wijkteam of Indebuurt033; staat op de pagina's van Hulp en advies",
+            fields=LOKET,
+            fatal=False,
+        ),
         Field(
             "ontmoetingsplekken",
             "object",
@@ -157,6 +183,7 @@ INITIATIEF = Kind(
         Field("prioriteiten", "slug", "ids van prioriteiten uit het wijkplan van deze wijk", many=True, example=["ontmoeting-ouderen"]),
         Field("biedt", "object", "kennis die jullie andere wijken aanbieden", many=True, fields=KENNISREGEL),
         Field("zoekt", "object", "kennis die jullie zoeken bij andere wijken", many=True, fields=KENNISREGEL),
+        HULP,
     ),
     folder=Initiatief.folder,
 )
@@ -180,6 +207,7 @@ ACTIVITEIT = Kind(
             example="repair-cafe",
         ),
         Field("themas", "thema", "thema's uit content/vocabulaire.yml", many=True, example=["ontmoeting"]),
+        HULP,
     ),
     folder=Activiteit.folder,
 )
@@ -225,6 +253,31 @@ KENNIS = Kind(
         Field("contact", "object", "wie je kunt benaderen", fields=CONTACT, one_of=("email", "telefoon")),
     ),
     folder=Kennis.folder,
+)
+
+# The parts of content/vocabulaire.yml for Hulp en advies (its themas and onderwerpen are
+# read by `vocabulaire` itself, as before).
+HULPVRAAG = (
+    Field("naam", "tekst", "de hulpvraag in gewone woorden: de titel van haar pagina", required=True, example="Mantelzorg"),
+    Field(
+        "beschrijving",
+        "tekst",
+        "één zin: waar helpt deze pagina bij?",
+        example="Je zorgt voor een naaste en zoekt steun, een adres of even rust.",
+    ),
+    Field(
+        "woorden",
+        "tekst",
+        "andere woorden die bewoners gebruiken; ze staan op de pagina, zodat de zoekfunctie haar vindt",
+        many=True,
+        example=["mantelzorger", "zorgen voor"],
+    ),
+)
+INFORMATIEPUNT = Field(
+    "informatiepunt",
+    "object",
+    "het informatiepunt van de stad, voor iedereen met een vraag",
+    fields=LOKET,
 )
 
 KINDS: tuple[Kind, ...] = (WIJK, WIJKPLAN, INITIATIEF, ACTIVITEIT, BERICHT, KENNIS)

@@ -1,4 +1,5 @@
-"""Loading the city's vocabulary (`content/vocabulaire.yml`): themas and onderwerpen."""
+"""Loading the city's vocabulary (`content/vocabulaire.yml`): themas and onderwerpen, and for
+Hulp en advies the needs (`hulp`) and the city's information point (`informatiepunt`)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,19 @@ from pathlib import Path
 
 import yaml
 
-from bovenwijks.content.convert import SLUG_RE
+from bovenwijks.content.convert import SLUG_RE, convert_fields
 from bovenwijks.content.problem import Problem
+from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, LOKET
 from bovenwijks.content.source import _Loader
-from bovenwijks.model import Onderwerp, Thema, Vocabulaire
+from bovenwijks.model import Hulpvraag, Loket, Onderwerp, Thema, Vocabulaire
 
 PATH = "content/vocabulaire.yml"
 
 # Every onderwerp has its page at /kennis/<id>/, beside the hub (kennis/index.md) and the
 # matches page (kennis/matches.md): these ids would take their place.
 GERESERVEERD = ("index", "matches")
+# Every hulpvraag has its page at /hulp/<id>/, beside the index at /hulp/.
+HULP_GERESERVEERD = ("index",)
 
 # The three pillars of the Sociale Basis Infrastructuur are always themas, even when the
 # vocabulary leaves them out or cannot be read.
@@ -109,7 +113,70 @@ def load_vocabulaire(root: Path) -> tuple[Vocabulaire | None, list[Problem]]:
             else:
                 owner[word.lower()] = ident
         onderwerpen[ident] = Onderwerp(ident, _text(fields["naam"]), _text(fields.get("beschrijving")), tuple(aliassen))
-    return Vocabulaire(themas, onderwerpen), problems
+    hulp = _hulp(node, problems)
+    informatiepunt = _informatiepunt(node, problems)
+    return Vocabulaire(themas, onderwerpen, hulp, informatiepunt), problems
+
+
+def _section(root: yaml.MappingNode, key: str) -> yaml.Node | None:
+    return next((v for k, v in root.value if k.value == key), None)
+
+
+def _hulp(root: yaml.MappingNode, problems: list[Problem]) -> dict[str, Hulpvraag]:
+    """The needs of Hulp en advies; none (and no pages) when the section is left out."""
+    section = _section(root, "hulp")
+    if section is None or (isinstance(section, yaml.ScalarNode) and not section.value.strip()):
+        return {}
+    if not isinstance(section, yaml.MappingNode):
+        problems.append(Problem(PATH, _line(section), "'hulp' moet per id een groep sleutels hebben (naam, beschrijving, woorden)"))
+        return {}
+    hulp: dict[str, Hulpvraag] = {}
+    for id_node, value in section.value:
+        ident = id_node.value
+        if not SLUG_RE.match(ident):
+            problems.append(Problem(PATH, _line(id_node), f"'{ident}' is geen geldig id; gebruik kleine letters, cijfers en streepjes"))
+            continue
+        if ident in HULP_GERESERVEERD:
+            problems.append(
+                Problem(
+                    PATH, _line(id_node), f"'{ident}' kan geen id van een hulpvraag zijn: /hulp/ is de overzichtspagina; kies een ander id"
+                )
+            )
+            continue
+        if ident in hulp:
+            problems.append(Problem(PATH, _line(id_node), f"de hulpvraag '{ident}' staat er twee keer in; laat er een staan"))
+            continue
+        if not isinstance(value, yaml.MappingNode):
+            problems.append(Problem(PATH, _line(id_node), f"'hulp.{ident}' moet een groep sleutels hebben, met ten minste 'naam'"))
+            continue
+        converted = convert_fields(value, HULPVRAAG, PATH, parent=f"hulp.{ident}.", first_line=1)
+        problems.extend(converted.problems)
+        if not converted.ok:
+            continue
+        v = converted.values
+        hulp[ident] = Hulpvraag(ident, v["naam"], v.get("beschrijving"), tuple(v.get("woorden", ())))
+    return hulp
+
+
+def _informatiepunt(root: yaml.MappingNode, problems: list[Problem]) -> Loket | None:
+    """The city's information point, for everyone with a question; None when left out."""
+    section = _section(root, INFORMATIEPUNT.name)
+    if section is None or (isinstance(section, yaml.ScalarNode) and not section.value.strip()):
+        return None
+    if not isinstance(section, yaml.MappingNode):
+        names = ", ".join(f.name for f in INFORMATIEPUNT.fields)
+        problems.append(
+            Problem(PATH, _line(section), f"'informatiepunt' moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel")
+        )
+        return None
+    converted = convert_fields(section, INFORMATIEPUNT.fields, PATH, parent="informatiepunt.", first_line=1)
+    problems.extend(converted.problems)
+    return loket(converted.values) if converted.ok else None
+
+
+def loket(values: dict) -> Loket:
+    """A `Loket` from checked values of the keys of `schema.LOKET`."""
+    return Loket(**{f.name: values.get(f.name) for f in LOKET})
 
 
 def fallback_vocabulaire() -> Vocabulaire:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -64,6 +64,7 @@ _TYPES = {
     "jaar": "getal",
     "thema": "thema-id (zie vocabulaire.json)",
     "onderwerp": "onderwerp-id (zie vocabulaire.json)",
+    "hulp": "hulpvraag-id: de pagina /hulp/<id>/ van Hulp en advies",
 }
 _LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
 
@@ -241,6 +242,7 @@ class OpenData:
             prioriteiten=i.prioriteiten,
             biedt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.biedt],
             zoekt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.zoekt],
+            hulp=i.hulp,
         )
 
     def _activiteit(self, a: Activiteit) -> dict[str, Any]:
@@ -252,6 +254,7 @@ class OpenData:
             eind=a.eind,
             initiatief=organisator.identity if organisator else None,
             themas=a.themas,
+            hulp=a.hulp,
             hele_dag=a.hele_dag,
         )
 
@@ -278,6 +281,8 @@ class OpenData:
             "samenvatting": w.samenvatting,
             "redactie": w.redactie,
             "contact": w.contact,
+            # An organisation's desk, not a person: residents are meant to find it.
+            "wijkteam": asdict(w.wijkteam) if w.wijkteam else None,
             "ontmoetingsplekken": [{"naam": o.naam, "adres": o.adres, "open": o.open} for o in w.ontmoetingsplekken],
             "website": w.website,
             "feed": w.feed,

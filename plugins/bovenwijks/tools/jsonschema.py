@@ -20,7 +20,7 @@ from typing import Any
 
 from bovenwijks.content.convert import EMAIL_RE, GITHUB_RE, PHONE_RE, SLUG_RE, URL_RE
 from bovenwijks.content.placeholder import MARKER
-from bovenwijks.content.schema import KINDS, SOURCE, Field, Kind
+from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, KINDS, SOURCE, Field, Kind
 from bovenwijks.dates import month_names
 from bovenwijks.model import Vocabulaire
 
@@ -136,6 +136,10 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
             ],
             "errorMessage": "een onderwerp uit content/vocabulaire.yml",
         }
+    if t == "hulp":
+        if not vocabulaire:
+            return {"type": "string"}
+        return {"enum": list(vocabulaire.hulp), "errorMessage": "een hulpvraag uit 'hulp' in content/vocabulaire.yml"}
     if t == "object":
         return _object(f.fields, vocabulaire, f.one_of)
     raise ValueError(f"unknown field type {t}")  # pragma: no cover - a schema error, not an editor's
@@ -216,7 +220,10 @@ def vocabulaire_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "title": "De stedelijke woordenlijst (content/vocabulaire.yml)",
-        "description": "De thema's en onderwerpen van de stad. Gemaakt door scripts/genereer: niet met de hand wijzigen.",
+        "description": (
+            "De thema's en onderwerpen van de stad, en de hulpvragen en het informatiepunt van Hulp en advies."
+            " Gemaakt door scripts/genereer: niet met de hand wijzigen."
+        ),
         "type": "object",
         "required": ["themas", "onderwerpen"],
         "properties": {
@@ -232,6 +239,13 @@ def vocabulaire_schema() -> dict[str, Any]:
                 "propertyNames": ids,
                 "additionalProperties": onderwerp,
             },
+            "hulp": {
+                "description": "hulpvragen van Hulp en advies: per id een naam, een beschrijving en de woorden van bewoners",
+                "type": "object",
+                "propertyNames": {**ids, "not": {"enum": ["index"]}},
+                "additionalProperties": _object(HULPVRAAG, None),
+            },
+            INFORMATIEPUNT.name: {**_describe(INFORMATIEPUNT), **_object(INFORMATIEPUNT.fields, None)},
         },
     }
 

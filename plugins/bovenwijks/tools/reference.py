@@ -6,7 +6,7 @@ It is written to `content/meedoen/sleutels.md` by `scripts/genereer`, so it says
 
 from __future__ import annotations
 
-from bovenwijks.content.schema import KINDS, SOURCE, Field, Kind
+from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, KINDS, SOURCE, Field, Kind
 from bovenwijks.model import Vocabulaire
 from bovenwijks.tools.scaffold import yaml_scalar
 
@@ -24,6 +24,7 @@ _TYPES = {
     "jaar": "jaartal",
     "thema": "thema (zie [Thema's](#themas))",
     "onderwerp": "onderwerp, of een ander woord ervoor (zie [Onderwerpen](#onderwerpen))",
+    "hulp": "hulpvraag (zie [Hulp en advies](#hulp))",
     "object": "groep sleutels, elk op een eigen, ingesprongen regel",
 }
 
@@ -143,7 +144,25 @@ def reference(vocabulaire: Vocabulaire) -> str:
         "| --- | --- | --- |",
         *[f"| `{o.id}` | {_cell(o.naam)} | {', '.join(f'`{a}`' for a in o.aliassen)} |" for o in vocabulaire.onderwerpen.values()],
         "",
-        "Mis je een thema of onderwerp? Voeg het toe in `content/vocabulaire.yml`, met een pull request",
+        "## Hulp en advies {#hulp}",
+        "",
+        "De hulpvragen van de pagina's Hulp en advies (`/hulp/`), uit `content/vocabulaire.yml`. Schrijf",
+        "het id bij `hulp:` van een initiatief of activiteit. Een activiteit van een initiatief staat ook",
+        "bij de hulpvragen van dat initiatief.",
+        "",
+        "| id | naam | woorden van bewoners |",
+        "| --- | --- | --- |",
+        *[f"| `{h.id}` | {_cell(h.naam)} | {_cell(', '.join(h.woorden))} |" for h in vocabulaire.hulp.values()],
+        "",
+        "Een hulpvraag in `content/vocabulaire.yml` heeft deze sleutels, onder `hulp:` en haar id; het",
+        "informatiepunt van de stad staat onder `informatiepunt:`.",
+        "",
+        "| sleutel | verplicht | wat je invult | betekenis | voorbeeld |",
+        "| --- | :---: | --- | --- | --- |",
+        *_rows(HULPVRAAG, "hulp.<id>."),
+        *_rows((INFORMATIEPUNT,)),
+        "",
+        "Mis je een thema, onderwerp of hulpvraag? Voeg het toe in `content/vocabulaire.yml`, met een pull request",
         "zoals elke andere wijziging.",
         "",
     ]

@@ -1,6 +1,7 @@
-"""The `bovenwijks/overzicht` plugin: home, initiatieven, thema's, agenda and nieuws of the city.
+"""The `bovenwijks/overzicht` plugin: home, initiatieven, thema's, agenda, nieuws and Hulp en
+advies of the city.
 
-A thin adapter: the pages come from `bovenwijks.site.overzichtpages`.
+A thin adapter: the pages come from `bovenwijks.site.overzichtpages` and `bovenwijks.site.hulppages`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from bovenwijks.mkdocs.mount import MountedPages, defer
 from bovenwijks.mkdocs.overzicht.config import OverzichtConfig
 from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
+from bovenwijks.site.hulppages import hulp_pages
 from bovenwijks.site.overzichtpages import FILTER_DATA, filter_data, home, overzicht_pages
 
 
@@ -32,6 +34,7 @@ class OverzichtPlugin(BasePlugin[OverzichtConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         stad = self.wijken.stad
         self.pages.mount(overzicht_pages(stad, self.wijken.vandaag, self.config.per_page), files, config)
+        self.pages.mount(hulp_pages(stad, self.wijken.vandaag), files, config)
         files.append(File.generated(config, FILTER_DATA, content=filter_data(stad)))
         return files
 
