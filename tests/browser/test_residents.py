@@ -102,3 +102,27 @@ def test_a_feeds_address_is_copied_with_one_tap(visit):
     page.locator(".bw-kopieer-melding", has_text="gekopieerd").wait_for()
     assert button.inner_text() == "Gekopieerd"
     assert page.evaluate("navigator.clipboard.readText()") == address
+
+
+@pytest.mark.parametrize(
+    "term,place",
+    [
+        ("ik zoek hulp bij mantelzorg", "hulp/mantelzorg/"),
+        ("rolstoel", "hulp/vervoer/"),
+        ("huiswerkbegeleiding", "hulp/kinderen-en-school/"),
+    ],
+)
+def test_a_residents_question_in_the_search_leads_to_help_first(visit, term, place):
+    page = visit("", **PHONE).page
+    search(page, term)
+    first = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert first.split("?")[0].endswith(place), f"'{term}' leidt eerst naar {first}"
+
+
+def test_hulp_shows_the_residents_own_wijk_first(visit):
+    page = visit("wijken/zielhorst/", **PHONE).page
+    page.locator("[data-mijn-wijk-knop]").click()
+    page.goto(page.url.replace("wijken/zielhorst/", "hulp/mantelzorg/"))
+    groups = page.locator("[data-mijn-wijk-eerst] > [data-wijk]")
+    assert groups.count() > 1
+    assert groups.first.get_attribute("data-wijk") == "zielhorst"
