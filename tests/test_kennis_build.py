@@ -301,6 +301,7 @@ def test_paginated_matches_and_every_link_resolves(city):
     _stad(city, per_page=1)
     city.write("content/toegankelijkheid.md", "# Toegankelijkheid\n")  # the theme's footer links it
     city.write("content/over.md", "# Over deze site\n")  # and this page
+    city.write("content/meedoen/index.md", "# Meedoen als redacteur\n")  # the wijken and /helpen/ link it
     result = city.build(strict=True)
     assert result.error is None, result.warnings
     assert result.exists("kennis/matches/4/")
