@@ -60,7 +60,8 @@ def _stad(*dagen: tuple[str, str | None]) -> Stad:
     ],
 )
 def test_binnenkort_is_the_rest_of_the_week_and_the_weekend(vandaag, dagen, week, weekend, zaterdag):
-    result = overzicht.binnenkort(_stad(*dagen), date.fromisoformat(vandaag))
+    dag = date.fromisoformat(vandaag)
+    result = overzicht.binnenkort(overzicht.komend(_stad(*dagen), dag), dag)
     assert [a.titel for a in result.deze_week] == week
     assert [a.titel for a in result.weekend] == weekend
     assert result.zaterdag == date.fromisoformat(zaterdag) and (result.zondag - result.zaterdag).days == 1

@@ -42,18 +42,19 @@ class Binnenkort:
     zondag: date
 
 
-def binnenkort(stad: Stad, vandaag: date) -> Binnenkort:
+def binnenkort(komend_lijst: list[Activiteit], vandaag: date) -> Binnenkort:
     """The activiteiten of the rest of the week and of the weekend, earliest first.
 
-    An activiteit that lasts several days is in every part it overlaps. Only the first
-    activiteiten of the agenda are read: it is sorted by start.
+    `komend_lijst` is what `komend` gives for `vandaag`: the caller has it already. An
+    activiteit that lasts several days is in every part it overlaps. Only the first
+    activiteiten are read: the list is sorted by start.
     """
     # On a Sunday, "the weekend" is the one we are in: it started yesterday.
     zaterdag = vandaag - timedelta(days=1) if vandaag.weekday() == 6 else vandaag + timedelta(days=5 - vandaag.weekday())
     zondag = zaterdag + timedelta(days=1)
     week: list[Activiteit] = []
     weekend: list[Activiteit] = []
-    for activiteit in komend(stad, vandaag):
+    for activiteit in komend_lijst:
         if activiteit.datum > zondag:
             break
         if activiteit.datum < zaterdag and vandaag < zaterdag:

@@ -26,9 +26,10 @@ def home(stad: Stad, vandaag: date, body: str, titel: str, *, lead: str | None =
 
     `activiteiten` is how many come under "Daarna", after this week and the weekend.
     """
-    week = overzicht.binnenkort(stad, vandaag)
-    shown = {a.identity for a in (*week.deze_week, *week.weekend)}
-    later = [a for a in overzicht.komend(stad, vandaag) if a.datum > week.zondag and a.identity not in shown]
+    komend = overzicht.komend(stad, vandaag)
+    week = overzicht.binnenkort(komend, vandaag)
+    # What starts after the weekend: nothing in this week or the weekend starts that late.
+    later = [a for a in komend if a.datum > week.zondag]
     return render(
         "home.html",
         "",
@@ -155,8 +156,9 @@ def thema_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
 def agenda_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
     """`/agenda/` (upcoming, by month) and `/agenda/archief/` (past, most recent first)."""
     pages = []
+    komend = overzicht.komend(stad, vandaag)
     for base, lijst, titel, inleiding, archief in (
-        ("agenda/", overzicht.komend(stad, vandaag), "Agenda", f"Wat er de komende tijd te doen is in alle wijken van {stad.naam}.", False),
+        ("agenda/", komend, "Agenda", f"Wat er de komende tijd te doen is in alle wijken van {stad.naam}.", False),
         (
             "agenda/archief/",
             overzicht.voorbij(stad, vandaag),
@@ -177,7 +179,7 @@ def agenda_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
                     inleiding=inleiding,
                     archief=archief,
                     # This week and the weekend open the first page of what is coming.
-                    week=overzicht.binnenkort(stad, vandaag) if not archief and pagina.number == 1 else None,
+                    week=overzicht.binnenkort(komend, vandaag) if not archief and pagina.number == 1 else None,
                     maanden=overzicht.per_maand(pagina.items),
                 )
             )
