@@ -155,6 +155,17 @@ class City:
             file.write_text(text, encoding="utf-8")
         return file
 
+    def foto(self, path: str, size: tuple[int, int] = (1600, 1200), colour: str = "#3a7d44", **save: Any) -> Path:
+        """A photo at `path`: a JPEG (or what the suffix says) with a block of colour, saved with `save`."""
+        from PIL import Image, ImageDraw
+
+        image = Image.new("RGB", size, colour)
+        ImageDraw.Draw(image).rectangle((0, 0, size[0] // 3, size[1] // 3), fill="#f4c430")
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        image.save(file, **save)
+        return file
+
     def page(self, path: str, frontmatter: dict[str, Any], body: str = "") -> Path:
         """Write a Markdown file with `frontmatter` as YAML."""
         dumped = yaml.safe_dump(frontmatter, allow_unicode=True, sort_keys=False, default_flow_style=False)

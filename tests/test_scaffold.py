@@ -11,6 +11,7 @@ import pytest
 from city import REPO
 
 from bovenwijks.content.load import load_stad
+from bovenwijks.content.schema import AFBEELDING
 from bovenwijks.tools.scaffold import ScaffoldError, scaffold
 
 VANDAAG = date(2026, 11, 23)
@@ -182,6 +183,8 @@ def test_commented_optional_keys_are_valid_once_switched_on(city, soort):
     file = city.root / made.path
     text = file.read_text(encoding="utf-8")
     assert "# Niet verplicht" in text
+    if soort != "kennis":  # the example photo, uploaded beside the file as the guide says
+        city.foto((file.parent / AFBEELDING.fields[0].example).relative_to(city.root).as_posix())
     file.write_text(switch_on_optional_keys(fill_in(text)), encoding="utf-8")
     checked = city.check()
     assert checked.returncode == 0, checked.stdout + file.read_text(encoding="utf-8")

@@ -44,6 +44,21 @@ class Loket:
 
 
 @dataclass(frozen=True)
+class Afbeelding:
+    """A photo an editor uploaded, as checked: where it is, what it shows and who made it.
+
+    `bestand` is its path in the repository (`wijken/oost/initiatieven/soep.jpg`); `breedte`
+    and `hoogte` are its size in pixels as residents see it, its orientation applied.
+    """
+
+    bestand: str
+    alt: str
+    maker: str | None = None
+    breedte: int = 0
+    hoogte: int = 0
+
+
+@dataclass(frozen=True)
 class Prioriteit:
     """A priority of a wijk's wijkplan."""
 
@@ -142,6 +157,7 @@ class Initiatief(Item):
     biedt: list[Kennisregel] = field(default_factory=list)
     zoekt: list[Kennisregel] = field(default_factory=list)
     hulp: list[str] = field(default_factory=list)  # ids of the vocabulary's hulpvragen
+    afbeelding: Afbeelding | None = None
 
     @property
     def datum(self) -> date | None:
@@ -163,6 +179,7 @@ class Activiteit(Item):
     initiatief: str | None = None
     themas: list[str] = field(default_factory=list)
     hulp: list[str] = field(default_factory=list)  # its own; those of its initiatief count too
+    afbeelding: Afbeelding | None = None
 
     @property
     def datum(self) -> date:
@@ -185,6 +202,7 @@ class Bericht(Item):
     datum: date = None  # type: ignore[assignment]
     auteur: str | None = None
     samenvatting: str | None = None
+    afbeelding: Afbeelding | None = None
 
 
 @dataclass
@@ -224,13 +242,14 @@ class Wijk:
     ontmoetingsplekken: list[Ontmoetingsplek] = field(default_factory=list)
     website: str | None = None
     feed: str | None = None
+    afbeelding: Afbeelding | None = None
     body: str = ""
     wijkplan: Wijkplan | None = None
     initiatieven: list[Initiatief] = field(default_factory=list)
     agenda: list[Activiteit] = field(default_factory=list)
     nieuws: list[Bericht] = field(default_factory=list)
     kennis: list[Kennis] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)  # other files, published as they are
+    pages: list[str] = field(default_factory=list)  # other files, published as they are (photos: as copies)
 
     @property
     def url(self) -> str:
@@ -332,3 +351,15 @@ class Stad:
     def items(self) -> list[Item]:
         """Every item of the city."""
         return [i for w in self.wijken.values() for i in w.items()]
+
+    def afbeeldingen(self) -> list[tuple[Afbeelding, str, int]]:
+        """Every photo of the city's wijken and items, with the file and line that show it."""
+        found = []
+        for wijk in self.wijken.values():
+            if wijk.afbeelding:
+                found.append((wijk.afbeelding, wijk.source, 1))
+            for item in wijk.items():
+                afbeelding = getattr(item, "afbeelding", None)
+                if afbeelding:
+                    found.append((afbeelding, item.source, item.line("afbeelding")))
+        return found

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bovenwijks.content.afbeelding import Checker, Plek, check_text
 from bovenwijks.content.convert import SLUG_RE, Vocab, convert
 from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
@@ -20,6 +21,7 @@ from bovenwijks.content.validate import check_references, drop_broken, unique
 from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire, loket
 from bovenwijks.model import (
     Activiteit,
+    Afbeelding,
     Bericht,
     Contact,
     Initiatief,
@@ -73,6 +75,7 @@ def _initiatief(v: dict[str, Any], base: dict[str, Any]) -> Initiatief:
         biedt=_regels(v.get("biedt")),
         zoekt=_regels(v.get("zoekt")),
         hulp=v.get("hulp", []),
+        afbeelding=v["afbeelding"],
     )
 
 
@@ -88,11 +91,12 @@ def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
         initiatief=v.get("initiatief"),
         themas=v.get("themas", []),
         hulp=v.get("hulp", []),
+        afbeelding=v["afbeelding"],
     )
 
 
 def _bericht(v: dict[str, Any], base: dict[str, Any]) -> Bericht:
-    return Bericht(**base, datum=v["datum"], auteur=v.get("auteur"), samenvatting=v.get("samenvatting"))
+    return Bericht(**base, datum=v["datum"], auteur=v.get("auteur"), samenvatting=v.get("samenvatting"), afbeelding=v["afbeelding"])
 
 
 def _kennis(v: dict[str, Any], base: dict[str, Any]) -> Kennis:
@@ -106,6 +110,7 @@ class _WijkLoader:
     def __init__(self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem]):
         self.root, self.folder, self.slug, self.vocab, self.problems = root, folder, slug, vocab, problems
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
+        self.images = Checker(root, folder)
 
     def rel(self, file: Path) -> str:
         return file.relative_to(self.root).as_posix()
@@ -120,10 +125,20 @@ class _WijkLoader:
         self.problems.extend(converted.problems)
         unfinished = body_problems(path, source.body, source.body_line)
         self.problems.extend(unfinished)
+        self.problems.extend(check_text(self.images, source.body, source.body_line, path))
         if not converted.ok or unfinished:
             return None, source
         converted.values["_lines"] = converted.lines
+        converted.values["afbeelding"] = self._afbeelding(converted.values.get("afbeelding"), path)
         return converted.values, source
+
+    def _afbeelding(self, value: dict[str, Any] | None, path: str) -> Afbeelding | None:
+        """The checked photo of a file; None (and the problem reported) when it can't be used."""
+        if value is None:
+            return None
+        afbeelding, problems = self.images.afbeelding(value, Plek(path, value["_line"]))
+        self.problems.extend(problems)
+        return afbeelding
 
     def load(self) -> tuple[Wijk, list[Problem]]:
         wijk = self._profile()
@@ -151,6 +166,8 @@ class _WijkLoader:
                         fatal=False,
                     )
                 )
+            if markdown:
+                self._page_images(file, path)
             wijk.pages.append(path)
         kept, duplicates = unique(items)
         self.problems.extend(duplicates)
@@ -165,6 +182,13 @@ class _WijkLoader:
         wijk.initiatieven = drop_broken(wijk.initiatieven, reference_problems)
         wijk.agenda = drop_broken(wijk.agenda, reference_problems)
         return wijk, self.problems
+
+    def _page_images(self, file: Path, path: str) -> None:
+        """Check the images in the text of a page that is not an item (it is published as it is)."""
+        source, problems = read_source(file, path, frontmatter_required=False)
+        self.problems.extend(problems)
+        if source is not None:
+            self.problems.extend(check_text(self.images, source.body, source.body_line, path))
 
     def _files(self) -> list[tuple[Path, tuple[str, ...]]]:
         """Every file of the wijk, with the parts of its path inside the wijk's folder.
@@ -204,6 +228,7 @@ class _WijkLoader:
             ontmoetingsplekken=[Ontmoetingsplek(p["naam"], p["adres"], p.get("open")) for p in values.get("ontmoetingsplekken", [])],
             website=values.get("website"),
             feed=values.get("feed"),
+            afbeelding=values["afbeelding"],
             body=source.body,
         )
 

@@ -20,8 +20,8 @@ class Field:
     """One frontmatter key.
 
     `type` is one of: tekst, email, url, telefoon, github, slug, datum, datumtijd, jaar,
-    keuze (one of `choices`), thema, onderwerp, hulp (ids from the vocabulary), object (with
-    `fields`). `many` makes it a list of that type. A field that is not `fatal` never costs
+    keuze (one of `choices`), thema, onderwerp, hulp (ids from the vocabulary), foto (the
+    name of a photo file), object (with `fields`). `many` makes it a list of that type. A field that is not `fatal` never costs
     the file its page: a wrong value (or list entry) is reported and left out.
     """
 
@@ -81,6 +81,30 @@ HULP = Field(
     example=["mantelzorg"],
     fatal=False,
 )
+# A photo (the contract's "Photos"). What is wrong with it costs the photo, never the page.
+AFBEELDING = Field(
+    "afbeelding",
+    "object",
+    "een foto bovenaan de pagina en op de kaartjes in de overzichten; zie 'Foto's' in de handleiding",
+    fields=(
+        Field(
+            "bestand",
+            "foto",
+            "de bestandsnaam van de foto, gezien vanaf dit bestand, in de map van de wijk (JPEG, PNG, WebP of HEIC)",
+            required=True,
+            example="repair-cafe.jpg",
+        ),
+        Field(
+            "alt",
+            "tekst",
+            "in één zin wat er op de foto te zien is, voor wie hem niet kan zien",
+            required=True,
+            example="Twee vrijwilligers repareren een broodrooster aan een lange tafel.",
+        ),
+        Field("maker", "tekst", "wie de foto maakte; staat eronder", example="Anneke de Boer"),
+    ),
+    fatal=False,
+)
 TITEL = Field("titel", "tekst", "de titel van de pagina", required=True, example="Repair Café Soesterkwartier")
 
 WIJK = Kind(
@@ -126,6 +150,7 @@ WIJK = Kind(
         ),
         Field("website", "url", "de eigen website van de wijk", example="https://www.soesterkwartier.nl"),
         Field("feed", "url", "de RSS- of Atom-feed van de eigen website", example="https://www.soesterkwartier.nl/feed"),
+        AFBEELDING,
     ),
 )
 
@@ -184,6 +209,7 @@ INITIATIEF = Kind(
         Field("biedt", "object", "kennis die jullie andere wijken aanbieden", many=True, fields=KENNISREGEL),
         Field("zoekt", "object", "kennis die jullie zoeken bij andere wijken", many=True, fields=KENNISREGEL),
         HULP,
+        AFBEELDING,
     ),
     folder=Initiatief.folder,
 )
@@ -208,6 +234,7 @@ ACTIVITEIT = Kind(
         ),
         Field("themas", "thema", "thema's uit content/vocabulaire.yml", many=True, example=["ontmoeting"]),
         HULP,
+        AFBEELDING,
     ),
     folder=Activiteit.folder,
 )
@@ -222,6 +249,7 @@ BERICHT = Kind(
         Field("datum", "datum", "de datum van het bericht", required=True, example="2026-11-22"),
         Field("auteur", "tekst", "wie het bericht schreef", example="Redactie Soesterkwartier"),
         Field("samenvatting", "tekst", "een of twee zinnen voor overzichten en feeds", example="Het wijkplan 2027 is klaar."),
+        AFBEELDING,
     ),
     folder=Bericht.folder,
 )

@@ -18,6 +18,7 @@ import json
 import re
 from typing import Any
 
+from bovenwijks.content.afbeelding import ACCEPTED, SUFFIXES
 from bovenwijks.content.convert import EMAIL_RE, GITHUB_RE, PHONE_RE, SLUG_RE, URL_RE
 from bovenwijks.content.placeholder import MARKER
 from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, KINDS, SOURCE, Field, Kind
@@ -140,6 +141,9 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
         if not vocabulaire:
             return {"type": "string"}
         return {"enum": list(vocabulaire.hulp), "errorMessage": "een hulpvraag uit 'hulp' in content/vocabulaire.yml"}
+    if t == "foto":
+        suffixes = "|".join(_anycase(s.lstrip(".")) for s in SUFFIXES)
+        return {"type": "string", "pattern": f"\\.({suffixes})$", "errorMessage": f"de bestandsnaam van een foto: {ACCEPTED}"}
     if t == "object":
         return _object(f.fields, vocabulaire, f.one_of)
     raise ValueError(f"unknown field type {t}")  # pragma: no cover - a schema error, not an editor's

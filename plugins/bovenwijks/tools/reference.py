@@ -25,6 +25,7 @@ _TYPES = {
     "thema": "thema (zie [Thema's](#themas))",
     "onderwerp": "onderwerp, of een ander woord ervoor (zie [Onderwerpen](#onderwerpen))",
     "hulp": "hulpvraag (zie [Hulp en advies](#hulp))",
+    "foto": "bestandsnaam van een foto (JPEG, PNG, WebP of HEIC), gezien vanaf dit bestand; zie [Foto's](index.md#fotos)",
     "object": "groep sleutels, elk op een eigen, ingesprongen regel",
 }
 
