@@ -103,6 +103,17 @@ def test_the_site_is_published_on_main_daily_and_by_hand():
     assert publish["environment"]["name"] == "github-pages"
 
 
+def test_the_deploy_workflow_keeps_the_photo_cache_the_build_uses():
+    from bovenwijks.mkdocs.wijken.config import WijkenConfig
+
+    deploy = workflow("deploy.yml")
+    cache = next(s for s in steps(deploy) if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == WijkenConfig.cache_dir.default
+    names = [s.get("uses") or s.get("run") for s in steps(deploy)]
+    assert names.index(cache["uses"]) < names.index("make build")  # restored before the build
+    assert "wijken/**/*.[jJ][pP][gG]" in cache["with"]["key"] and "publish/fotos.py" in cache["with"]["key"]
+
+
 def test_mkdocs_reads_the_addresses_the_deploy_workflow_sets():
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert "site_url: !ENV [BOVENWIJKS_SITE_URL" in text

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import escape
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from bovenwijks.city.overzicht import komend
@@ -22,6 +23,7 @@ from bovenwijks.dates import TZ, dutch_date, dutch_time
 from bovenwijks.keuzes import SOORT
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.links import excerpt
+from bovenwijks.site.fotos import Rendition, foto
 from bovenwijks.site.render import render
 
 RSS = "application/rss+xml"
@@ -296,6 +298,22 @@ def alternates(url: str, feeds: list[Feed]) -> list[tuple[str, str, str]]:
 # -- writing them -----------------------------------------------------------------------
 
 
+class _FeedEntry(FeedEntry):
+    """feedgen's entry, with the attributes of its Atom links written.
+
+    feedgen 1.0 writes only the `href` of an entry's links (lkiesow/python-feedgen#135):
+    a photo's `rel="enclosure"` link would read as a second link to the page.
+    """
+
+    def atom_entry(self, extensions=True):
+        entry = super().atom_entry(extensions)
+        for element, link in zip(entry.findall("link"), self.link() or [], strict=True):
+            for name in ("rel", "type", "hreflang", "title", "length"):
+                if link.get(name):
+                    element.set(name, link[name])
+        return entry
+
+
 class FeedWriter:
     """Writes feeds as RSS 2.0 and Atom with feedgen, with absolute links under `site_url`.
 
@@ -363,7 +381,7 @@ class FeedWriter:
 
     def _entry(self, fg: FeedGenerator, entry: Entry) -> None:
         url = self.site_url + entry.url
-        fe = fg.add_entry(order="append")  # feedgen prepends unless told otherwise
+        fe = fg.add_entry(_FeedEntry(), order="append")  # feedgen prepends unless told otherwise
         fe.id(url)
         fe.guid(url, permalink=True)
         fe.title(entry.titel)
@@ -381,3 +399,12 @@ class FeedWriter:
         fe.content(self.content(entry), type="html")
         if entry.categorieen:
             fe.category([{"term": c.term, "label": c.label, "scheme": self.site_url + c.scheme} for c in entry.categorieen])
+        image = self.image(entry)
+        if image is not None:
+            # RSS's <enclosure>, Atom's link rel="enclosure": readers show it beside the entry.
+            fe.enclosure(self.site_url + image.url, str(image.size), image.media_type)
+
+    def image(self, entry: Entry) -> Rendition | None:
+        """The copy of the entry's photo that feed readers get (a JPEG or PNG), if it has one."""
+        found = foto(getattr(entry.item, "afbeelding", None))
+        return found.fallback if found else None

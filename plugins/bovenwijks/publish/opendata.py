@@ -17,9 +17,10 @@ from typing import Any
 
 from bovenwijks.content import schema
 from bovenwijks.dates import TZ
-from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+from bovenwijks.model import Activiteit, Afbeelding, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed, FeedWriter
+from bovenwijks.site.fotos import foto
 
 JSON = "application/json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -67,6 +68,13 @@ _TYPES = {
     "hulp": "hulpvraag-id: de pagina /hulp/<id>/ van Hulp en advies",
 }
 _LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
+# A photo is published as its copy (its original, with its metadata, never is).
+_AFBEELDING = Veld(
+    "afbeelding",
+    "object met url, breedte, hoogte, type, alt, maker, of null",
+    "de foto: url is een JPEG (of PNG) van hoogstens 1024 pixels breed, zonder metadata; alt zegt in één zin wat erop staat, "
+    "maker wie hem maakte",
+)
 
 
 def _type(field: schema.Field) -> str:
@@ -80,7 +88,7 @@ def _type(field: schema.Field) -> str:
 
 
 def _velden(kind: schema.Kind, overrides: Mapping[str, Veld] | None = None) -> tuple[Veld, ...]:
-    overrides = overrides or {}
+    overrides = {"afbeelding": _AFBEELDING, **(overrides or {})}
     return tuple(
         overrides.get(f.name) or Veld(f.name, _type(f), f.help) for f in kind.fields if f.name not in _LEFT_OUT or f.name in overrides
     )
@@ -243,7 +251,22 @@ class OpenData:
             biedt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.biedt],
             zoekt=[{"onderwerp": r.onderwerp, "toelichting": r.toelichting} for r in i.zoekt],
             hulp=i.hulp,
+            afbeelding=self._afbeelding(i.afbeelding),
         )
+
+    def _afbeelding(self, afbeelding: Afbeelding | None) -> dict[str, Any] | None:
+        found = foto(afbeelding)
+        if found is None or afbeelding is None:
+            return None
+        r = found.fallback
+        return {
+            "url": self.site_url + r.url,
+            "breedte": r.width,
+            "hoogte": r.height,
+            "type": r.media_type,
+            "alt": afbeelding.alt,
+            "maker": afbeelding.maker,
+        }
 
     def _activiteit(self, a: Activiteit) -> dict[str, Any]:
         organisator = self.stad.wijken[a.wijk].initiatief(a.initiatief) if a.initiatief else None
@@ -255,11 +278,12 @@ class OpenData:
             initiatief=organisator.identity if organisator else None,
             themas=a.themas,
             hulp=a.hulp,
+            afbeelding=self._afbeelding(a.afbeelding),
             hele_dag=a.hele_dag,
         )
 
     def _bericht(self, b: Bericht) -> dict[str, Any]:
-        return self._item(b, datum=b.datum, auteur=b.auteur, samenvatting=b.samenvatting)
+        return self._item(b, datum=b.datum, auteur=b.auteur, samenvatting=b.samenvatting, afbeelding=self._afbeelding(b.afbeelding))
 
     def _kennis(self, k: Kennis) -> dict[str, Any]:
         return self._item(k, soort=k.soort, onderwerpen=k.onderwerpen, datum=k.datum)
@@ -286,6 +310,7 @@ class OpenData:
             "ontmoetingsplekken": [{"naam": o.naam, "adres": o.adres, "open": o.open} for o in w.ontmoetingsplekken],
             "website": w.website,
             "feed": w.feed,
+            "afbeelding": self._afbeelding(w.afbeelding),
             "wijkplan": plan,
             "volgen": {
                 "rss": self.site_url + feed.rss if feed else None,
@@ -324,6 +349,9 @@ def json_feed(feed: Feed, writer: FeedWriter, site_name: str) -> bytes:
         item["date_modified"] = entry.datum.isoformat()
         item["authors"] = [{"name": entry.auteur}]
         item["tags"] = [c.label for c in entry.categorieen]
+        image = writer.image(entry)
+        if image is not None:
+            item["image"] = site_url + image.url
         items.append(item)
     data = {
         "version": JSON_FEED_VERSION,

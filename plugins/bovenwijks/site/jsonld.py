@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from bovenwijks.dates import TZ
-from bovenwijks.model import Activiteit, Stad
+from bovenwijks.model import Activiteit, Afbeelding, Stad
+from bovenwijks.site.fotos import foto
 
 
 def _iso(activiteit: Activiteit, value) -> str:
@@ -13,8 +15,12 @@ def _iso(activiteit: Activiteit, value) -> str:
     return local.date().isoformat() if activiteit.hele_dag else local.isoformat(timespec="minutes")
 
 
-def event(activiteit: Activiteit, stad: Stad, site_url: str) -> str:
-    """The schema.org `Event` of an activiteit as JSON, safe inside a `<script>` element."""
+def event(activiteit: Activiteit, stad: Stad, site_url: str, beelden: Iterable[Afbeelding] = ()) -> str:
+    """The schema.org `Event` of an activiteit as JSON, safe inside a `<script>` element.
+
+    `beelden` are the photos that stand for it (its own, its initiatief's, its wijk's): the
+    first with copies is its `image`, wide and in the photo's own proportions.
+    """
     wijk = stad.wijken[activiteit.wijk]
     organisator = wijk.initiatief(activiteit.initiatief) if activiteit.initiatief else None
     data = {
@@ -34,6 +40,11 @@ def event(activiteit: Activiteit, stad: Stad, site_url: str) -> str:
     }
     if activiteit.eind:
         data["endDate"] = _iso(activiteit, activiteit.eind)
+    for afbeelding in beelden:
+        found = foto(afbeelding)
+        if found:
+            data["image"] = [site_url + found.share.url, site_url + found.fallback.url]
+            break
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # `</script>` or `<!--` in a titel must not end the element early.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

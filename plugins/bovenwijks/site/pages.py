@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bovenwijks.model import Afbeelding
+
 
 @dataclass
 class SitePage:
@@ -27,6 +29,14 @@ class SitePage:
     # How the search ranks this page against others (1 is normal): what helps residents
     # (help, initiatieven, activiteiten) above what organisers ask each other.
     boost: float = 1.0
+    # The photo at the top of the page: it loads first.
+    afbeelding: Afbeelding | None = None
+    # What a shared link to this page shows: the first of these photos that has copies (its
+    # own, its initiatief's, its wijk's), or else the share card of the wijk named `wijk`, or
+    # of the city. `article` for a page about one thing (an item), not a list.
+    beelden: tuple[Afbeelding, ...] = ()
+    wijk: str | None = None
+    article: bool = False
 
     @property
     def url(self) -> str:

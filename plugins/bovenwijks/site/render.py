@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_month, dutch_time
 from bovenwijks.keuzes import SOORT, STATUS
-from bovenwijks.site import searchable
+from bovenwijks.site import fotos, searchable
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Where a page rendered here wants the kennis plugin's part of it (`KennisPages.sections`):
@@ -101,6 +101,13 @@ def environment() -> Environment:
     # `link` is a global, not part of each page's context, so that templates can import the
     # macros without context: Jinja then builds the macro module once, not once per page.
     env.globals["link"] = lambda target: _LINK.get()(target)
+    # An editor's photo: its copies (`foto(afbeelding)`, None without), and their `<picture>`
+    # sized for where it stands (a key of `fotos.SIZES`).
+    env.globals["foto"] = fotos.foto
+    env.globals["picture"] = lambda found, alt, plek, eager=False: fotos.picture(
+        found, alt, link=_LINK.get(), sizes=fotos.SIZES[plek], eager=eager
+    )
+    env.globals["plain_image"] = lambda found, alt, link: fotos.plain_image(found, alt, link=link)
     return env
 
 

@@ -7,7 +7,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from bovenwijks.model import Activiteit, Item, Stad, Wijk
+from bovenwijks.model import Activiteit, Afbeelding, Item, Stad, Wijk
 from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
@@ -18,17 +18,25 @@ from bovenwijks.site.searchable import GEWICHT
 VOLGEN_PLEK = "<!--bovenwijks:volg-deze-wijk-->"
 
 
+def beelden(item: Item, wijk: Wijk) -> tuple[Afbeelding, ...]:
+    """The photos that stand for `item`, best first: its own, its initiatief's, its wijk's."""
+    organisator = wijk.initiatief(item.initiatief) if isinstance(item, Activiteit) and item.initiatief else None
+    found = (getattr(item, "afbeelding", None), organisator.afbeelding if organisator else None, wijk.afbeelding)
+    return tuple(a for a in found if a is not None)
+
+
 def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dict[str, list[Activiteit]]) -> SitePage:
     wijk = stad.wijken[item.wijk]
     context = {"item": item, "wijk": wijk, "stad": stad, "vandaag": vandaag}
     if item.kind == "initiatief":
         context["prioriteiten"] = [p for p in map(wijk.prioriteit, item.prioriteiten) if p]
         context["komend"] = komend.get(item.slug, [])
-    if item.kind == "activiteit" and site_url:
-        context["jsonld"] = jsonld.event(item, stad, site_url)
+    shown = beelden(item, wijk)
 
     def page(body: str) -> str:
-        return render(f"{item.kind}.html", item.url, body=body, **context)
+        # Made with the page, when the photos have their copies.
+        extra = {"jsonld": jsonld.event(item, stad, site_url, shown)} if item.kind == "activiteit" and site_url else {}
+        return render(f"{item.kind}.html", item.url, body=body, **context, **extra)
 
     return SitePage(
         src_uri=f"wijken/{item.identity}.md",
@@ -38,6 +46,10 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
         source=item.source,
         description=getattr(item, "samenvatting", None),
         boost=GEWICHT[item.kind],
+        afbeelding=getattr(item, "afbeelding", None),
+        beelden=shown,
+        wijk=wijk.naam,
+        article=True,
     )
 
 
@@ -53,6 +65,9 @@ def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
         source=wijk.source,
         description=wijk.samenvatting or None,
         boost=GEWICHT["wijk"],
+        afbeelding=wijk.afbeelding,
+        beelden=(wijk.afbeelding,) if wijk.afbeelding else (),
+        wijk=wijk.naam,
     )
 
 
@@ -68,6 +83,8 @@ def _wijkplan_page(wijk: Wijk, stad: Stad) -> SitePage:
         render=page,
         markdown=wijk.wijkplan.body,
         source=wijk.wijkplan.source,
+        beelden=(wijk.afbeelding,) if wijk.afbeelding else (),
+        wijk=wijk.naam,
     )
 
 

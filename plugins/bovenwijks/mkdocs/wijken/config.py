@@ -21,4 +21,9 @@ class WijkenConfig(Config):
     # The parts of Material's frame that pages leave out, unless a page sets `hide` itself:
     # residents read the site, they don't study it like a manual (no sidebar, no table of
     # contents). The editors' guide keeps its table of contents with `hide: [navigation]`.
+    # Where the copies of photos and the share cards are kept between builds, relative to
+    # mkdocs.yml (the deploy workflow caches it too). Only what is not there is made.
+    cache_dir = c.Type(str, default=".cache/bovenwijks")
+    # The background of the share cards (`#4051b5`); empty: the theme's primary colour.
+    share_colour = c.Type(str, default="")
     hide = c.ListOfItems(c.Choice(("navigation", "toc", "footer", "path", "tags", "feedback")), default=["navigation", "toc"])

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.mkdocs import ASSETS
+from bovenwijks.mkdocs.fotos import Photos
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
 from bovenwijks.mkdocs.themecache import ThemeCache
 from bovenwijks.mkdocs.wijken.config import WijkenConfig
@@ -68,6 +69,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.problems: list[Problem] = []
         self.pages = MountedPages()
         self.theme_cache = ThemeCache()
+        self.photos = Photos(self.root, self.root / self.config.cache_dir, config, self.config.share_colour)
         self.vandaag = build_date(self.config.build_date)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         if not config.use_directory_urls:
@@ -92,8 +94,11 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             log.warning(str(problem))
         self.pages.mount(wijk_pages(self.stad, self.vandaag, self.site_url), files, config)
         for wijk in self.stad.wijken.values():
-            for path in wijk.pages:  # images and other pages: published as they are
+            # Other pages and files: published as they are; photos only as copies (`on_env`),
+            # but here for now, so that MkDocs resolves and checks the links to them.
+            for path in wijk.pages:
                 files.append(File(path, src_dir=str(self.root), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+        self.photos.prepare(self.stad, files, config.site_name)
         self._edit_links(files, config)
         for name in (CSS, JS):
             files.append(File.generated(config, name, abs_src_path=str(ASSETS / PurePosixPath(name).name)))
@@ -110,8 +115,11 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             if file.generated_by is None and file.src_dir and Path(file.src_dir).resolve() == docs:
                 file.edit_uri = f"{prefix}/{file.src_uri}"
 
+    # MkDocs copies the static files right after this event: every page has been converted,
+    # so every photo a page shows is known.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bovenwijks_cache"] = self.theme_cache
+        self.photos.publish(files, config)
         return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -121,7 +129,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        return self.pages.on_page_content(html, page)
+        return self.pages.on_page_content(self.photos.in_page(html, page, self.pages.get(page)), page)
 
     # Lowest priority: Material's search (0) has read the page, so what it should skip can
     # go back in; every plugin has added its sections, so the table of contents is complete.
@@ -130,6 +138,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         restore(page)
         if page.file.generated_by is not None and page.content:
             page.toc = section_toc(page.content)
+        if self.site_url:  # share previews need absolute addresses
+            page.meta["bovenwijks_delen"] = self.photos.share_tags(page, self.pages.get(page), config, self.site_url)
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -1,0 +1,257 @@
+"""Making the copies of editors' photos that residents get, cached by the photo's content.
+
+What an editor uploads is never published: a phone photo carries its GPS position (often a
+resident's street), the camera and the date, and weighs megabytes. Each photo is turned
+upright by its own orientation, made sRGB, and redrawn into a new image that carries none of
+the original's metadata (EXIF, XMP, IPTC, ICC, comments); that image is resized to a few
+widths in WebP, with one JPEG (or PNG) fallback and one share image of 1200 by 630.
+
+The copies are kept in a cache folder under the SHA-256 of the photo's bytes (and of this
+module's `VERSION`), so a rebuild, `mkdocs serve` or the deploy workflow with its cache only
+works on photos it has not seen before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, ImageCms, ImageOps
+
+from bovenwijks.content.afbeelding import open_image
+from bovenwijks.content.problem import Problem
+from bovenwijks.site.fotos import Foto, Rendition
+from bovenwijks.slug import slugify
+
+# Change it whenever the copies would come out differently: every cached photo is made again.
+VERSION = "1"
+WIDTHS = (320, 640, 1024, 1600)  # a card on a phone ... the content's width on a sharp laptop screen
+FALLBACK_WIDTH = 1024
+# Twice the content's widest (42rem): enough for a sharp laptop screen, so a phone photo is
+# decoded at half its size.
+SHARP = 1344
+SHARE_SIZE = (1200, 630)  # what Facebook, WhatsApp and LinkedIn show in full
+WEBP_QUALITY = 78
+JPEG_QUALITY = 82
+FOLDER = "fotos"  # where the copies are published, under the site root
+_MANIFEST = "foto.json"
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def digest(file: Path) -> str:
+    """The cache key of the photo in `file`: its bytes and how this version makes copies."""
+    with open(file, "rb") as handle:
+        hashed = hashlib.file_digest(handle, "sha256")
+    hashed.update(VERSION.encode())
+    return hashed.hexdigest()
+
+
+def widths(width: int) -> list[int]:
+    """The widths of the copies of a photo `width` pixels wide: never wider than the photo."""
+    largest = min(width, WIDTHS[-1])
+    return [w for w in WIDTHS if w < largest] + [largest]
+
+
+def _height(width: int, size: tuple[int, int]) -> int:
+    return max(1, round(width * size[1] / size[0]))
+
+
+def _transparent(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+def clean(file: Path, keep: int = SHARP) -> Image.Image:
+    """The photo in `file` upright, in sRGB, as a new image without any of the file's metadata.
+
+    A JPEG is decoded at the smallest scale that still keeps `keep` pixels of its width: a
+    phone photo of 4032 pixels is read at half its size, in a fraction of the time.
+    """
+    with open_image(file) as image:
+        if image.format in ("JPEG", "MPO"):
+            turned = image.getexif().get(0x0112) in (5, 6, 7, 8)
+            across = image.size[1] if turned else image.size[0]
+            if across > keep:
+                scale = keep / across
+                image.draft("RGB", (int(image.size[0] * scale), int(image.size[1] * scale)))
+        upright = ImageOps.exif_transpose(image)
+    profile = upright.info.get("icc_profile")
+    mode = "RGBA" if _transparent(upright) else "RGB"
+    if profile:
+        # A profile Little CMS can't read: the pixels as they are.
+        with contextlib.suppress(ImageCms.PyCMSError, OSError):
+            upright = ImageCms.profileToProfile(
+                upright.convert(mode), ImageCms.ImageCmsProfile(io.BytesIO(profile)), _SRGB, outputMode=mode
+            )
+    # A copy of the pixels alone: Pillow hands `info` (EXIF, XMP, ICC, comments) on to each
+    # image it derives, and some encoders write what they find there.
+    fresh = upright.convert(mode) if upright.mode != mode else upright.copy()
+    fresh.info = {}
+    return fresh
+
+
+def _encode(image: Image.Image, kind: str) -> bytes:
+    out = io.BytesIO()
+    if kind == "webp":
+        image.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    elif kind == "png":
+        image.save(out, "PNG", optimize=True)
+    else:
+        image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def _flattened(image: Image.Image) -> Image.Image:
+    """`image` on white: a JPEG has no transparency."""
+    if image.mode != "RGBA":
+        return image
+    flat = Image.new("RGB", image.size, "white")
+    flat.paste(image, mask=image.getchannel("A"))
+    return flat
+
+
+_TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
+
+
+def make(file: Path, folder: Path) -> dict:
+    """Write the copies of the photo in `file` into `folder`; return what they are (the manifest)."""
+    image = clean(file)
+    # Each copy from the next wider one: every step is smaller, and LANCZOS keeps it sharp.
+    sized: dict[int, Image.Image] = {}
+    current = image
+    for width in reversed(widths(image.width)):
+        if width != current.width:
+            current = current.resize((width, _height(width, image.size)), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        sized[width] = current
+    copies = []
+    for width, copy in sorted(sized.items()):
+        data = _encode(copy, "webp")
+        (folder / f"{width}.webp").write_bytes(data)
+        copies.append([width, copy.height, len(data)])
+    kind = "png" if image.mode == "RGBA" else "jpg"
+    fallback = sized[min(image.width, FALLBACK_WIDTH)]  # `widths` always holds it
+    data = _encode(fallback, kind)
+    (folder / f"{fallback.width}.{kind}").write_bytes(data)
+    share = ImageOps.fit(_flattened(sized[max(sized)]), SHARE_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.45))
+    shared = _encode(share, "jpg")
+    (folder / "delen.jpg").write_bytes(shared)
+    return {"copies": copies, "fallback": [fallback.width, fallback.height, len(data), kind], "share": len(shared)}
+
+
+@dataclass(frozen=True)
+class _Made:
+    key: str
+    manifest: dict
+
+
+def _foto(name: str, made: _Made) -> Foto:
+    """The copies as the pages name them: `fotos/<name>-<key>-<width>.webp`."""
+    stem = f"{FOLDER}/{name}-{made.key[:12]}"
+    m = made.manifest
+    width, height, size, kind = m["fallback"]
+    return Foto(
+        renditions=tuple(Rendition(f"{stem}-{w}.webp", w, h, _TYPES["webp"], s) for w, h, s in m["copies"]),
+        fallback=Rendition(f"{stem}-{width}.{kind}", width, height, _TYPES[kind], size),
+        share=Rendition(f"{stem}-delen.jpg", *SHARE_SIZE, _TYPES["jpg"], m["share"]),
+    )
+
+
+def _sources(made: _Made, folder: Path, foto: Foto) -> dict[str, Path]:
+    """Each copy's address → its file in the cache."""
+    m = made.manifest
+    width, _, _, kind = m["fallback"]
+    files = {r.url: folder / f"{r.width}.webp" for r in foto.renditions}
+    files[foto.fallback.url] = folder / f"{width}.{kind}"
+    files[foto.share.url] = folder / "delen.jpg"
+    return files
+
+
+class Fotobank:
+    """The photos of one build: made (or found in the cache) once, each by its repository path.
+
+    `root` is the project; `cache` the folder that keeps the copies between builds.
+    """
+
+    def __init__(self, root: Path, cache: Path):
+        self.root, self.cache = root, cache
+        self.fotos: dict[str, Foto | None] = {}
+        self.published: dict[str, Path] = {}  # address in the site → the file to copy there
+        self.problems: list[Problem] = []
+
+    def prepare(self, bestanden: dict[str, tuple[str, int]], workers: int | None = None) -> None:
+        """Make the copies of every photo in `bestanden` (its path → the file and line that refer
+        to it), in `workers` threads: Pillow decodes, resizes and encodes without the GIL."""
+        todo = [b for b in bestanden if b not in self.fotos]
+        workers = workers or min(4, os.cpu_count() or 1)
+        if workers > 1 and len(todo) > 1:
+            with ThreadPoolExecutor(workers) as pool:
+                made = list(pool.map(self._made, todo))
+        else:
+            made = [self._made(b) for b in todo]
+        for bestand, result in zip(todo, made, strict=True):
+            self._keep(bestand, result, bestanden[bestand])
+
+    def foto(self, bestand: str) -> Foto | None:
+        """The copies of the photo at `bestand` (a repository path), made when first asked for."""
+        if bestand not in self.fotos:
+            self._keep(bestand, self._made(bestand), (bestand, 1))
+        return self.fotos[bestand]
+
+    def _made(self, bestand: str) -> _Made | OSError | ValueError:
+        file = self.root / bestand
+        try:
+            key = digest(file)
+            folder = self.cache / FOLDER / key
+            manifest = folder / _MANIFEST
+            if manifest.is_file():
+                return _Made(key, json.loads(manifest.read_text(encoding="utf-8")))
+            self.cache.mkdir(parents=True, exist_ok=True)
+            # Written beside the cache and moved in whole: a build that stops halfway leaves
+            # no half a photo that the next build would trust.
+            work = Path(tempfile.mkdtemp(prefix=".bezig-", dir=self.cache))
+            try:
+                data = make(file, work)
+                (work / _MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                # Made at the same time by another build: theirs is as good.
+                with contextlib.suppress(OSError):
+                    work.rename(folder)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            return _Made(key, data)
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            return error
+
+    def _keep(self, bestand: str, made: _Made | Exception, plek: tuple[str, int]) -> None:
+        if not isinstance(made, _Made):
+            self.fotos[bestand] = None
+            self.problems.append(
+                Problem(
+                    plek[0],
+                    plek[1],
+                    f"de foto '{PurePosixPath(bestand).name}' kan niet gelezen worden; het bestand is beschadigd of niet helemaal "
+                    "geüpload. Sla hem opnieuw op en upload hem nog eens",
+                    fatal=False,
+                )
+            )
+            return
+        name = slugify(PurePosixPath(bestand).stem) or "foto"
+        foto = _foto(name, made)
+        self.fotos[bestand] = foto
+        self.published.update(_sources(made, self.cache / FOLDER / made.key, foto))
+
+
+def referenced(items: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, int]]:
+    """Each photo's path → the first file and line that refer to it, from `(bestand, path, line)`."""
+    found: dict[str, tuple[str, int]] = {}
+    for bestand, path, line in items:
+        found.setdefault(bestand, (path, line))
+    return found
