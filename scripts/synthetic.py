@@ -2,22 +2,28 @@
 
 The city is valid content as editors would write it: a profile and a wijkplan per wijk,
 initiatieven with biedt/zoekt, prioriteiten and partners, activiteiten that name their
-initiatief, berichten and kennis, with Dutch bodies of a few paragraphs. The same arguments
-always give the same files (a seeded `random.Random`), so that two benchmark runs measure
-the same city.
+initiatief, berichten and kennis, with Dutch bodies of a few paragraphs. A share of the
+items (a fifth by default) and of the wijk profiles has a photo as a phone takes it: a JPEG
+of 4032 by 3024 pixels next to the Markdown, named in its `afbeelding`. The same arguments
+always give the same files (seeded `random.Random` streams), so that two benchmark runs
+measure the same city.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from PIL import Image, ImageChops
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
@@ -30,6 +36,9 @@ FOLDERS = ("initiatieven", "agenda", "nieuws", "kennis")
 # How a grown city divides its items: about as many activiteiten as initiatieven, a steady
 # stream of berichten, and fewer kennis items.
 SHARES = {"initiatieven": 0.30, "agenda": 0.30, "nieuws": 0.25, "kennis": 0.15}
+# The items that take an `afbeelding` (kennis does not), and the share of all items with one.
+PHOTO_FOLDERS = ("initiatieven", "agenda", "nieuws")
+PHOTOS = 0.2
 
 WIJKNAMEN = (
     "Soesterkwartier",
@@ -199,6 +208,26 @@ ZINNEN = (
 )
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag")
 TIJDEN = (time(9, 30), time(10, 0), time(13, 30), time(14, 0), time(19, 0), time(19, 30))
+FOTOGRAFEN = ("Fotoclub Amersfoort", "Wijkredactie", "Ria Hoekstra", "Youssef Amrani", "Joke van Leeuwen")
+
+# How phones store a photo: (pixels wide × high, EXIF Orientation or None for no EXIF at all,
+# weight). Most are landscape; a portrait is either stored upright or, as most phones do,
+# stored landscape with Orientation 6 (turn 90° to show it); a few are upside down (3) or
+# turned the other way (8), and some came through a chat app that dropped the EXIF.
+LANDSCAPE, PORTRAIT = (4032, 3024), (3024, 4032)
+PHOTO_LAYOUTS = (
+    (LANDSCAPE, 1, 50),
+    (PORTRAIT, 1, 15),
+    (LANDSCAPE, 6, 20),
+    (LANDSCAPE, 3, 5),
+    (LANDSCAPE, 8, 5),
+    (LANDSCAPE, None, 5),
+)
+TELEFOONS = (("Apple", "iPhone 13"), ("samsung", "Galaxy A54 5G"), ("Google", "Pixel 7a"))
+EXIF_MAKE, EXIF_MODEL, EXIF_ORIENTATION, EXIF_DATETIME = 0x010F, 0x0110, 0x0112, 0x0132
+# JPEG quality as phones save; the grain's strength (0–255) sets the file size: about 1.2 MB a photo.
+PHOTO_QUALITY = 82
+PHOTO_GRAIN = 12
 
 
 @dataclass
@@ -208,6 +237,7 @@ class SyntheticCity:
     root: Path
     wijken: int
     counts: dict[str, int] = field(default_factory=dict)
+    photos: list[Path] = field(default_factory=list)  # every photo written, relative to `root`
 
     @property
     def items(self) -> int:
@@ -243,8 +273,13 @@ def wijknaam(index: int) -> str:
 class _Writer:
     """Writes one city; one seeded random stream makes it the same every time."""
 
-    def __init__(self, root: Path, seed: int, vandaag: date, vocabulaire: dict[str, Any]):
+    def __init__(
+        self, root: Path, seed: int, vandaag: date, vocabulaire: dict[str, Any], fotos: frozenset[tuple[str, str, int]] = frozenset()
+    ):
         self.root, self.rng, self.vandaag = root, random.Random(seed), vandaag
+        # The photos draw from a stream of their own: a city without photos is the same city, word for word.
+        self.seed, self.foto_rng, self.fotos = seed, random.Random(f"{seed}:fotos"), fotos
+        self.photos: list[Path] = []
         self.themas = list(vocabulaire.get("themas") or {}) or ["informatie-en-advies", "ontmoeting", "ondersteuning"]
         self.onderwerpen = {
             ident: list((entry or {}).get("aliassen") or []) for ident, entry in (vocabulaire.get("onderwerpen") or {}).items()
@@ -300,6 +335,19 @@ class _Writer:
             parts.append(alinea(1, 2))
         return "\n\n".join(parts)
 
+    def afbeelding(self, key: tuple[str, str, int], path: str, alt: str) -> dict[str, str] | None:
+        """The `afbeelding` of the page at `path` when `key` has a photo: `<its slug>.jpg` beside it."""
+        if key not in self.fotos:
+            return None
+        photo = Path(path).with_suffix(".jpg")
+        if photo.name == "index.jpg":  # a wijk's profile: the photo is named after the wijk
+            photo = photo.with_name(f"{photo.parent.name}.jpg")
+        self.photos.append(photo)
+        value = {"bestand": photo.name, "alt": alt}
+        if self.foto_rng.random() < 0.6:
+            value["maker"] = self.foto_rng.choice(FOTOGRAFEN)
+        return value
+
     def write(self, path: str, frontmatter: dict[str, Any], body: str) -> None:
         file = self.root / path
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -319,24 +367,24 @@ class _Writer:
             "naam": self.persoon(),
             "dag": self.rng.choice(DAGEN),
         }
-        self.write(
-            f"wijken/{slug}/index.md",
-            {
-                "naam": naam,
-                "samenvatting": f"{naam} is een wijk in Amersfoort waar bewoners samen werken aan ontmoeting, hulp dichtbij huis en een prettige buurt.",
-                "redactie": [f"redactie-{slug}", slugify(self.persoon())],
-                "contact": f"redactie@{slug}.example",
-                "ontmoetingsplekken": [
-                    {
-                        "naam": plek,
-                        "adres": f"{self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}, Amersfoort",
-                        "open": "ma t/m vr 9.00–17.00",
-                    }
-                    for plek in plekken
-                ],
-            },
-            self.body(context, (2, 3)),
-        )
+        profiel: dict[str, Any] = {
+            "naam": naam,
+            "samenvatting": f"{naam} is een wijk in Amersfoort waar bewoners samen werken aan ontmoeting, hulp dichtbij huis en een prettige buurt.",
+            "redactie": [f"redactie-{slug}", slugify(self.persoon())],
+            "contact": f"redactie@{slug}.example",
+            "ontmoetingsplekken": [
+                {
+                    "naam": plek,
+                    "adres": f"{self.rng.choice(STRATEN)} {self.rng.randint(1, 120)}, Amersfoort",
+                    "open": "ma t/m vr 9.00–17.00",
+                }
+                for plek in plekken
+            ],
+        }
+        path = f"wijken/{slug}/index.md"
+        if afbeelding := self.afbeelding((slug, "", 0), path, f"Een straat in {naam} met bomen, geparkeerde fietsen en spelende kinderen."):
+            profiel["afbeelding"] = afbeelding
+        self.write(path, profiel, self.body(context, (2, 3)))
         prioriteiten = [
             {
                 "id": f"prioriteit-{n + 1}",
@@ -387,7 +435,10 @@ class _Writer:
         for key in [k for k, v in fm.items() if v == []]:
             del fm[key]
         context = {"wijk": wijknaam, "plek": plek, "partner": fm["partners"][0], "naam": contactpersoon, "dag": self.rng.choice(DAGEN)}
-        self.write(f"wijken/{wijk}/initiatieven/{slug}.md", fm, self.body(context, (2, 3), kopje=True))
+        path = f"wijken/{wijk}/initiatieven/{slug}.md"
+        if afbeelding := self.afbeelding((wijk, "initiatieven", n), path, f"Bewoners aan het werk bij {titel} in {plek}."):
+            fm["afbeelding"] = afbeelding
+        self.write(path, fm, self.body(context, (2, 3), kopje=True))
         return slug, titel
 
     def activiteit(self, wijk: str, wijknaam: str, n: int, initiatieven: list[tuple[str, str]], plekken: list[str]) -> None:
@@ -413,21 +464,27 @@ class _Writer:
             "naam": self.persoon(),
             "dag": DAGEN[day.weekday() % len(DAGEN)],
         }
-        self.write(f"wijken/{wijk}/agenda/{slugify(soort)}-{n + 1}.md", fm, self.body(context, (1, 2)))
+        path = f"wijken/{wijk}/agenda/{slugify(soort)}-{n + 1}.md"
+        if afbeelding := self.afbeelding((wijk, "agenda", n), path, f"Buren op de foto bij {soort} in {plek}."):
+            fm["afbeelding"] = afbeelding
+        self.write(path, fm, self.body(context, (1, 2)))
 
     def bericht(self, wijk: str, wijknaam: str, n: int, initiatieven: list[tuple[str, str]], plekken: list[str]) -> None:
         plek = self.rng.choice(plekken)
         initiatief = self.rng.choice(initiatieven)[1] if initiatieven else f"Buurtgroep {wijknaam}"
         titel = self.rng.choice(NIEUWS).format(initiatief=initiatief, plek=plek, wijk=wijknaam, jaar=self.vandaag.year + 1)
         auteur = self.persoon()
-        fm = {
+        fm: dict[str, Any] = {
             "titel": titel,
             "datum": self.datum(1500).isoformat(),
             "auteur": auteur,
             "samenvatting": f"Nieuws uit {wijknaam}: {titel[0].lower()}{titel[1:]}. Lees hoe het ging en hoe je kunt meedoen.",
         }
         context = {"wijk": wijknaam, "plek": plek, "partner": self.rng.choice(PARTNERS), "naam": auteur, "dag": self.rng.choice(DAGEN)}
-        self.write(f"wijken/{wijk}/nieuws/bericht-{n + 1}.md", fm, self.body(context, (2, 3)))
+        path = f"wijken/{wijk}/nieuws/bericht-{n + 1}.md"
+        if afbeelding := self.afbeelding((wijk, "nieuws", n), path, f"Een groep bewoners van {wijknaam} lacht naar de camera bij {plek}."):
+            fm["afbeelding"] = afbeelding
+        self.write(path, fm, self.body(context, (2, 3)))
 
     def kennis(self, wijk: str, wijknaam: str, n: int, plekken: list[str]) -> None:
         soort = "vraag" if self.rng.random() < 0.5 else "ervaring"
@@ -447,22 +504,107 @@ class _Writer:
         self.write(f"wijken/{wijk}/kennis/{soort}-{n + 1}.md", fm, self.body(context, (2, 2)))
 
 
+def choose_photos(per_wijk: list[dict[str, int]], share: float, seed: int) -> frozenset[tuple[str, str, int]]:
+    """Which pages have a photo: `share` of all items, drawn from those that take one, and `share` of the wijk profiles.
+
+    A page is `(wijk slug, folder, number)`, a wijk's profile `(wijk slug, "", 0)`.
+    """
+    if not 0 <= share <= 1:
+        raise ValueError(f"the share of items with a photo is between 0 and 1, not {share}")
+    rng = random.Random(f"{seed}:welke-fotos")
+    slugs = [slugify(wijknaam(index)) for index in range(len(per_wijk))]
+    items = [
+        (slug, folder, n) for slug, counts in zip(slugs, per_wijk, strict=True) for folder in PHOTO_FOLDERS for n in range(counts[folder])
+    ]
+    total = sum(sum(counts.values()) for counts in per_wijk)
+    chosen = rng.sample(items, min(round(share * total), len(items)))
+    chosen += rng.sample([(slug, "", 0) for slug in slugs], round(share * len(slugs)))
+    return frozenset(chosen)
+
+
+@cache
+def _grain(size: tuple[int, int]) -> Image.Image:
+    """A sensor's grain, the same for every photo of `size` (made once per process; it is the costly part)."""
+    noise = Image.frombytes("L", size, random.Random("korrel").randbytes(size[0] * size[1]))
+    noise = noise.point(lambda v: v * PHOTO_GRAIN // 255)
+    return Image.merge("RGB", (noise, noise, noise))
+
+
+def photo_layout(rng: random.Random) -> tuple[tuple[int, int], int | None]:
+    """The pixels (wide, high) of a photo and its EXIF Orientation (None: no EXIF), as often as `PHOTO_LAYOUTS` says."""
+    return rng.choices([(size, orientation) for size, orientation, _ in PHOTO_LAYOUTS], [w for *_, w in PHOTO_LAYOUTS])[0]
+
+
+def write_photo(path: Path, seed: str) -> None:
+    """A JPEG at a phone's size and with a phone's EXIF, its own for every `seed`: cheap to make, distinct in content.
+
+    Colours from 48 random pixels, spread over the whole photo, plus a grain (the same in
+    every photo, made once per process) that gives the file a phone photo's weight (about 1.2 MB; a photo of smooth colour alone would be a
+    quarter of that and decode faster than a real one).
+    """
+    rng = random.Random(seed)
+    size, orientation = photo_layout(rng)
+    wide, high = (8, 6) if size[0] > size[1] else (6, 8)
+    colours = Image.frombytes("RGB", (wide, high), rng.randbytes(wide * high * 3))
+    # Smooth at an eighth of the size, then blown up in blocks of 8 × 8: JPEG's own blocks, a third of the time of smoothing at full size.
+    image = colours.resize((size[0] // 8, size[1] // 8), Image.Resampling.BICUBIC).resize(size, Image.Resampling.NEAREST)
+    image = ImageChops.add(image, _grain(size), offset=-PHOTO_GRAIN // 2)
+    options: dict[str, Any] = {"quality": PHOTO_QUALITY}
+    if orientation is not None:
+        exif = Image.Exif()
+        exif[EXIF_MAKE], exif[EXIF_MODEL] = rng.choice(TELEFOONS)
+        exif[EXIF_ORIENTATION] = orientation
+        taken = datetime.combine(VANDAAG - timedelta(days=rng.randint(0, 2000)), rng.choice(TIJDEN))
+        exif[EXIF_DATETIME] = taken.strftime("%Y:%m:%d %H:%M:%S")
+        options["exif"] = exif.tobytes()
+    image.save(path, "JPEG", **options)
+
+
+def _write_photo(job: tuple[Path, str]) -> None:
+    write_photo(*job)
+
+
+def write_photos(root: Path, photos: list[Path], seed: int, workers: int | None = None) -> None:
+    """Write every photo of `photos` (relative to `root`), on every core when there are many.
+
+    Each photo's content follows from the seed and its own path, whichever process makes it.
+    """
+    jobs = [(root / photo, f"{seed}:{photo.as_posix()}") for photo in photos]
+    workers = min(workers or os.cpu_count() or 1, len(jobs) // 8)
+    if workers < 2:
+        for job in jobs:
+            _write_photo(job)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        for _ in pool.map(_write_photo, jobs, chunksize=16):
+            pass
+
+
 def generate(
-    root: Path, items: int = 1000, wijken: int = 30, seed: int = 2026, vandaag: date = VANDAAG, content: Path = REPO / "content"
+    root: Path,
+    items: int = 1000,
+    wijken: int = 30,
+    seed: int = 2026,
+    vandaag: date = VANDAAG,
+    content: Path = REPO / "content",
+    photos: float = PHOTOS,
 ) -> SyntheticCity:
     """Write a city of `wijken` wijken with `items` items under `root` (which must not hold one).
 
     `content` (the city pages and `vocabulaire.yml`) is copied as it is, and the items use
-    its themas and onderwerpen. Build the city with `vandaag` as the build date.
+    its themas and onderwerpen. Build the city with `vandaag` as the build date. `photos` of
+    all items (a fifth by default; 0 for none) have a photo, and as many of the wijk profiles.
     """
     root = Path(root)
     if (root / "wijken").exists():
         raise FileExistsError(f"{root / 'wijken'} exists already; give an empty folder")
+    per_wijk = plan(items, wijken)
+    fotos = choose_photos(per_wijk, photos, seed)
     shutil.copytree(content, root / "content", dirs_exist_ok=True)
     vocabulaire = yaml.safe_load((root / "content" / "vocabulaire.yml").read_text(encoding="utf-8")) or {}
-    writer = _Writer(root, seed, vandaag, vocabulaire)
-    per_wijk = plan(items, wijken)
+    writer = _Writer(root, seed, vandaag, vocabulaire, fotos)
     for index, counts in enumerate(per_wijk):
         writer.wijk(index, counts)
+    write_photos(root, writer.photos, seed)
     totals = {folder: sum(c[folder] for c in per_wijk) for folder in FOLDERS}
-    return SyntheticCity(root, wijken, totals)
+    return SyntheticCity(root, wijken, totals, writer.photos)
