@@ -11,7 +11,6 @@ import sys
 
 import pytest
 from city import REPO
-from test_bench_synthetic import needs_pipeline
 
 
 def _load_bench():
@@ -309,7 +308,6 @@ def test_sizes_that_are_no_sizes_are_refused(text, message):
 # -- a whole run -------------------------------------------------------------------------
 
 
-@needs_pipeline
 def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
     docs = tmp_path / "benchmarks.md"
     run = subprocess.run(

@@ -16,16 +16,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import synthetic
 
-from bovenwijks.content import schema
 from bovenwijks.content.load import load_stad
-
-# Until the image pipeline of issue 14 lands, `afbeelding` is an unknown key: the check warns
-# about every photo. What needs the pipeline fails till then, and must pass once it is there.
-needs_pipeline = pytest.mark.xfail(
-    not any(f.name == "afbeelding" for f in schema.INITIATIEF.fields),
-    reason="the image pipeline (issue 14) is not there yet: 'afbeelding' is an unknown key",
-    strict=True,
-)
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -122,7 +113,6 @@ def test_bodies_are_a_few_paragraphs_of_dutch(tmp_path):
     assert len(sentences) == len(set(sentences)), "no sentence twice in one body"
 
 
-@needs_pipeline
 def test_scripts_check_accepts_the_city(city, tmp_path):
     synthetic.generate(tmp_path / "stad", items=80, wijken=3)
     city.root = tmp_path / "stad"
@@ -231,7 +221,6 @@ def test_photos_are_the_same_whichever_process_makes_them(tmp_path):
     assert _files(tmp_path / "een") == _files(tmp_path / "twee")
 
 
-@needs_pipeline
 def test_the_photos_are_valid_content(tmp_path):
     synthetic.generate(tmp_path, items=40, wijken=5)
     assert [str(p) for p in load_stad(tmp_path).problems] == []
