@@ -128,6 +128,7 @@ PAGES = [
     Stop("wijk", "wijken/soesterkwartier/"),
     Stop("initiatief", "wijken/soesterkwartier/initiatieven/repair-cafe/"),
     Stop("activiteit", "wijken/soesterkwartier/agenda/repair-cafe-december/"),
+    Stop("bericht", "wijken/soesterkwartier/nieuws/repair-cafe-viert-vijfhonderdste-reparatie/"),  # a photo in its text
     Stop("wijken", "wijken/"),
     Stop("helpen", "helpen/"),
     Stop("initiatieven", "initiatieven/"),
