@@ -33,6 +33,18 @@ XMP = (
 STRUCTURE = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive", "progression", "loop", "background", "dpi"}
 
 
+def _gps_exif() -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x8825] = GPS
+    return exif
+
+
+def yaml_theme(city: City) -> dict:
+    import yaml
+
+    return yaml.safe_load((city.root / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]
+
+
 def phone_photo(file: Path, size=(1200, 1600), orientation: int = 6) -> Path:
     """A photo as a phone saves it: pixels stored turned a quarter, with GPS in EXIF and XMP,
     the camera, a comment and an ICC profile. Upright it is red at the top, blue below."""
@@ -48,6 +60,15 @@ def phone_photo(file: Path, size=(1200, 1600), orientation: int = 6) -> Path:
     file.parent.mkdir(parents=True, exist_ok=True)
     stored.save(file, "JPEG", quality=90, exif=exif, xmp=XMP, comment=b"Thuis, Kleine Koppel", icc_profile=icc)
     return file
+
+
+def made(file: Path, out: Path) -> dict:
+    """The copies of the photo in `file`, written into `out`; their manifest."""
+    out.mkdir(exist_ok=True)
+    manifest, files = pipeline.make(file)
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return manifest
 
 
 def assert_no_metadata(file: Path) -> None:
@@ -73,11 +94,23 @@ def assert_no_metadata(file: Path) -> None:
         ("Tekst `![](niet.jpg)` in code", []),
         ("[een link](soep.jpg)", []),
         ("![Eén](a.jpg) en ![Twee](b.jpg)", [("Eén", "a.jpg"), ("Twee", "b.jpg")]),
+        ("![Soep](foto(1).jpg)", [("Soep", "foto(1).jpg")]),
+        ("![Soep](<IMG 1 (1).jpg>)", [("Soep", "IMG 1 (1).jpg")]),
+        ("![Soep][pan]\n\n[pan]: soep.jpg", [("Soep", "soep.jpg")]),
+        ("![pan]\n\n[pan]: <soep.jpg> 'De pan'", [("pan", "soep.jpg")]),
+        ("![Geen verwijzing][nergens]", []),
+        ("- ![In een lijst](lijst.jpg)", [("In een lijst", "lijst.jpg")]),
     ],
 )
 def test_images_in_text(line, found):
     assert [(i.alt, i.src) for i in in_text(f"Voor.\n\n{line}\n", first_line=7)] == found
     assert {i.line for i in in_text(f"Voor.\n\n{line}\n", first_line=7)} <= {9}
+
+
+@pytest.mark.parametrize("src, name", [("foto%20van%20de%20pan.jpg", "foto van de pan.jpg"), ("soep.jpg#boven", "soep.jpg")])
+def test_an_address_names_its_file_as_markdown_reads_it(wijk, src, name):
+    Image.new("RGB", (800, 600)).save(wijk.folder / "nieuws" / name)
+    assert wijk.file(src, Plek("wijken/oost/nieuws/x.md", 3)) == ((f"wijken/oost/nieuws/{name}", (800, 600)), [])
 
 
 def test_images_in_a_fenced_code_block_are_examples_not_images():
@@ -104,6 +137,8 @@ def wijk(tmp_path) -> Checker:
         ("tekst.jpg", "tekst.jpg:not an image", "is geen afbeelding die de site kan lezen"),
         ("soep.gif", "soep.gif:gif", "is geen foto die de site kan tonen"),
         ("groot.jpg", "groot.jpg:huge", "is 21 MB; het maximum is 20 MB"),
+        ("data:image/jpeg;base64,/9j/4AAQ", None, "een afbeelding die in de tekst zelf staat (data:) kan niet"),
+        ("x" * 300 + ".jpg", None, "geef de foto een kortere naam"),
     ],
 )
 def test_a_photo_that_wont_do_is_a_dutch_problem_at_its_line(wijk, bestand, make, message):
@@ -128,11 +163,12 @@ def test_a_photo_that_wont_do_is_a_dutch_problem_at_its_line(wijk, bestand, make
     assert not problems[0].fatal  # the photo is left out, the bericht keeps its page
 
 
-def test_a_narrow_photo_is_kept_with_a_warning(wijk):
+def test_a_narrow_photo_is_kept_with_advice_that_fails_nothing(wijk):
     Image.new("RGB", (480, 320)).save(wijk.folder / "nieuws" / "klein.jpg")
     found, problems = wijk.file("klein.jpg", Plek("wijken/oost/nieuws/x.md", 4))
     assert found == ("wijken/oost/nieuws/klein.jpg", (480, 320))
     assert "maar 480 pixels breed" in problems[0].message and "wazig" in problems[0].message
+    assert problems[0].advice and problems[0].github_annotation().startswith("::notice ")
 
 
 def test_a_phone_photo_is_measured_upright_and_heic_is_accepted(wijk):
@@ -144,11 +180,13 @@ def test_a_phone_photo_is_measured_upright_and_heic_is_accepted(wijk):
 
 def test_an_image_in_the_text_needs_its_alt_text(wijk):
     Image.new("RGB", (800, 600)).save(wijk.folder / "nieuws" / "soep.jpg")
-    problems = check_text(wijk, "Tekst.\n\n![](soep.jpg)\n\n![Soep](soep.jpg)\n", 5, "wijken/oost/nieuws/x.md")
+    problems, beelden = check_text(wijk, "Tekst.\n\n![](soep.jpg)\n\n![Soep](soep.jpg)\n", 5, "wijken/oost/nieuws/x.md")
     assert [str(p) for p in problems] == [
-        "wijken/oost/nieuws/x.md:7: de afbeelding 'soep.jpg' heeft geen beschrijving voor wie hem niet kan zien; "
-        "schrijf tussen de [ ] wat erop staat, zoals ![Vrijwilligers scheppen soep op](soep.jpg)"
+        "wijken/oost/nieuws/x.md:7: de afbeelding 'soep.jpg' heeft geen beschrijving voor wie hem niet kan zien, en staat daarom "
+        "niet op de site; schrijf tussen de [ ] wat erop staat, zoals ![Vrijwilligers scheppen soep op](soep.jpg)"
     ]
+    # The photo with a description is made in advance; the one without is not shown.
+    assert [(b.line, b.bestand) for b in beelden] == [(7, None), (9, "wijken/oost/nieuws/soep.jpg")]
 
 
 # -- the copies: tier 1 ---------------------------------------------------------------------
@@ -167,9 +205,8 @@ def test_no_metadata_reaches_a_copy_and_the_photo_comes_out_upright(tmp_path):
     with Image.open(original) as image:  # the test's own photo carries what a phone's does
         assert image.getexif().get_ifd(0x8825) and "xmp" in image.info and "icc_profile" in image.info
     out = tmp_path / "kopie"
-    out.mkdir()
-    made = pipeline.make(original, out)
-    assert [w for w, _, _ in made["copies"]] == [320, 640, 1024, 1200]
+    manifest = made(original, out)
+    assert [w for w, _, _ in manifest["copies"]] == [320, 640, 1024, 1200]
     assert sorted(p.name for p in out.iterdir()) == ["1024.jpg", "1024.webp", "1200.webp", "320.webp", "640.webp", "delen.jpg"]
     for copy in out.iterdir():
         assert_no_metadata(copy)
@@ -186,11 +223,10 @@ def test_phones_heic_png_and_webp_get_copies_too(tmp_path, suffix, save):
     file = tmp_path / f"foto{suffix}"
     image = Image.new("RGBA" if suffix == ".png" else "RGB", (900, 600), (20, 120, 60, 255))
     image.save(file, **save)
+    manifest = made(file, tmp_path / "kopie")
     out = tmp_path / "kopie"
-    out.mkdir()
-    made = pipeline.make(file, out)
-    assert made["copies"][-1][:2] == [900, 600]
-    fallback = made["fallback"][3]
+    assert manifest["copies"][-1][:2] == [900, 600]
+    fallback = manifest["fallback"][3]
     assert fallback == ("png" if suffix == ".png" else "jpg")  # a transparent PNG stays transparent
     for copy in out.iterdir():
         assert_no_metadata(copy)
@@ -206,8 +242,7 @@ def test_a_png_loses_its_text_and_exif_chunks(tmp_path):
     file = tmp_path / "scherm.png"
     Image.new("RGB", (800, 600), "white").save(file, pnginfo=info, exif=exif)
     out = tmp_path / "kopie"
-    out.mkdir()
-    pipeline.make(file, out)
+    made(file, out)
     for copy in out.iterdir():
         assert_no_metadata(copy)
         assert b"Anneke" not in copy.read_bytes()
@@ -218,8 +253,8 @@ def test_copies_are_cached_by_content_and_made_once(tmp_path, monkeypatch):
     phone_photo(tmp_path / "wijken" / "oost" / "b.jpg")  # the same bytes under another name
     first = pipeline.Fotobank(tmp_path, tmp_path / "cache")
     first.prepare({"wijken/oost/a.jpg": ("x.md", 1)})
-    made = first.foto("wijken/oost/a.jpg")
-    assert made is not None
+    once = first.foto("wijken/oost/a.jpg")
+    assert once is not None
 
     def must_not_run(*args):
         raise AssertionError("made again")
@@ -227,8 +262,8 @@ def test_copies_are_cached_by_content_and_made_once(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "make", must_not_run)
     again = pipeline.Fotobank(tmp_path, tmp_path / "cache")
     again.prepare({"wijken/oost/a.jpg": ("x.md", 1), "wijken/oost/b.jpg": ("y.md", 2)})
-    assert again.foto("wijken/oost/a.jpg") == made
-    assert again.foto("wijken/oost/b.jpg").largest.size == made.largest.size
+    assert again.foto("wijken/oost/a.jpg") == once
+    assert again.foto("wijken/oost/b.jpg").largest.size == once.largest.size
     assert again.problems == []
 
 
@@ -295,7 +330,7 @@ def _relative(target):
         ('<p><img alt="Soep" src="../soep.jpg" /></p>', ["picture:eager"]),
         ('<img alt="A" src="../soep.jpg"><img alt="B" src="../soep.jpg">', ["picture:eager", "picture:lazy"]),
         ('<img alt="Logo" src="../logo.svg"><img alt="B" src="../soep.jpg">', ["img", "picture:lazy"]),
-        ('<img alt="Elders" src="https://elders.example/soep.jpg">', ["img"]),
+        ('<img alt="Elders" src="https://elders.example/soep.jpg">', []),  # left out: see below
     ],
 )
 def test_an_editors_photo_becomes_a_picture(html, expected):
@@ -310,6 +345,22 @@ def test_an_editors_photo_becomes_a_picture(html, expected):
         else:
             found.append("img")
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "html, reason",
+    [
+        ('<img alt="Elders" src="https://elders.example/soep.jpg">', fotos.ELDERS),
+        ('<img alt="Elders" src="//elders.example/soep.jpg">', fotos.ELDERS),
+        ('<img alt="Pixel" src="data:image/png;base64,iVBORw0KGgo=">', fotos.INGEBED),
+        ('<img alt="" src="../soep.jpg">', fotos.ZONDER_ALT),
+    ],
+)
+def test_what_must_not_be_on_a_page_is_left_out_and_said(html, reason):
+    heard = []
+    out = fotos.in_html(f"<p>Voor {html} na</p>", "wijken/oost/nieuws/bericht/", _lookup, _relative, left_out=lambda *a: heard.append(a))
+    assert out == "<p>Voor  na</p>"
+    assert [r for _, r in heard] == [reason]
 
 
 def test_below_a_photo_at_the_top_every_photo_in_the_text_loads_lazily():
@@ -462,12 +513,10 @@ def test_feeds_open_data_and_structured_data_carry_the_photo(built):
 def test_what_an_editor_gets_wrong_costs_the_photo_not_the_page(city):
     city.wijk("oost")
     city.foto("wijken/oost/initiatieven/goed.jpg")
-    city.foto("wijken/oost/initiatieven/smal.jpg", size=(400, 300))
     city.write("wijken/oost/initiatieven/kapot.jpg", "geen foto")
     city.initiatief("oost", "zonder-alt", afbeelding={"bestand": "goed.jpg"})
     city.initiatief("oost", "weg", afbeelding={"bestand": "weg.jpg", "alt": "Iets."})
     city.initiatief("oost", "kapot", afbeelding={"bestand": "kapot.jpg", "alt": "Iets."})
-    city.initiatief("oost", "smal", afbeelding={"bestand": "smal.jpg", "alt": "Een smalle foto."})
     city.initiatief("oost", "tekst", body="Hier:\n\n![](goed.jpg)\n\n![Elders](https://elders.example/x.jpg)\n")
     result = city.build()
     assert result.error is None
@@ -475,15 +524,90 @@ def test_what_an_editor_gets_wrong_costs_the_photo_not_the_page(city):
     assert "wijken/oost/initiatieven/zonder-alt.md:11: de verplichte sleutel 'afbeelding.alt' ontbreekt" in warnings
     assert "wijken/oost/initiatieven/weg.md:11: de afbeelding 'weg.jpg' bestaat niet" in warnings
     assert "wijken/oost/initiatieven/kapot.md:11: 'kapot.jpg' is geen afbeelding die de site kan lezen" in warnings
-    assert "wijken/oost/initiatieven/smal.md:11: de foto 'smal.jpg' is maar 400 pixels breed" in warnings
     assert "wijken/oost/initiatieven/tekst.md:14: de afbeelding 'goed.jpg' heeft geen beschrijving" in warnings
     assert "wijken/oost/initiatieven/tekst.md:16: de afbeelding 'https://elders.example/x.jpg' staat op een andere website" in warnings
     assert "Traceback" not in warnings, warnings
-    for slug in ("zonder-alt", "weg", "kapot", "smal", "tekst"):
+    for slug in ("zonder-alt", "weg", "kapot", "tekst"):
         assert result.exists(f"wijken/oost/initiatieven/{slug}/")
-    assert "bw-foto" in result.article("wijken/oost/initiatieven/smal/")  # narrow, but shown
     assert "bw-foto" not in result.article("wijken/oost/initiatieven/weg/")
     assert city.build(strict=True).error is not None
+
+
+def test_a_narrow_photo_is_advice_the_check_shows_and_the_strict_build_passes(city):
+    city.wijk("oost")
+    city.foto("wijken/oost/initiatieven/smal.jpg", size=(400, 300))
+    city.initiatief("oost", "smal", afbeelding={"bestand": "smal.jpg", "alt": "Een smalle foto."})
+    checked = city.check()
+    assert checked.returncode == 0, checked.stdout
+    assert "wijken/oost/initiatieven/smal.md:11: de foto 'smal.jpg' is maar 400 pixels breed" in checked.stdout
+    assert "1 tip hierboven" in checked.stderr
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    assert "bw-foto" in result.article("wijken/oost/initiatieven/smal/")  # narrow, but shown
+
+
+def test_what_the_check_cannot_see_the_build_leaves_out_and_says(city):
+    city.wijk("oost")
+    city.foto("wijken/oost/nieuws/pan.jpg")
+    # Indented under a list item: the check takes it for code, Markdown shows it.
+    body = "1. Eerst dit.\n\n    ![](pan.jpg)\n\n2. Dan dat.\n\n<img\n  src='pan.jpg'>\n"
+    city.bericht("oost", "stappen", body=body)
+    result = city.build()
+    warnings = "\n".join(result.warnings)
+    assert "wijken/oost/nieuws/stappen.md:8: de afbeelding 'pan.jpg' heeft geen beschrijving" in warnings
+    article = result.article("wijken/oost/nieuws/stappen/")
+    assert "<img" not in article and "<picture" not in article
+    assert "Eerst dit." in article and "Dan dat." in article
+
+
+def test_no_image_from_elsewhere_reaches_the_page(city):
+    city.wijk("oost")
+    city.bericht("oost", "elders", body="![Een pan](https://elders.example/pan.jpg)\n\n![Pixel](data:image/png;base64,iVBORw0KGgo=)\n")
+    result = city.build()
+    article = result.article("wijken/oost/nieuws/elders/")
+    assert "elders.example" not in article and "data:image" not in article
+    assert "staat op een andere website" in "\n".join(result.warnings)
+
+
+def test_no_image_of_a_wijk_is_published_as_it_is(city):
+    city.wijk("oost")
+    city.foto("wijken/oost/ongebruikt.jpg")  # uploaded, not (yet) shown
+    city.foto("wijken/oost/scan.tiff", format="TIFF")
+    city.foto("wijken/oost/whatsapp.gif", format="GIF")
+    city.foto("wijken/oost/nieuws/web.jfif", format="JPEG", exif=_gps_exif())
+    city.write("wijken/oost/plattegrond.pdf", b"%PDF-1.4\n")
+    city.bericht("oost", "web", afbeelding={"bestand": "web.jfif", "alt": "Een foto uit WhatsApp Web."})
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    published = {p.name for p in result.site.rglob("*") if p.is_file()}
+    assert not {"ongebruikt.jpg", "scan.tiff", "whatsapp.gif", "web.jfif"} & published
+    assert "plattegrond.pdf" in published  # not an image: published as it is
+    assert "bw-foto" in result.article("wijken/oost/nieuws/web/")
+
+
+def test_a_photo_in_a_page_of_the_city_gets_copies_and_the_logo_stays(city):
+    city.extra_config = {"theme": {**yaml_theme(city), "logo": "logo.png"}}
+    city.write_config()
+    city.foto("content/logo.png", size=(96, 96), format="PNG")
+    phone_photo(city.root / "content" / "over-ons.jpg")
+    city.write("content/over.md", "# Over ons\n\n![De redactie aan tafel](over-ons.jpg)\n")
+    city.wijk("oost")
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    assert not (result.site / "over-ons.jpg").exists()
+    assert (result.site / "logo.png").exists()
+    assert "<picture>" in result.article("over/")
+
+
+def test_a_broken_photo_in_the_text_is_reported_at_its_line(city):
+    city.wijk("oost")
+    file = phone_photo(city.root / "wijken/oost/nieuws/half.jpg")
+    file.write_bytes(file.read_bytes()[:3000])
+    city.bericht("oost", "half", body="Kijk:\n\n![Een halve foto](half.jpg)\n")
+    result = city.build()
+    assert any(
+        w.startswith("bovenwijks: wijken/oost/nieuws/half.md:8: de foto 'half.jpg' kan niet gelezen worden") for w in result.warnings
+    ), result.warnings
 
 
 def test_a_rebuild_only_works_on_new_photos(city, monkeypatch):
@@ -493,14 +617,14 @@ def test_a_rebuild_only_works_on_new_photos(city, monkeypatch):
     first = city.build(strict=True)
     assert first.error is None, first.warnings
     copies = {p.name: p.read_bytes() for p in (first.site / "fotos").iterdir()}
-    made = []
+    asked = []
     real = pipeline.make
-    monkeypatch.setattr(pipeline, "make", lambda file, folder: made.append(file.name) or real(file, folder))
+    monkeypatch.setattr(pipeline, "make", lambda file: asked.append(file.name) or real(file))
     city.foto("wijken/oost/initiatieven/nieuw.jpg", colour="#123456")
     city.initiatief("oost", "nieuw", afbeelding={"bestand": "nieuw.jpg", "alt": "Nieuw."})
     second = city.build(strict=True)
     assert second.error is None, second.warnings
-    assert made == ["nieuw.jpg"]
+    assert asked == ["nieuw.jpg"]
     assert all((second.site / "fotos" / name).read_bytes() == data for name, data in copies.items())
     assert (city.root / ".cache" / "bovenwijks" / "fotos").is_dir()
 

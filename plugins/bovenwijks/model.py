@@ -59,6 +59,19 @@ class Afbeelding:
 
 
 @dataclass(frozen=True)
+class Tekstbeeld:
+    """An image in the text of a wijk's page, as the check found it.
+
+    `bestand` is the photo it shows (a repository path), or None when it can't be shown.
+    """
+
+    path: str  # the Markdown file, as editors see it
+    line: int
+    src: str  # as the editor wrote it
+    bestand: str | None
+
+
+@dataclass(frozen=True)
 class Prioriteit:
     """A priority of a wijk's wijkplan."""
 
@@ -244,6 +257,8 @@ class Wijk:
     feed: str | None = None
     afbeelding: Afbeelding | None = None
     body: str = ""
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # of the keys of its index.md
+    tekstbeelden: list[Tekstbeeld] = field(default_factory=list)  # the images in the text of its pages
     wijkplan: Wijkplan | None = None
     initiatieven: list[Initiatief] = field(default_factory=list)
     agenda: list[Activiteit] = field(default_factory=list)
@@ -352,14 +367,15 @@ class Stad:
         """Every item of the city."""
         return [i for w in self.wijken.values() for i in w.items()]
 
-    def afbeeldingen(self) -> list[tuple[Afbeelding, str, int]]:
-        """Every photo of the city's wijken and items, with the file and line that show it."""
+    def afbeeldingen(self) -> list[tuple[str, str, int]]:
+        """Every photo the city's pages show, as (its repository path, the file and line that show it)."""
         found = []
         for wijk in self.wijken.values():
             if wijk.afbeelding:
-                found.append((wijk.afbeelding, wijk.source, 1))
+                found.append((wijk.afbeelding.bestand, wijk.source, wijk.lines.get("afbeelding", 1)))
             for item in wijk.items():
                 afbeelding = getattr(item, "afbeelding", None)
                 if afbeelding:
-                    found.append((afbeelding, item.source, item.line("afbeelding")))
+                    found.append((afbeelding.bestand, item.source, item.line("afbeelding")))
+            found.extend((t.bestand, t.path, t.line) for t in wijk.tekstbeelden if t.bestand)
         return found

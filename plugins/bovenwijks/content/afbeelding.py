@@ -11,7 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from babel.numbers import format_decimal
 from PIL import Image, UnidentifiedImageError
@@ -20,13 +21,20 @@ from pillow_heif import register_heif_opener
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.suggest import did_you_mean
 from bovenwijks.dates import LOCALE
-from bovenwijks.model import Afbeelding
+from bovenwijks.model import Afbeelding, Tekstbeeld
 
 # Phones save HEIC; Pillow reads it once pillow-heif has registered itself.
 register_heif_opener()
+# What Pillow can open (not what it only writes, as PDF), and what phones and cameras save besides.
+_IMAGE_SUFFIXES = frozenset(e for e, kind in Image.registered_extensions().items() if kind in Image.OPEN) | {
+    ".avif",
+    ".heic",
+    ".heif",
+    ".dng",
+}
 
 # What editors may upload (the contract's "Photos"), by suffix and by what the file really is.
-SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
+SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".heic", ".heif")
 FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP", "HEIF": "HEIC"}
 ACCEPTED = "JPEG, PNG, WebP of HEIC"
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,9 +44,15 @@ _QUARTER_TURNS = {5, 6, 7, 8}
 _ORIENTATION = 0x0112
 
 
-def is_photo(path: str) -> bool:
-    """Whether a file is, by its name, a photo the build makes copies of instead of publishing it."""
+def is_foto(path: str) -> bool:
+    """Whether a file is, by its name, a photo editors may upload (of which residents get copies)."""
     return path.lower().endswith(SUFFIXES)
+
+
+def is_image(path: str) -> bool:
+    """Whether a file is, by its name, an image of any kind Pillow knows (a TIFF, a GIF, AVIF ...):
+    like a photo, it may carry a GPS position, so it is never published as it is."""
+    return is_foto(path) or PurePosixPath(path).suffix.lower() in _IMAGE_SUFFIXES
 
 
 def megabytes(size: int) -> str:
@@ -102,12 +116,18 @@ class Checker:
     def file(self, bestand: str, plek: Plek) -> tuple[tuple[str, tuple[int, int]] | None, list[Problem]]:
         """The repository path and size of the image `bestand`, or None with the reasons.
 
-        A photo narrower than `MIN_BREEDTE` is kept, with a warning.
+        A photo narrower than `MIN_BREEDTE` is kept, with advice. `bestand` is written as in
+        Markdown: `%20` is a space, and what follows `#` or `?` is not part of the name.
         """
 
         def problem(message: str) -> tuple[None, list[Problem]]:
             return None, [Problem(plek.path, plek.line, message, fatal=False)]
 
+        if bestand.startswith("data:"):
+            return problem(
+                "een afbeelding die in de tekst zelf staat (data:) kan niet: de site kan haar verborgen gegevens er niet uit halen. "
+                "Upload de foto in de map van de wijk en verwijs ernaar met zijn bestandsnaam"
+            )
         if "://" in bestand or bestand.startswith("//"):
             return problem(
                 f"de afbeelding '{bestand}' staat op een andere website; de site laadt niets van andere websites. "
@@ -115,21 +135,25 @@ class Checker:
             )
         if bestand.startswith("/"):
             return problem(f"schrijf het pad van de afbeelding '{bestand}' vanaf dit bestand, zonder / ervoor (zoals 'foto.jpg')")
-        path = self.resolve(bestand, plek.path)
+        path = self.resolve(target(bestand), plek.path)
         if path is None:
             return problem(f"de afbeelding '{bestand}' staat buiten de map van deze wijk ({self.wijk}/); zet de foto in de map van de wijk")
         file = self.root / path
-        if not file.is_file():
+        try:
+            there = file.is_file()
+            size = file.stat().st_size if there else 0
+        except OSError:  # a name longer than the file system allows, say
+            return problem(f"de afbeelding '{bestand}' kan niet gelezen worden; geef de foto een kortere naam")
+        if not there:
             folder = file.parent
-            names = [p.name for p in folder.iterdir() if is_photo(p.name)] if folder.is_dir() else []
+            names = [p.name for p in folder.iterdir() if is_foto(p.name)] if folder.is_dir() else []
             hint = f"; {did_you_mean(file.name, names)}" if names else ""
             return problem(
                 f"de afbeelding '{bestand}' bestaat niet ({posixpath.dirname(path)}/ heeft geen bestand met die naam){hint}. "
                 "Let op hoofdletters en de extensie (.jpg, .png ...)"
             )
-        if not is_photo(path):
+        if not is_foto(path):
             return problem(f"'{bestand}' is geen foto die de site kan tonen; sla hem op als {ACCEPTED}")
-        size = file.stat().st_size
         if size > MAX_BYTES:
             return problem(
                 f"de foto '{bestand}' is {megabytes(size)}; het maximum is {megabytes(MAX_BYTES)}. "
@@ -152,13 +176,20 @@ class Checker:
                     f"de foto '{bestand}' is maar {size_seen[0]} pixels breed; op een groot scherm ziet hij er wazig uit. "
                     f"Gebruik liever een foto van minstens {MIN_BREEDTE} pixels breed",
                     fatal=False,
+                    advice=True,
                 )
             )
         return (path, size_seen), problems
 
 
-# An image in Markdown, `![alt](src "title")`, or in HTML that an editor wrote, `<img ...>`.
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# An image in Markdown, `![alt](src "title")` (a name may hold one pair of parentheses, as
+# `foto(1).jpg` does), by reference, `![alt][ref]` or `![ref]`, or in an editor's HTML.
+_DESTINATION = r"(?P<src><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)"
+_MARKDOWN_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]"
+    r"(?:\(\s*" + _DESTINATION + r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\[(?P<ref>[^\]]*)\])?"
+)
+_DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>[^\]]+)\]:\s*(?P<src><[^<>\n]*>|\S+)")
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -166,7 +197,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 
 
 @dataclass(frozen=True)
-class Tekstbeeld:
+class Verwijzing:
     """An image in a page's text: what it says it shows, where it points, and its line."""
 
     alt: str
@@ -179,9 +210,19 @@ def attributes(tag: str) -> dict[str, str]:
     return {name.lower(): next((v for v in values if v), "") for name, *values in _ATTRIBUTE.findall(tag)}
 
 
-def in_text(markdown: str, first_line: int = 1) -> list[Tekstbeeld]:
-    """Every image in `markdown`, outside code, with its line (the text starts on `first_line`)."""
-    found: list[Tekstbeeld] = []
+def target(src: str) -> str:
+    """The file an image's address names: `foto%20(1).jpg#boven` → `foto (1).jpg`."""
+    return unquote(src.strip("<>").split("#", 1)[0].split("?", 1)[0])
+
+
+def _prose(markdown: str, first_line: int) -> list[tuple[int, str]]:
+    """The lines of `markdown` outside code, each with its number; code spans blanked out.
+
+    A line indented by four spaces is taken for code, unless it starts a list item: an image
+    in a list item's indented text is then missed here, and caught by the build, which sees
+    the HTML (`bovenwijks.mkdocs.fotos`).
+    """
+    lines = []
     fence: str | None = None
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         opening = _FENCE.match(line)
@@ -192,20 +233,43 @@ def in_text(markdown: str, first_line: int = 1) -> list[Tekstbeeld]:
         if opening:
             fence = opening.group(1)
             continue
-        if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "!", "<")):
-            continue  # an indented code block (or a paragraph's continuation, which holds no image start)
-        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        for match in _MARKDOWN_IMAGE.finditer(text):
-            found.append(Tekstbeeld(match.group("alt").replace("\\", "").strip(), match.group("src").strip("<>"), number))
-        for match in HTML_IMAGE.finditer(text):
+        if line.startswith(("    ", "\t")) and not line.strip().startswith(("- ", "* ", "<")):
+            continue
+        lines.append((number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)))
+    return lines
+
+
+def in_text(markdown: str, first_line: int = 1) -> list[Verwijzing]:
+    """Every image in `markdown`, outside code, with its line (the text starts on `first_line`)."""
+    lines = _prose(markdown, first_line)
+    definitions = {}
+    for _, line in lines:
+        found = _DEFINITION.match(line)
+        if found:
+            definitions.setdefault(found.group("label").strip().lower(), found.group("src"))
+    images: list[Verwijzing] = []
+    for number, line in lines:
+        rest = line
+        for match in _MARKDOWN_IMAGE.finditer(line):
+            alt = match.group("alt").replace("\\", "").strip()
+            if match.group("src") is not None:
+                src = match.group("src")
+            else:  # by reference: `![alt][ref]`, `![alt][]` or `![alt]`
+                src = definitions.get((match.group("ref") or alt).strip().lower())
+                if src is None:
+                    continue  # no such reference: Markdown shows the text as it is
+            images.append(Verwijzing(alt, src.strip("<>"), number))
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+        for match in HTML_IMAGE.finditer(rest):
             attrs = attributes(match.group(0))
-            found.append(Tekstbeeld(attrs.get("alt", "").strip(), attrs.get("src", ""), number))
-    return found
+            images.append(Verwijzing(attrs.get("alt", "").strip(), attrs.get("src", ""), number))
+    return images
 
 
-def check_text(checker: Checker, markdown: str, first_line: int, path: str) -> list[Problem]:
-    """The problems of the images in the text of the file `path`: no alt text, or a file that won't do."""
-    problems = []
+def check_text(checker: Checker, markdown: str, first_line: int, path: str) -> tuple[list[Problem], list[Tekstbeeld]]:
+    """The images in the text of the file `path`, and their problems: no alt text, or a file that won't do."""
+    problems: list[Problem] = []
+    beelden: list[Tekstbeeld] = []
     for image in in_text(markdown, first_line):
         plek = Plek(path, image.line)
         if not image.alt:
@@ -213,11 +277,12 @@ def check_text(checker: Checker, markdown: str, first_line: int, path: str) -> l
                 Problem(
                     path,
                     image.line,
-                    f"de afbeelding '{image.src}' heeft geen beschrijving voor wie hem niet kan zien; "
+                    f"de afbeelding '{image.src}' heeft geen beschrijving voor wie hem niet kan zien, en staat daarom niet op de site; "
                     f"schrijf tussen de [ ] wat erop staat, zoals ![Vrijwilligers scheppen soep op]({image.src})",
                     fatal=False,
                 )
             )
-        if not image.src.startswith("data:"):
-            problems.extend(checker.file(image.src, plek)[1])
-    return problems
+        found, trouble = checker.file(image.src, plek)
+        problems.extend(trouble)
+        beelden.append(Tekstbeeld(path, image.line, image.src, found[0] if found and image.alt else None))
+    return problems, beelden

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from bovenwijks.content.afbeelding import ACCEPTED, is_photo
+from bovenwijks.content.afbeelding import ACCEPTED, is_foto
 from bovenwijks.content.placeholder import MARKER, is_placeholder
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import Field, Kind
@@ -201,7 +201,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             hint = f"{did_you_mean_one_of(text, ctx.vocab.hulp_woorden)} (de hulpvragen staan onder 'hulp' in content/vocabulaire.yml)"
         ctx.fail(node, f"onbekende hulpvraag '{text}'; {hint}. Deze wordt weggelaten")
     elif kind == "foto":
-        if is_photo(text):
+        if is_foto(text):
             return text
         ctx.fail(node, f"{label}: '{text}' is geen foto die de site kan tonen; gebruik een bestand van het soort {ACCEPTED}")
     else:  # pragma: no cover - a schema error, not an editor's

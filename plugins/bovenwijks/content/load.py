@@ -32,6 +32,7 @@ from bovenwijks.model import (
     Ontmoetingsplek,
     Prioriteit,
     Stad,
+    Tekstbeeld,
     Thema,
     Vocabulaire,
     Wijk,
@@ -111,6 +112,7 @@ class _WijkLoader:
         self.root, self.folder, self.slug, self.vocab, self.problems = root, folder, slug, vocab, problems
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
         self.images = Checker(root, folder)
+        self.tekstbeelden: list[Tekstbeeld] = []
 
     def rel(self, file: Path) -> str:
         return file.relative_to(self.root).as_posix()
@@ -125,7 +127,7 @@ class _WijkLoader:
         self.problems.extend(converted.problems)
         unfinished = body_problems(path, source.body, source.body_line)
         self.problems.extend(unfinished)
-        self.problems.extend(check_text(self.images, source.body, source.body_line, path))
+        self._text_images(source.body, source.body_line, path)
         if not converted.ok or unfinished:
             return None, source
         converted.values["_lines"] = converted.lines
@@ -169,6 +171,7 @@ class _WijkLoader:
             if markdown:
                 self._page_images(file, path)
             wijk.pages.append(path)
+        wijk.tekstbeelden = self.tekstbeelden
         kept, duplicates = unique(items)
         self.problems.extend(duplicates)
         for item in kept:
@@ -188,7 +191,12 @@ class _WijkLoader:
         source, problems = read_source(file, path, frontmatter_required=False)
         self.problems.extend(problems)
         if source is not None:
-            self.problems.extend(check_text(self.images, source.body, source.body_line, path))
+            self._text_images(source.body, source.body_line, path)
+
+    def _text_images(self, body: str, first_line: int, path: str) -> None:
+        problems, beelden = check_text(self.images, body, first_line, path)
+        self.problems.extend(problems)
+        self.tekstbeelden.extend(beelden)
 
     def _files(self) -> list[tuple[Path, tuple[str, ...]]]:
         """Every file of the wijk, with the parts of its path inside the wijk's folder.
@@ -230,6 +238,7 @@ class _WijkLoader:
             feed=values.get("feed"),
             afbeelding=values["afbeelding"],
             body=source.body,
+            lines=values["_lines"],
         )
 
     def _wijkplan(self, wijk: Wijk) -> bool:

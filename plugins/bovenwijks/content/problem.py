@@ -12,19 +12,21 @@ class Problem:
     `path` is relative to the project root (`wijken/kruiskamp/agenda/x.md`) so that it is the
     path an editor sees in GitHub. `fatal` problems leave the item out of a plain build;
     the others (an unknown key, say) keep it. Every problem fails `scripts/check` and
-    `mkdocs build --strict`.
+    `mkdocs build --strict`, except `advice`: the content is fine as it is, and could be
+    better (a photo that will look blurred). Advice is shown, and fails nothing.
     """
 
     path: str
     line: int
     message: str
     fatal: bool = True
+    advice: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
     def github_annotation(self) -> str:
         """The problem as a GitHub Actions workflow command, shown on the changed line."""
-        level = "error" if self.fatal else "warning"
+        level = "notice" if self.advice else "error" if self.fatal else "warning"
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{level} file={self.path},line={self.line}::{message}"

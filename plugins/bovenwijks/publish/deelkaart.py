@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import font_source_sans_pro
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from bovenwijks.publish.fotos import FOLDER, SHARE_SIZE
+from bovenwijks.publish.fotos import FOLDER, SHARE_SIZE, CacheError
 from bovenwijks.site.fotos import Rendition
 from bovenwijks.slug import slugify
 
@@ -34,6 +36,23 @@ class Kleuren:
 
     achtergrond: str = "#4051b5"  # Material's indigo, the demo city's
     tekst: str = "#ffffff"
+
+    @classmethod
+    def op(cls, achtergrond: str) -> Kleuren:
+        """The colours of cards on `achtergrond`: white text or black, whichever reads better.
+
+        Raises ValueError when `achtergrond` is no colour.
+        """
+        light = _luminance(achtergrond)
+        # White wins where its contrast (1.05 / (L + .05)) beats black's ((L + .05) / .05).
+        return cls(achtergrond, "#ffffff" if 1.05 / (light + 0.05) >= (light + 0.05) / 0.05 else "#000000")
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance of `colour`, as WCAG 2 defines it for contrast."""
+    channels = [c / 255 for c in ImageColor.getrgb(colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def _lines(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -107,10 +126,15 @@ class Deelkaarten:
         key = hashlib.sha256(what).hexdigest()
         file = self.cache / FOLDER / "kaarten" / f"{key}.png"
         if not file.is_file():
-            file.parent.mkdir(parents=True, exist_ok=True)
-            part = file.with_suffix(".bezig")
-            part.write_bytes(draw(naam, onder, self.kleuren))
-            part.replace(file)
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                # A name of its own, moved in whole: a build beside this one may write it too.
+                handle, part = tempfile.mkstemp(prefix=".bezig-", dir=file.parent)
+                with os.fdopen(handle, "wb") as out:
+                    out.write(draw(naam, onder, self.kleuren))
+                os.replace(part, file)
+            except OSError as error:
+                raise CacheError(self.cache, error) from None
         url = f"{FOLDER}/{slugify(naam) or 'kaart'}-{key[:12]}.png"
         self.published[url] = file
         made = self._made[(naam, onder)] = Rendition(url, *SHARE_SIZE, "image/png", file.stat().st_size)

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageCms, ImageOps
 
-from bovenwijks.content.afbeelding import open_image
+from bovenwijks.content.afbeelding import open_image, oriented_size
 from bovenwijks.content.problem import Problem
 from bovenwijks.site.fotos import Foto, Rendition
 from bovenwijks.slug import slugify
@@ -36,14 +36,17 @@ from bovenwijks.slug import slugify
 VERSION = "1"
 WIDTHS = (320, 640, 1024, 1600)  # a card on a phone ... the content's width on a sharp laptop screen
 FALLBACK_WIDTH = 1024
-# Twice the content's widest (42rem): enough for a sharp laptop screen, so a phone photo is
-# decoded at half its size.
+# The fewest pixels across a JPEG is decoded to (JPEG decodes at 1/2, 1/4, 1/8 of its size in
+# a fraction of the time). At 1344, a phone's 4032 × 3024 photo is decoded at half its size
+# and gets every copy up to 1600; a portrait one (3024 across) too, and its widest copy is
+# then 1512 instead of 1600, for a quarter of the work.
 SHARP = 1344
 SHARE_SIZE = (1200, 630)  # what Facebook, WhatsApp and LinkedIn show in full
 WEBP_QUALITY = 78
 JPEG_QUALITY = 82
 FOLDER = "fotos"  # where the copies are published, under the site root
 _MANIFEST = "foto.json"
+_SHARE = "delen.jpg"
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -77,8 +80,7 @@ def clean(file: Path, keep: int = SHARP) -> Image.Image:
     """
     with open_image(file) as image:
         if image.format in ("JPEG", "MPO"):
-            turned = image.getexif().get(0x0112) in (5, 6, 7, 8)
-            across = image.size[1] if turned else image.size[0]
+            across = oriented_size(image)[0]
             if across > keep:
                 scale = keep / across
                 image.draft("RGB", (int(image.size[0] * scale), int(image.size[1] * scale)))
@@ -121,8 +123,8 @@ def _flattened(image: Image.Image) -> Image.Image:
 _TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 
 
-def make(file: Path, folder: Path) -> dict:
-    """Write the copies of the photo in `file` into `folder`; return what they are (the manifest)."""
+def make(file: Path) -> tuple[dict, dict[str, bytes]]:
+    """The copies of the photo in `file`: what they are (the manifest), and each file's bytes."""
     image = clean(file)
     # Each copy from the next wider one: every step is smaller, and LANCZOS keeps it sharp.
     sized: dict[int, Image.Image] = {}
@@ -131,19 +133,38 @@ def make(file: Path, folder: Path) -> dict:
         if width != current.width:
             current = current.resize((width, _height(width, image.size)), Image.Resampling.LANCZOS, reducing_gap=3.0)
         sized[width] = current
+    files: dict[str, bytes] = {}
     copies = []
     for width, copy in sorted(sized.items()):
-        data = _encode(copy, "webp")
-        (folder / f"{width}.webp").write_bytes(data)
-        copies.append([width, copy.height, len(data)])
+        files[f"{width}.webp"] = _encode(copy, "webp")
+        copies.append([width, copy.height, len(files[f"{width}.webp"])])
     kind = "png" if image.mode == "RGBA" else "jpg"
     fallback = sized[min(image.width, FALLBACK_WIDTH)]  # `widths` always holds it
-    data = _encode(fallback, kind)
-    (folder / f"{fallback.width}.{kind}").write_bytes(data)
+    files[f"{fallback.width}.{kind}"] = _encode(fallback, kind)
     share = ImageOps.fit(_flattened(sized[max(sized)]), SHARE_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.45))
-    shared = _encode(share, "jpg")
-    (folder / "delen.jpg").write_bytes(shared)
-    return {"copies": copies, "fallback": [fallback.width, fallback.height, len(data), kind], "share": len(shared)}
+    files[_SHARE] = _encode(share, "jpg")
+    manifest = {
+        "copies": copies,
+        "fallback": [fallback.width, fallback.height, len(files[f"{fallback.width}.{kind}"]), kind],
+        "share": len(files[_SHARE]),
+    }
+    return manifest, files
+
+
+def _names(manifest: dict) -> list[str]:
+    """The files a manifest describes, in the photo's cache folder."""
+    width, _, _, kind = manifest["fallback"]
+    return [*(f"{w}.webp" for w, _, _ in manifest["copies"]), f"{width}.{kind}", _SHARE]
+
+
+class CacheError(Exception):
+    """The cache folder can't be written: the build's problem, not an editor's."""
+
+    def __init__(self, cache: Path, error: OSError):
+        super().__init__(
+            f"bovenwijks: de map voor de kopieën van foto's ({cache}) kan niet beschreven worden ({error.strerror or error}); "
+            "maak haar schrijfbaar, of kies een andere met cache_dir onder bovenwijks/wijken in mkdocs.yml"
+        )
 
 
 @dataclass(frozen=True)
@@ -165,13 +186,9 @@ def _foto(name: str, made: _Made) -> Foto:
 
 
 def _sources(made: _Made, folder: Path, foto: Foto) -> dict[str, Path]:
-    """Each copy's address → its file in the cache."""
-    m = made.manifest
-    width, _, _, kind = m["fallback"]
-    files = {r.url: folder / f"{r.width}.webp" for r in foto.renditions}
-    files[foto.fallback.url] = folder / f"{width}.{kind}"
-    files[foto.share.url] = folder / "delen.jpg"
-    return files
+    """Each copy's address → its file in the cache (in the order of `_names`)."""
+    urls = [*(r.url for r in foto.renditions), foto.fallback.url, foto.share.url]
+    return {url: folder / name for url, name in zip(urls, _names(made.manifest), strict=True)}
 
 
 class Fotobank:
@@ -199,36 +216,61 @@ class Fotobank:
         for bestand, result in zip(todo, made, strict=True):
             self._keep(bestand, result, bestanden[bestand])
 
-    def foto(self, bestand: str) -> Foto | None:
-        """The copies of the photo at `bestand` (a repository path), made when first asked for."""
+    def foto(self, bestand: str, plek: tuple[str, int] | None = None) -> Foto | None:
+        """The copies of the photo at `bestand` (a repository path), made when first asked for
+        by the file and line `plek` (which a problem then names)."""
         if bestand not in self.fotos:
-            self._keep(bestand, self._made(bestand), (bestand, 1))
+            self._keep(bestand, self._made(bestand), plek or (bestand, 1))
         return self.fotos[bestand]
 
-    def _made(self, bestand: str) -> _Made | OSError | ValueError:
+    def _made(self, bestand: str) -> _Made | Exception:
+        """The copies of `bestand` from the cache, or made now; the error when it can't be read.
+
+        Raises `CacheError` when the cache can't be written.
+        """
         file = self.root / bestand
         try:
             key = digest(file)
-            folder = self.cache / FOLDER / key
-            manifest = folder / _MANIFEST
-            if manifest.is_file():
-                return _Made(key, json.loads(manifest.read_text(encoding="utf-8")))
+        except OSError as error:
+            return error
+        folder = self.cache / FOLDER / key
+        found = self._cached(folder)
+        if found is not None:
+            return _Made(key, found)
+        try:
+            manifest, files = make(file)
+        except Exception as error:
+            return error
+        try:
             self.cache.mkdir(parents=True, exist_ok=True)
             # Written beside the cache and moved in whole: a build that stops halfway leaves
             # no half a photo that the next build would trust.
             work = Path(tempfile.mkdtemp(prefix=".bezig-", dir=self.cache))
             try:
-                data = make(file, work)
-                (work / _MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+                for name, data in files.items():
+                    (work / name).write_bytes(data)
+                (work / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
                 folder.parent.mkdir(parents=True, exist_ok=True)
-                # Made at the same time by another build: theirs is as good.
                 with contextlib.suppress(OSError):
                     work.rename(folder)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
-            return _Made(key, data)
-        except (OSError, ValueError, Image.DecompressionBombError) as error:
-            return error
+            if self._cached(folder) is None:  # neither ours nor another build's is there
+                raise OSError(f"{folder} is niet aangemaakt")
+        except OSError as error:
+            raise CacheError(self.cache, error) from None
+        return _Made(key, manifest)
+
+    @staticmethod
+    def _cached(folder: Path) -> dict | None:
+        """The manifest in `folder`, if it and every copy it names are there."""
+        try:
+            manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+            if all((folder / name).is_file() for name in _names(manifest)):
+                return manifest
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing, or half restored from an old cache: made again
+        return None
 
     def _keep(self, bestand: str, made: _Made | Exception, plek: tuple[str, int]) -> None:
         if not isinstance(made, _Made):

@@ -11,10 +11,9 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bovenwijks.dates import LOCALE
 from bovenwijks.model import Afbeelding
 from bovenwijks.site.fotos import Foto, Rendition, foto
-
-LOCALE = "nl_NL"
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class Deelbeeld:
     alt: str
 
 
-def photo(afbeeldingen: Iterable[Afbeelding | None]) -> Deelbeeld | None:
+def uit_fotos(afbeeldingen: Iterable[Afbeelding | None]) -> Deelbeeld | None:
     """The share image of the first of `afbeeldingen` that has copies (its own, its initiatief's, its wijk's)."""
     for afbeelding in afbeeldingen:
         found: Foto | None = foto(afbeelding)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from bovenwijks.content.afbeelding import HTML_IMAGE, attributes
+from bovenwijks.content.afbeelding import HTML_IMAGE, attributes, target
 from bovenwijks.model import Afbeelding
 
 
@@ -102,6 +102,23 @@ def plain_image(foto: Foto, alt: str, *, link: Callable[[str], str]) -> Markup:
 _KEPT = ("class", "title", "id")  # what an editor may add (`attr_list`) that the picture keeps
 
 
+# Why an image in an editor's text is left out of the page (`in_html`).
+ZONDER_ALT = "zonder-alt"  # an editor's photo without a description
+ELDERS = "elders"  # from another host: a resident's browser calls no other host
+INGEBED = "ingebed"  # a `data:` image, with whatever metadata it carries
+
+
+def _reason(src: str, found: Foto | None, alt: str) -> str | None:
+    """Why the image at `src` must not be on the page, or None."""
+    if src.startswith("//") or "://" in src:
+        return ELDERS
+    if src.startswith("data:image/") and not src.startswith("data:image/svg"):
+        return INGEBED
+    if found is not None and not alt.strip():
+        return ZONDER_ALT
+    return None
+
+
 def in_html(
     html_text: str,
     page_url: str,
@@ -110,17 +127,17 @@ def in_html(
     *,
     plain: bool = False,
     first: bool = True,
+    left_out: Callable[[str, str], None] = lambda src, reason: None,
 ) -> str:
     """`html_text` with every `<img>` of an editor's photo replaced by its `<picture>`.
 
-    `plain` gives a single `<img>` of the fallback instead, for feed readers, which show
-    neither `srcset` nor `<picture>` reliably.
-
     `lookup` finds a photo by its address relative to the site root, where the engine placed
     the original (which is not published); `page_url` is the page's own (`wijken/oost/`).
-    Images of other kinds, and photos without copies, are left as they are. The page's first
-    image loads at once (unless `first` is False: the page shows a photo above this HTML);
-    the rest load lazily.
+    `plain` gives a single `<img>` of the fallback instead, for feed readers, which show
+    neither `srcset` nor `<picture>` reliably. Other images are left as they are, except
+    what must not be on the page at all: each of those goes, and `left_out(src, reason)`
+    hears of it. The page's first image loads at once (unless `first` is False: the page
+    shows a photo above this HTML); the rest load lazily.
     """
     seen_image = not first
     parts: list[str] = []
@@ -128,12 +145,22 @@ def in_html(
     for match in HTML_IMAGE.finditer(html_text):
         values = attributes(match.group(0))
         src = html.unescape(values.get("src", ""))
+        alt = html.unescape(values.get("alt", ""))
         found = None
         if src and "://" not in src and not src.startswith(("data:", "/", "#")):
-            found = lookup(posixpath.normpath(posixpath.join(page_url, src.split("#")[0].split("?")[0])))
+            # MkDocs makes a Markdown image's address relative to the page; an editor's raw
+            # HTML keeps the one they wrote, relative to their file's folder.
+            found = lookup(posixpath.normpath(posixpath.join(page_url, target(src)))) or lookup(
+                posixpath.normpath(posixpath.join(posixpath.dirname(page_url.rstrip("/")), target(src)))
+            )
+        reason = _reason(src, found, alt)
+        if reason is not None:
+            left_out(src, reason)
+            parts.append(html_text[last : match.start()])
+            last = match.end()
+            continue
         if found is not None:
             kept = "".join(f' {name}="{escape(html.unescape(values[name]))}"' for name in _KEPT if values.get(name))
-            alt = html.unescape(values.get("alt", ""))
             parts.append(html_text[last : match.start()])
             parts.append(
                 plain_image(found, alt, link=link)

@@ -39,11 +39,14 @@ def run(args: argparse.Namespace) -> int:
     problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))
     report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
     items = len(loaded.stad.items())
-    if problems:
+    failing = [p for p in problems if not p.advice]
+    tips = len(problems) - len(failing)
+    tipped = f" ({tips} {'tip' if tips == 1 else 'tips'} hierboven)" if tips else ""
+    if failing:
         print(
-            f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in {len(loaded.stad.wijken)} wijken.",
+            f"{len(failing)} {'probleem' if len(failing) == 1 else 'problemen'} gevonden in {len(loaded.stad.wijken)} wijken{tipped}.",
             file=sys.stderr,
         )
         return 1
-    print(f"Alles in orde: {len(loaded.stad.wijken)} wijken, {items} items.", file=sys.stderr)
+    print(f"Alles in orde: {len(loaded.stad.wijken)} wijken, {items} items{tipped}.", file=sys.stderr)
     return 0

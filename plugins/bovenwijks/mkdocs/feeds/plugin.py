@@ -84,7 +84,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         key = self.sources.get(page.file.src_uri)
         if key is not None:
-            self.bodies[key] = body(self.wijken.photos.in_feed(html, page, self.site_url), page.url, self.site_url)
+            self.bodies[key] = body(
+                self.wijken.fotos.in_feed(html, page, self.wijken.pages.get(page), self.site_url), page.url, self.site_url
+            )
         return self.pages.on_page_content(html, page)
 
     # After the search plugin (priority 0) has indexed the page: "Volg deze wijk" is the

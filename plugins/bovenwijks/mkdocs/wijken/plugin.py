@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.mkdocs import ASSETS
-from bovenwijks.mkdocs.fotos import Photos
+from bovenwijks.mkdocs.fotos import FotoBestanden
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
 from bovenwijks.mkdocs.themecache import ThemeCache
 from bovenwijks.mkdocs.wijken.config import WijkenConfig
@@ -69,7 +69,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.problems: list[Problem] = []
         self.pages = MountedPages()
         self.theme_cache = ThemeCache()
-        self.photos = Photos(self.root, self.root / self.config.cache_dir, config, self.config.share_colour)
+        self.fotos = FotoBestanden(self.root, self.root / self.config.cache_dir, config, self.config.share_colour)
         self.vandaag = build_date(self.config.build_date)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         if not config.use_directory_urls:
@@ -91,14 +91,15 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir)
         self.stad, self.problems = loaded.stad, loaded.problems
         for problem in self.problems:
-            log.warning(str(problem))
+            # Advice fails nothing, `--strict` included: MkDocs counts only warnings.
+            (log.info if problem.advice else log.warning)(str(problem))
         self.pages.mount(wijk_pages(self.stad, self.vandaag, self.site_url), files, config)
         for wijk in self.stad.wijken.values():
             # Other pages and files: published as they are; photos only as copies (`on_env`),
             # but here for now, so that MkDocs resolves and checks the links to them.
             for path in wijk.pages:
                 files.append(File(path, src_dir=str(self.root), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
-        self.photos.prepare(self.stad, files, config.site_name)
+        self.fotos.prepare(self.stad, self.config.wijken_dir, files, config)
         self._edit_links(files, config)
         for name in (CSS, JS):
             files.append(File.generated(config, name, abs_src_path=str(ASSETS / PurePosixPath(name).name)))
@@ -119,7 +120,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # so every photo a page shows is known.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bovenwijks_cache"] = self.theme_cache
-        self.photos.publish(files, config)
+        self.fotos.publish(files, config)
         return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -129,7 +130,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        return self.pages.on_page_content(self.photos.in_page(html, page, self.pages.get(page)), page)
+        return self.pages.on_page_content(self.fotos.in_page(html, page, self.pages.get(page)), page)
 
     # Lowest priority: Material's search (0) has read the page, so what it should skip can
     # go back in; every plugin has added its sections, so the table of contents is complete.
@@ -138,8 +139,10 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         restore(page)
         if page.file.generated_by is not None and page.content:
             page.toc = section_toc(page.content)
+        # Ours alone: what a page's frontmatter says under this key is not printed.
+        page.meta.pop("bovenwijks_delen", None)
         if self.site_url:  # share previews need absolute addresses
-            page.meta["bovenwijks_delen"] = self.photos.share_tags(page, self.pages.get(page), config, self.site_url)
+            page.meta["bovenwijks_delen"] = self.fotos.share_tags(page, self.pages.get(page), config, self.site_url)
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
