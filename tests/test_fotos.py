@@ -633,3 +633,25 @@ def test_copies_are_light(built):
     _, result = built
     for copy in (result.site / "fotos").iterdir():
         assert copy.stat().st_size <= 600 * 1024, copy.name
+
+
+def test_a_cache_restored_in_part_is_made_good(tmp_path):
+    phone_photo(tmp_path / "wijken" / "oost" / "a.jpg")
+    bank = pipeline.Fotobank(tmp_path, tmp_path / "cache")
+    bank.prepare({"wijken/oost/a.jpg": ("x.md", 1)})
+    copy = bank.published[bank.foto("wijken/oost/a.jpg").renditions[0].url]
+    copy.unlink()  # an old cache, restored without this copy
+    again = pipeline.Fotobank(tmp_path, tmp_path / "cache")
+    again.prepare({"wijken/oost/a.jpg": ("x.md", 1)})
+    assert copy.is_file() and again.problems == []
+
+
+def test_a_cache_that_cannot_be_written_stops_the_build_with_the_reason(city):
+    city.write(".cache/bovenwijks", "een bestand, geen map")
+    city.wijk("oost")
+    city.foto("wijken/oost/initiatieven/soep.jpg")
+    city.initiatief("oost", "soep", afbeelding={"bestand": "soep.jpg", "alt": "Soep."})
+    result = city.build()
+    assert result.error is not None
+    assert any("kan niet beschreven worden" in w and ".cache/bovenwijks" in w for w in result.warnings), result.warnings
+    assert not any("Traceback" in w for w in result.warnings)

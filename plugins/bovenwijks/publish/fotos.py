@@ -251,6 +251,9 @@ class Fotobank:
                     (work / name).write_bytes(data)
                 (work / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
                 folder.parent.mkdir(parents=True, exist_ok=True)
+                if folder.exists():  # restored in part from an old cache: ours replaces it
+                    shutil.rmtree(folder, ignore_errors=True)
+                # Made at the same time by another build: theirs is as good.
                 with contextlib.suppress(OSError):
                     work.rename(folder)
             finally:
