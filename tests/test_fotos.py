@@ -249,8 +249,8 @@ def test_a_png_loses_its_text_and_exif_chunks(tmp_path):
 
 
 def test_copies_are_cached_by_content_and_made_once(tmp_path, monkeypatch):
-    phone_photo(tmp_path / "wijken" / "oost" / "a.jpg")
-    phone_photo(tmp_path / "wijken" / "oost" / "b.jpg")  # the same bytes under another name
+    original = phone_photo(tmp_path / "wijken" / "oost" / "a.jpg")
+    (tmp_path / "wijken" / "oost" / "b.jpg").write_bytes(original.read_bytes())  # the same photo under another name
     first = pipeline.Fotobank(tmp_path, tmp_path / "cache")
     first.prepare({"wijken/oost/a.jpg": ("x.md", 1)})
     once = first.foto("wijken/oost/a.jpg")
@@ -655,3 +655,36 @@ def test_a_cache_that_cannot_be_written_stops_the_build_with_the_reason(city):
     assert result.error is not None
     assert any("kan niet beschreven worden" in w and ".cache/bovenwijks" in w for w in result.warnings), result.warnings
     assert not any("Traceback" in w for w in result.warnings)
+
+
+def test_a_photos_key_is_its_digest_and_a_changed_photo_is_read_again(tmp_path, monkeypatch):
+    """`Sleutels` spares reading unchanged photos; pinned against `digest`, which reads every one."""
+    file = phone_photo(tmp_path / "a.jpg")
+    sleutels = pipeline.Sleutels(tmp_path / "cache" / "sleutels.json")
+    assert sleutels.key("a.jpg", file) == pipeline.digest(file)
+    sleutels.save()
+    again = pipeline.Sleutels(tmp_path / "cache" / "sleutels.json")
+    read = []
+    real = pipeline.digest
+    monkeypatch.setattr(pipeline, "digest", lambda f: read.append(f.name) or real(f))
+    assert again.key("a.jpg", file) == real(file) and read == []  # unchanged: not read again
+    phone_photo(file, size=(1000, 1400))  # replaced by another photo
+    assert again.key("a.jpg", file) == real(file) and read == ["a.jpg"]
+
+
+def test_copies_are_linked_into_the_site_or_copied_where_they_cannot_be(tmp_path, monkeypatch):
+    """`place` hard-links; pinned against copying, as across disks (`mkdocs serve`)."""
+    source = tmp_path / "cache" / "320.webp"
+    source.parent.mkdir()
+    source.write_bytes(b"RIFF....WEBP")
+    pipeline.place({"fotos/a-320.webp": source}, tmp_path / "site")
+    linked = tmp_path / "site" / "fotos" / "a-320.webp"
+    assert linked.read_bytes() == source.read_bytes() and linked.stat().st_ino == source.stat().st_ino
+
+    def other_disk(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(pipeline.os, "link", other_disk)
+    pipeline.place({"fotos/a-320.webp": source}, tmp_path / "served")
+    copied = tmp_path / "served" / "fotos" / "a-320.webp"
+    assert copied.read_bytes() == source.read_bytes() and copied.stat().st_ino != source.stat().st_ino

@@ -3,7 +3,8 @@
 MkDocs keeps every file of a wijk's folder in `files` while it renders the pages, so that
 `![Soep](soep.jpg)` is checked and resolved as any link. Each such `<img>` is then replaced
 by the photo's `<picture>`, and before MkDocs copies the static files (`on_env`), the
-originals leave `files` and the copies (`bovenwijks.publish.fotos`) take their place.
+originals leave `files`; the copies (`bovenwijks.publish.fotos`) are put into the site once
+it is built.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from urllib.parse import unquote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bovenwijks.content.afbeelding import is_foto, is_image, target
 from bovenwijks.mkdocs.palette import primary
 from bovenwijks.model import Stad, Wijk
 from bovenwijks.publish.deelkaart import Deelkaarten, Kleuren
-from bovenwijks.publish.fotos import CacheError, Fotobank, referenced
+from bovenwijks.publish.fotos import CacheError, Fotobank, place, referenced
 from bovenwijks.site import delen, fotos
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import relative_url
@@ -163,13 +164,16 @@ class FotoBestanden:
         parts = PurePosixPath(self._source(page, None)).parts
         return next((w for folder, w in self.wijken.items() if parts[: len(folder)] == folder), None)
 
-    def publish(self, files: Files, config: MkDocsConfig) -> None:
-        """Take the originals out of `files` and put the copies and share cards in."""
+    def withhold(self, files: Files) -> None:
+        """Take the originals out of `files`: MkDocs copies what is left there."""
         for file in list(files):
             if file.url in self.withheld:
                 files.remove(file)
-        for url, source in {**self.bank.published, **self.cards.published}.items():
-            files.append(File.generated(config, url, abs_src_path=str(source)))
+        self.bank.sleutels.save()
+
+    def publish(self, site: Path) -> None:
+        """Put the copies and the share cards into the built site."""
+        place({**self.bank.published, **self.cards.published}, site)
 
 
 def _line(file: Path, text: str) -> int:

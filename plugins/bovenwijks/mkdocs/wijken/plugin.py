@@ -120,7 +120,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # so every photo a page shows is known.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bovenwijks_cache"] = self.theme_cache
-        self.fotos.publish(files, config)
+        self.fotos.withhold(files)
         return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -144,6 +144,9 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         if self.site_url:  # share previews need absolute addresses
             page.meta["bovenwijks_delen"] = self.fotos.share_tags(page, self.pages.get(page), config, self.site_url)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.fotos.publish(Path(config.site_dir))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.root / self.config.wijken_dir))
