@@ -96,6 +96,9 @@ class FotoBestanden:
         path = self.originals.get(url)
         if path is None:
             return None
+        if path in self.bank.fotos:  # made in advance, as the wijken's photos are: nothing to read
+            return self.bank.fotos[path]
+        # Made now: a problem then names the line of the file that shows it.
         found = self._bank(lambda: self.bank.foto(path, (source, _line(self.root / source, PurePosixPath(path).name))))
         self.report()
         return found
