@@ -178,9 +178,52 @@ class Initiatief(Item):
         return self.bijgewerkt or self.gestart
 
 
+@dataclass(frozen=True)
+class Uitzondering:
+    """A time of a series that does not happen (`behalve`): dropped, or with a `reden` shown
+    as "gaat niet door"."""
+
+    datum: date
+    reden: str | None = None
+    line: int = 1  # of the entry in its file
+
+
+@dataclass(frozen=True)
+class Herhaling:
+    """How an activiteit comes back, as its editor wrote it; `bovenwijks.herhaling` makes the times.
+
+    `elke` is one of `HERHALINGEN`; `dagen` are weekdays (0 is Monday), with `week` and
+    `2 weken` only, and empty for the weekday of the first time. At most one of `tot` (a
+    date, inclusive) and `aantal` (every time the rule makes, `behalve` included) is set.
+    """
+
+    elke: str
+    dagen: tuple[int, ...] = ()
+    tot: date | None = None
+    aantal: int | None = None
+    behalve: tuple[Uitzondering, ...] = ()
+
+
+class Tijdvak:
+    """The days of something with a `start` and perhaps an `eind`: an activiteit, or one time of it."""
+
+    start: datetime
+    eind: datetime | None
+
+    @property
+    def datum(self) -> date:
+        """The day it starts, in Amsterdam (a start with another offset included)."""
+        return self.start.astimezone(TZ).date()
+
+    @property
+    def einddatum(self) -> date:
+        """The day it ends, in Amsterdam: its start day when it has no end."""
+        return self.eind.astimezone(TZ).date() if self.eind else self.datum
+
+
 @dataclass
-class Activiteit(Item):
-    """A dated event."""
+class Activiteit(Tijdvak, Item):
+    """A dated event; with `herhaling`, a series whose first time is `start` to `eind`."""
 
     folder: ClassVar[str] = "agenda"
     kind: ClassVar[str] = "activiteit"
@@ -193,16 +236,17 @@ class Activiteit(Item):
     themas: list[str] = field(default_factory=list)
     hulp: list[str] = field(default_factory=list)  # its own; those of its initiatief count too
     afbeelding: Afbeelding | None = None
+    herhaling: Herhaling | None = None
+    afgelast: str | None = None  # the reason the whole activiteit (every time of it) does not go on
+    aanmelden: str | None = None  # a URL or an e-mail address; as typed when it is neither
+    kosten: str | None = None
+    toegankelijkheid: str | None = None
+    gewijzigd: datetime | None = None  # when its file last changed, as far as the repository knows
 
     @property
-    def datum(self) -> date:
-        """The day the activiteit starts, in Amsterdam (a start with another offset included)."""
-        return self.start.astimezone(TZ).date()
-
-    @property
-    def einddatum(self) -> date:
-        """The day the activiteit ends, in Amsterdam: its start day when it has no end."""
-        return self.eind.astimezone(TZ).date() if self.eind else self.datum
+    def ics(self) -> str:
+        """Its own calendar file ("zet in je agenda"), relative to the site root, beside its page."""
+        return f"{self.url}{self.slug}.ics"
 
 
 @dataclass

@@ -19,6 +19,7 @@ from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import Field, Kind
 from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of
 from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
+from bovenwijks.herhaling import MAX_AANTAL, WEEKDAGEN, weekdag
 from bovenwijks.slug import slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,6 +43,9 @@ TYPE_NAMES = {
     "onderwerp": "een onderwerp",
     "hulp": "een hulpvraag",
     "foto": "een bestandsnaam",
+    "weekdag": "een dag van de week",
+    "aantal": "een aantal",
+    "aanmelden": "een webadres of e-mailadres",
     "object": "een groep sleutels",
 }
 
@@ -128,6 +132,8 @@ def _example(f: Field) -> str:
 
 def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     if f.type == "object":
+        if f.shorthand and isinstance(node, yaml.ScalarNode):
+            return _short(ctx, node, f, label)
         return _object(ctx, node, f.fields, f"{label[1:-1]}.", f.one_of, label)
     text = _scalar(ctx, node, f, label)
     if text is None:
@@ -172,7 +178,13 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     elif kind == "keuze":
         if text in f.choices:
             return text
-        ctx.fail(node, f"onbekende {f.name} '{text}'; {did_you_mean(text, f.choices)} (kies uit: {', '.join(f.choices)})")
+        hint = did_you_mean(text, f.choices)
+        if hint.startswith("bedoel"):
+            hint += f" (kies uit: {', '.join(f.choices)})"
+        else:
+            hint = "kies uit: " + ", ".join(f.choices)  # in the contract's order, once
+        what = f"onbekende {f.name} '{text}'" if "." not in label else f"{label}: '{text}' kan niet"
+        ctx.fail(node, f"{what}; {hint}")
     elif kind == "thema":
         themas = ctx.vocab.themas if ctx.vocab else {}
         if not ctx.vocab or text in themas:
@@ -204,9 +216,36 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         if is_foto(text):
             return text
         ctx.fail(node, f"{label}: '{text}' is geen foto die de site kan tonen; gebruik een bestand van het soort {ACCEPTED}")
+    elif kind == "weekdag":
+        day = weekdag(text)
+        if day is not None:
+            return day
+        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {did_you_mean(text, WEEKDAGEN)}")
+    elif kind == "aantal":
+        if text.isdigit() and 1 <= int(text) <= MAX_AANTAL:
+            return int(text)
+        ctx.fail(node, f"{label}: '{text}' kan niet; schrijf hoe vaak in totaal, als een heel getal van 1 tot en met {MAX_AANTAL}")
+    elif kind == "aanmelden":
+        if URL_RE.match(text) or EMAIL_RE.match(text.removeprefix("mailto:")):
+            return text.removeprefix("mailto:")
+        ctx.fail(
+            node,
+            f"{label}: '{text}' is geen webadres (dat met https:// begint) en geen e-mailadres; het staat op de pagina als gewone tekst",
+            fatal=False,
+        )
+        return text
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
+
+
+def _short(ctx: _Context, node: yaml.ScalarNode, f: Field, label: str) -> dict[str, Any] | None:
+    """An object written as its `shorthand` key's value: `- 2026-12-24` for `- datum: 2026-12-24`."""
+    key = next(sub for sub in f.fields if sub.name == f.shorthand)
+    value = _value(ctx, node, key, f"'{label[1:-1]}.{key.name}'")
+    if value is None:
+        return None
+    return {key.name: value, "_line": ctx.line(node), "_lines": {key.name: ctx.line(node)}}
 
 
 def _slugish(text: str) -> str:
@@ -227,7 +266,7 @@ def _checked(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
     label = _label(f, parent)
     if not f.many:
         return _value(ctx, node, f, label)
-    if isinstance(node, yaml.ScalarNode) and f.type != "object":
+    if isinstance(node, yaml.ScalarNode) and (f.type != "object" or f.shorthand):
         items = [node]  # `themas: ontmoeting` means a list of one: no need to fail on it
     elif isinstance(node, yaml.SequenceNode):
         items = node.value
@@ -270,6 +309,7 @@ def _object(
     if any(p.fatal for p in ctx.problems[before:]):
         return None
     values["_line"] = ctx.line(node)
+    values["_lines"] = lines
     return values
 
 

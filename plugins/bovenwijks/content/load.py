@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bovenwijks.content import reeks
 from bovenwijks.content.afbeelding import Checker, Plek, check_text
 from bovenwijks.content.convert import SLUG_RE, Vocab, convert
+from bovenwijks.content.geschiedenis import gewijzigd
 from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
@@ -83,6 +85,7 @@ def _initiatief(v: dict[str, Any], base: dict[str, Any]) -> Initiatief:
 def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
     start, hele_dag = v["start"]
     eind = v["eind"][0] if v.get("eind") else None
+    base["lines"] = {**base["lines"], **reeks.lines(v.get("herhaling"))}
     return Activiteit(
         **base,
         start=start,
@@ -93,6 +96,11 @@ def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
         themas=v.get("themas", []),
         hulp=v.get("hulp", []),
         afbeelding=v["afbeelding"],
+        herhaling=reeks.herhaling(v.get("herhaling")),
+        afgelast=v.get("afgelast"),
+        aanmelden=v.get("aanmelden"),
+        kosten=v.get("kosten"),
+        toegankelijkheid=v.get("toegankelijkheid"),
     )
 
 
@@ -105,6 +113,8 @@ def _kennis(v: dict[str, Any], base: dict[str, Any]) -> Kennis:
 
 
 _FACTORIES = {Initiatief.folder: _initiatief, Activiteit.folder: _activiteit, Bericht.folder: _bericht, Kennis.folder: _kennis}
+# The rules of a kind that need the whole item: a checked item (perhaps with less in it) and its problems.
+_CHECKS = {Activiteit.folder: reeks.check}
 
 
 class _WijkLoader:
@@ -287,7 +297,13 @@ class _WijkLoader:
             "body_line": source.body_line,
             "lines": values["_lines"],
         }
-        return _FACTORIES[folder](values, base)
+        item = _FACTORIES[folder](values, base)
+        check = _CHECKS.get(folder)
+        if check is None:
+            return item
+        item, problems = check(item)
+        self.problems.extend(problems)
+        return None if any(p.fatal for p in problems) else item
 
 
 def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) -> Loaded:
@@ -324,6 +340,10 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
         wijken[slug] = wijk
     if vocabulaire is None:
         vocabulaire = _vocabulaire_from_use(wijken)
+    activiteiten = [a for w in wijken.values() for a in w.agenda]
+    wanneer = gewijzigd(root, (a.source for a in activiteiten), wijken_dir)
+    for activiteit in activiteiten:
+        activiteit.gewijzigd = wanneer.get(activiteit.source)
     wijken = dict(sorted(wijken.items(), key=lambda kv: kv[1].naam.lower()))
     problems.sort(key=lambda p: (p.path, p.line, p.message))
     return Loaded(Stad(naam, wijken, vocabulaire), problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bovenwijks.herhaling import FREQUENTIES
 from bovenwijks.keuzes import SOORTEN, STATUSSEN
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Kennis
 
@@ -21,8 +22,12 @@ class Field:
 
     `type` is one of: tekst, email, url, telefoon, github, slug, datum, datumtijd, jaar,
     keuze (one of `choices`), thema, onderwerp, hulp (ids from the vocabulary), foto (the
-    name of a photo file), object (with `fields`). `many` makes it a list of that type. A field that is not `fatal` never costs
-    the file its page: a wrong value (or list entry) is reported and left out.
+    name of a photo file), weekdag (a Dutch weekday), aantal (a whole number from 1),
+    aanmelden (a URL or an e-mail address, else kept as text with a warning), object (with
+    `fields`). `many` makes it a list of that type. A field that is not `fatal` never costs
+    the file its page: a wrong value (or list entry) is reported and left out. An object
+    with a `shorthand` may be written as that one key's value: `- 2026-12-24` for
+    `- datum: 2026-12-24`.
     """
 
     name: str
@@ -35,6 +40,7 @@ class Field:
     example: object = None
     one_of: tuple[str, ...] = ()  # for objects: at least one of these keys is required
     fatal: bool = True
+    shorthand: str | None = None  # for objects: the key a bare value stands for
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,52 @@ AFBEELDING = Field(
         Field("maker", "tekst", "wie de foto maakte; staat eronder", example="Anneke de Boer"),
     ),
     fatal=False,
+)
+# How an activiteit comes back (the contract's `herhaling`; `bovenwijks.herhaling` makes the
+# times). A mistake in it costs the activiteit its page: a series shown as a single evening
+# would send residents home on the wrong days.
+HERHALING = Field(
+    "herhaling",
+    "object",
+    "de activiteit komt terug; 'start' en 'eind' zijn de eerste keer. Zie 'Activiteiten die terugkomen' in de handleiding",
+    fields=(
+        Field(
+            "elke",
+            "keuze",
+            "hoe vaak: elke week, om de twee weken, elke maand (dezelfde weekdag in dezelfde week van de maand als 'start') of elk jaar",
+            required=True,
+            choices=tuple(f.id for f in FREQUENTIES),
+            example="week",
+        ),
+        Field(
+            "dagen",
+            "weekdag",
+            "bij elke week of 2 weken: op welke dagen; zonder 'dagen' de weekdag van 'start'",
+            many=True,
+            example=["dinsdag", "donderdag"],
+        ),
+        Field("tot", "datum", "de laatste dag van de reeks (die telt mee); zonder 'tot' of 'aantal' gaat hij door", example="2027-06-30"),
+        Field("aantal", "aantal", "hoe vaak in totaal, als je geen 'tot' gebruikt; de keren onder 'behalve' tellen mee", example=10),
+        Field(
+            "behalve",
+            "object",
+            "keren die niet doorgaan: een datum valt weg; met een reden staat hij in de agenda als 'gaat niet door'",
+            many=True,
+            shorthand="datum",
+            fields=(
+                Field("datum", "datum", "de dag van de keer die niet doorgaat", required=True, example="2026-12-24"),
+                Field("reden", "tekst", "waarom niet; bewoners lezen het in de agenda", example="Kerstavond: het buurthuis is dicht"),
+            ),
+        ),
+    ),
+    # A whole series, valid with the activiteit's example `start` (a Thursday): `tot` and
+    # `aantal` never go together.
+    example={
+        "elke": "week",
+        "dagen": ["dinsdag", "donderdag"],
+        "tot": "2027-06-30",
+        "behalve": [{"datum": "2026-12-24", "reden": "Kerstavond: het buurthuis is dicht"}],
+    },
 )
 TITEL = Field("titel", "tekst", "de titel van de pagina", required=True, example="Repair Café Soesterkwartier")
 
@@ -233,6 +285,27 @@ ACTIVITEIT = Kind(
             example="repair-cafe",
         ),
         Field("themas", "thema", "thema's uit content/vocabulaire.yml", many=True, example=["ontmoeting"]),
+        HERHALING,
+        Field(
+            "afgelast",
+            "tekst",
+            "waarom de activiteit (of de hele reeks) niet doorgaat; ze blijft in de agenda staan, met 'gaat niet door'",
+            example="De spreker is ziek; we zoeken een nieuwe datum.",
+        ),
+        Field(
+            "aanmelden",
+            "aanmelden",
+            "waar bewoners zich aanmelden: een webadres of een e-mailadres",
+            example="aanmelden@repaircafe.example",
+            fatal=False,
+        ),
+        Field("kosten", "tekst", "wat het kost, in gewone woorden", example="gratis"),
+        Field(
+            "toegankelijkheid",
+            "tekst",
+            "hoe toegankelijk de plek is: rolstoel, ringleiding, lift, een stille ruimte",
+            example="Rolstoeltoegankelijk, met een invalidentoilet en een ringleiding.",
+        ),
         HULP,
         AFBEELDING,
     ),

@@ -15,8 +15,11 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
+from icalendar import vRecur
+
 from bovenwijks.content import schema
 from bovenwijks.dates import TZ
+from bovenwijks.herhaling import WEEKDAGEN, beschrijving, rrule_waarden
 from bovenwijks.model import Activiteit, Afbeelding, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed, FeedWriter
@@ -143,6 +146,17 @@ DATASETS = (
                     "initiatief": Veld(
                         "initiatief", "id of null", "de id van het initiatief dat de activiteit organiseert (zie initiatieven.json)"
                     ),
+                    "herhaling": Veld(
+                        "herhaling",
+                        "object met elke, dagen, tot, aantal, behalve, tekst, rrule, of null",
+                        "hoe de activiteit terugkomt; start en eind zijn de eerste keer. dagen zijn weekdagen (maandag … zondag);"
+                        " behalve is een lijst van objecten met datum en reden (null: de keer valt weg; met een reden staat hij"
+                        " op de agenda als 'gaat niet door'); tekst is de regel in gewone woorden; rrule is dezelfde regel als"
+                        " RRULE (RFC 5545), in de tijd van Europe/Amsterdam",
+                    ),
+                    "afgelast": Veld(
+                        "afgelast", "tekst of null", "waarom de activiteit (elke keer ervan) niet doorgaat; null als ze doorgaat"
+                    ),
                 },
             ),
             Veld("hele_dag", "true of false", "true als de activiteit de hele dag duurt (er staat geen tijd bij)"),
@@ -180,6 +194,21 @@ def _value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def _herhaling(a: Activiteit) -> dict[str, Any] | None:
+    rule = a.herhaling
+    if rule is None:
+        return None
+    return {
+        "elke": rule.elke,
+        "dagen": [WEEKDAGEN[d] for d in rule.dagen or (a.start.astimezone(TZ).weekday(),)],
+        "tot": rule.tot,
+        "aantal": rule.aantal,
+        "behalve": [{"datum": u.datum, "reden": u.reden} for u in rule.behalve],
+        "tekst": beschrijving(rule, a.datum),
+        "rrule": vRecur(rrule_waarden(rule, a.start, a.hele_dag)).to_ical().decode("ascii"),
+    }
 
 
 class OpenData:
@@ -277,6 +306,11 @@ class OpenData:
             eind=a.eind,
             initiatief=organisator.identity if organisator else None,
             themas=a.themas,
+            herhaling=_herhaling(a),
+            afgelast=a.afgelast,
+            aanmelden=a.aanmelden,
+            kosten=a.kosten,
+            toegankelijkheid=a.toegankelijkheid,
             hulp=a.hulp,
             afbeelding=self._afbeelding(a.afbeelding),
             hele_dag=a.hele_dag,

@@ -23,6 +23,7 @@ from bovenwijks.content.convert import EMAIL_RE, GITHUB_RE, PHONE_RE, SLUG_RE, U
 from bovenwijks.content.placeholder import MARKER
 from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, KINDS, SOURCE, Field, Kind
 from bovenwijks.dates import month_names
+from bovenwijks.herhaling import AFKORTINGEN, MAX_AANTAL, WEEKDAGEN
 from bovenwijks.model import Vocabulaire
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -144,8 +145,33 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
     if t == "foto":
         suffixes = "|".join(_anycase(s.lstrip(".")) for s in SUFFIXES)
         return {"type": "string", "pattern": f"\\.({suffixes})$", "errorMessage": f"de bestandsnaam van een foto: {ACCEPTED}"}
+    if t == "weekdag":
+        words = sorted({*WEEKDAGEN, *(f"{d}s" for d in WEEKDAGEN), *AFKORTINGEN}, key=lambda w: (-len(w), w))
+        return {
+            "type": "string",
+            "pattern": "^(" + "|".join(_anycase(w) for w in words) + ")$",
+            "errorMessage": "een dag van de week: " + ", ".join(WEEKDAGEN),
+        }
+    if t == "aantal":
+        return {
+            "anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_AANTAL}, {"type": "string", "pattern": "^[1-9][0-9]*$"}],
+            "errorMessage": f"een heel getal van 1 tot en met {MAX_AANTAL}",
+        }
+    if t == "aanmelden":
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": _python_pattern(URL_RE)},
+                {"type": "string", "pattern": "^(mailto:)?" + _python_pattern(EMAIL_RE).lstrip("^")},
+            ],
+            "errorMessage": "een webadres dat met https:// begint, of een e-mailadres",
+        }
     if t == "object":
-        return _object(f.fields, vocabulaire, f.one_of)
+        schema = _object(f.fields, vocabulaire, f.one_of)
+        if f.shorthand:
+            # `- 2026-12-24` is short for `- datum: 2026-12-24`.
+            short = next(sub for sub in f.fields if sub.name == f.shorthand)
+            return {"anyOf": [schema, _scalar(short, vocabulaire)]}
+        return schema
     raise ValueError(f"unknown field type {t}")  # pragma: no cover - a schema error, not an editor's
 
 
@@ -161,7 +187,7 @@ def _property(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
     if f.many:
         many = {"type": "array", "items": one}
         # `themas: ontmoeting` is a list of one to the loader; a list of groups must be a list.
-        one = many if f.type == "object" else {"anyOf": [one, many]}
+        one = many if f.type == "object" and not f.shorthand else {"anyOf": [one, many]}
     if not f.required:
         one = {"anyOf": [one, {"type": "null"}]}  # `gestart:` with nothing after it is left out
     return {**_describe(f), **one}

@@ -26,6 +26,9 @@ _TYPES = {
     "onderwerp": "onderwerp, of een ander woord ervoor (zie [Onderwerpen](#onderwerpen))",
     "hulp": "hulpvraag (zie [Hulp en advies](#hulp))",
     "foto": "bestandsnaam van een foto (JPEG, PNG, WebP of HEIC), gezien vanaf dit bestand; zie [Foto's](index.md#fotos)",
+    "weekdag": "dag van de week: `maandag` … `zondag` (`di` en `do` mogen ook)",
+    "aantal": "heel getal, 1 of meer",
+    "aanmelden": "webadres dat met `https://` begint, of e-mailadres",
     "object": "groep sleutels, elk op een eigen, ingesprongen regel",
 }
 
@@ -42,7 +45,7 @@ def _what(f: Field) -> str:
 
 
 def _example(f: Field) -> str:
-    if f.example is None:
+    if f.example is None or f.type == "object":  # a group's example is its keys' examples, row by row
         return ""
     values = f.example if isinstance(f.example, list) else [f.example]
     return ", ".join(f"`{yaml_scalar(v, quoted=f.type == 'telefoon')}`" for v in values)

@@ -68,6 +68,22 @@ def yaml_scalar(value: object, quoted: bool = False) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
 
+def example_lines(value: dict[str, object]) -> list[str]:
+    """A mapping as the YAML lines an editor would write: lists of words on one line, of groups one per line."""
+    lines = []
+    for key, item in value.items():
+        if isinstance(item, list) and item and isinstance(item[0], dict):
+            lines.append(f"{key}:")
+            for group in item:
+                inner = example_lines(group)
+                lines.extend(["  - " + inner[0], *("    " + line for line in inner[1:])])
+        elif isinstance(item, list):
+            lines.append(f"{key}: [{', '.join(yaml_scalar(v) for v in item)}]")
+        else:
+            lines.append(f"{key}: {yaml_scalar(item)}")
+    return lines
+
+
 def _example(f: Field) -> str:
     # Phone numbers are quoted, as the reference asks: unquoted, YAML could read one as a number.
     return yaml_scalar(f.example, quoted=f.type == "telefoon")
@@ -119,6 +135,9 @@ class _Writer:
         note = f"in plaats van of naast {instead}: {f.help}" if instead else f.help
         if f.type == "object":
             self.lines.append(f"{indent}# {f.name}:  # {note}")
+            if isinstance(f.example, dict):  # a whole example, where not every key goes with every other
+                self.lines.extend(f"{indent}#   {line}" for line in example_lines(f.example))
+                return
             first = f"{indent}#   - " if f.many else f"{indent}#   "
             rest = f"{indent}#     " if f.many else f"{indent}#   "
             for number, sub in enumerate(f.fields):
