@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -36,9 +37,16 @@ def oost(city):
         biedt=[{"onderwerp": "repareren", "toelichting": "Draaiboek"}],
     )
     city.initiatief("oost", "zonder-datum", titel="Zonder datum")
-    city.activiteit("oost", "reparatiemiddag", start="2026-12-10 19:30", titel="Reparatiemiddag", initiatief="repair-cafe")
-    city.activiteit("oost", "oud", start="2026-10-01 14:00", titel="Oude middag")
-    city.activiteit("oost", "markt", start="2026-12-12", titel="Kerstmarkt")
+    # When each was put on the agenda: outside a git repository, its file's modification time.
+    for slug, start, titel, changed in (
+        ("reparatiemiddag", "2026-12-10 19:30", "Reparatiemiddag", "2026-11-15 10:00"),
+        ("oud", "2026-10-01 14:00", "Oude middag", "2026-09-20 08:00"),
+        ("markt", "2026-12-12", "Kerstmarkt", "2026-11-18 12:00"),
+    ):
+        extra = {"initiatief": "repair-cafe"} if slug == "reparatiemiddag" else {}
+        file = city.activiteit("oost", slug, start=start, titel=titel, **extra)
+        stamp = datetime.fromisoformat(changed).replace(tzinfo=TZ).timestamp()
+        os.utime(file, (stamp, stamp))
     city.bericht("oost", "nieuw-buurthuis", datum="2026-11-20", titel="Nieuw buurthuis", auteur="Piet", samenvatting="Samenvatting.")
     city.bericht("oost", "ouder", datum="2026-09-01", titel="Ouder bericht")
     city.bericht("oosterpark", "park", datum="2026-11-21", titel="Parknieuws")
@@ -80,6 +88,15 @@ def test_agenda_holds_upcoming_activiteiten_soonest_first(oost):
     assert _titles(_feeds(oost)["agenda"]) == ["Reparatiemiddag (10 december 2026)", "Kerstmarkt (12 december 2026)"]
 
 
+def test_an_activiteit_is_dated_when_it_was_put_on_the_agenda_not_on_its_own_day(oost):
+    # A feed reader sorts by the date, and the W3C validator flags a date in the future.
+    entries = {e.item.slug: e for e in _feeds(oost)["agenda"].entries}
+    assert entries["reparatiemiddag"].datum == datetime(2026, 11, 15, 10, 0, tzinfo=TZ)
+    assert entries["markt"].datum == datetime(2026, 11, 18, 12, 0, tzinfo=TZ)
+    # The day itself is in the text.
+    assert entries["reparatiemiddag"].samenvatting.startswith("donderdag 10 december 2026, 19.30 uur")
+
+
 def test_wijk_feed_has_berichten_dated_initiatieven_and_activiteiten_of_that_wijk_only(oost):
     titles = _titles(_feeds(oost)["wijken/oost"])
     assert "Nieuw buurthuis" in titles and "Initiatief: Repair Café Oost" in titles
@@ -102,7 +119,7 @@ def test_kennis_feed_has_vragen_and_offers(oost):
 def test_feed_updated_is_the_newest_entry_never_the_build(oost):
     feeds = _feeds(oost)
     assert feeds["stad"].updated == datetime(2026, 11, 21, tzinfo=TZ)
-    assert feeds["agenda"].updated == datetime(2026, 12, 12, tzinfo=TZ)
+    assert feeds["agenda"].updated == datetime(2026, 11, 18, 12, 0, tzinfo=TZ)
     # An empty feed has no newest entry: it says the build day, not the build's clock time.
     assert feeds["themas/jeugd-en-gezin"].entries == []
     assert feeds["themas/jeugd-en-gezin"].updated == datetime(2026, 11, 23, tzinfo=TZ)

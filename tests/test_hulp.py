@@ -46,7 +46,7 @@ def _stad(*items, wijken=(("oost", "Oost"), ("centrum", "Centrum"), ("west", "We
 def _shown(stad: Stad) -> dict[str, dict[str, list[str]]]:
     """{need: {wijk: [slugs of what helps]}}, leaving out the wijken where nothing helps."""
     return {
-        ident: {w.wijk.slug: [i.slug for i in [*w.initiatieven, *w.activiteiten]] for w in o.wijken if not w.leeg}
+        ident: {w.wijk.slug: [i.slug for i in w.initiatieven] + [k.activiteit.slug for k in w.activiteiten] for w in o.wijken if not w.leeg}
         for ident, o in per_hulpvraag(stad, VANDAAG).items()
     }
 

@@ -16,6 +16,7 @@ import pytest
 from city import plugin_class
 
 from bovenwijks.city import overzicht
+from bovenwijks.city.agenda import agenda, binnenkort
 from bovenwijks.dates import TZ
 from bovenwijks.model import Activiteit, Stad, Vocabulaire, Wijk
 from bovenwijks.site import chart, searchable
@@ -61,7 +62,7 @@ def _stad(*dagen: tuple[str, str | None]) -> Stad:
 )
 def test_binnenkort_is_the_rest_of_the_week_and_the_weekend(vandaag, dagen, week, weekend, zaterdag):
     dag = date.fromisoformat(vandaag)
-    result = overzicht.binnenkort(overzicht.komend(_stad(*dagen), dag), dag)
+    result = binnenkort(agenda(_stad(*dagen), dag).komend, dag)
     assert [a.titel for a in result.deze_week] == week
     assert [a.titel for a in result.weekend] == weekend
     assert result.zaterdag == date.fromisoformat(zaterdag) and (result.zondag - result.zaterdag).days == 1
@@ -133,7 +134,9 @@ def test_the_agenda_opens_with_this_week_and_the_weekend(city):
     html = city.build(strict=True).page("agenda/")
     weekend = html.index('id="dit-weekend"')
     assert "zaterdag 28 november en zondag 29 november" in html
-    assert weekend < html.index("Soepavond") < html.index('id="alles"')
+    assert weekend < html.index("Soepavond") < html.index('id="later"')
+    # What is on this weekend is not listed a second time under "Later".
+    assert html.count(">Soepavond</a>") == 1
 
 
 def test_helpen_lists_what_a_resident_can_join_per_wijk_with_a_contact(city):

@@ -99,6 +99,14 @@ def dutch_time(value: datetime) -> str:
     return _clock(local.hour, local.minute)
 
 
+def dutch_hours(start: datetime, eind: datetime | None) -> str:
+    """`19.30 tot 21.30 uur`, or `19.30 uur` without an end, in Amsterdam time."""
+    begin = dutch_time(start)
+    if eind is None:
+        return begin
+    return f"{begin.removesuffix(' uur')} tot {dutch_time(eind)}"
+
+
 @lru_cache(maxsize=2048)
 def _clock(hour: int, minute: int) -> str:
     return format_time(time(hour, minute), "H.mm", locale=LOCALE) + " uur"

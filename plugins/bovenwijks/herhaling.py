@@ -231,19 +231,23 @@ def keren(activiteit: Activiteit, van: date | None = None, tot: date | None = No
     return _keren(activiteit, rule.between(after, before, inc=True))
 
 
-def volgende(activiteit: Activiteit, vandaag: date) -> Keer | None:
-    """The first time of `activiteit` that has not ended before `vandaag`; None when it is over."""
+def de_komende(activiteit: Activiteit, vandaag: date, aantal: int) -> list[Keer]:
+    """The first `aantal` times of `activiteit` that have not ended before `vandaag`, in order.
+
+    Times cancelled with a reason are among them; dropped ones are not.
+    """
     rule = _rule_of(activiteit)
     if rule is None:
-        return next(iter(keren(activiteit, vandaag)), None)
-    redenen = _redenen(activiteit)
-    dropped = sum(1 for r in redenen.values() if r is None)
-    # Only dropped times can come before the next one: the rule's next `dropped + 1` hold it.
+        return keren(activiteit, vandaag)[:aantal]
+    dropped = sum(1 for r in _redenen(activiteit).values() if r is None)
+    # Only dropped times can come between: the rule's next `aantal + dropped` hold them all.
     after = datetime.combine(vandaag, time(0, 0)) - _length(activiteit)
-    walls = []
-    for wall in rule.xafter(after, count=dropped + 1, inc=True):
-        walls.append(wall)
-    return next(iter(_keren(activiteit, walls)), None)
+    return _keren(activiteit, rule.xafter(after, count=aantal + dropped, inc=True))[:aantal]
+
+
+def volgende(activiteit: Activiteit, vandaag: date) -> Keer | None:
+    """The first time of `activiteit` that has not ended before `vandaag`; None when it is over."""
+    return next(iter(de_komende(activiteit, vandaag, 1)), None)
 
 
 def laatste(activiteit: Activiteit) -> Keer | None:

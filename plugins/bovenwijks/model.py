@@ -6,6 +6,7 @@ builds, and used for URLs, feed GUIDs and calendar UIDs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
@@ -178,6 +179,10 @@ class Initiatief(Item):
         return self.bijgewerkt or self.gestart
 
 
+# What `kosten` says when an activiteit costs nothing: "Gratis", "gratis, een gift mag".
+_GRATIS = re.compile(r"\b(gratis|kosteloos|geen kosten|vrije toegang)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Uitzondering:
     """A time of a series that does not happen (`behalve`): dropped, or with a `reden` shown
@@ -242,6 +247,21 @@ class Activiteit(Tijdvak, Item):
     kosten: str | None = None
     toegankelijkheid: str | None = None
     gewijzigd: datetime | None = None  # when its file last changed, as far as the repository knows
+
+    @property
+    def aanmelden_link(self) -> str | None:
+        """Where `aanmelden` takes a resident: its URL, a `mailto:`, or None for plain text."""
+        text = self.aanmelden
+        if not text or " " in text:
+            return None
+        if text.startswith(("https://", "http://")):
+            return text
+        return f"mailto:{text}" if "@" in text else None
+
+    @property
+    def gratis(self) -> bool:
+        """Whether `kosten` says it is free ("gratis", "kosteloos", "geen kosten")."""
+        return bool(self.kosten and _GRATIS.search(self.kosten))
 
     @property
     def ics(self) -> str:

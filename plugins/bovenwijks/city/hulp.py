@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from bovenwijks.city.agenda import agenda
+from bovenwijks.herhaling import Keer
 from bovenwijks.keuzes import STATUS
 from bovenwijks.model import Activiteit, Hulpvraag, Initiatief, Stad, Wijk
 
@@ -25,7 +27,7 @@ class Wijkhulp:
 
     wijk: Wijk
     initiatieven: list[Initiatief] = field(default_factory=list)  # active first, then by titel
-    activiteiten: list[Activiteit] = field(default_factory=list)  # upcoming, earliest first
+    activiteiten: list[Keer] = field(default_factory=list)  # each one to come, at its next time, earliest first
 
     @property
     def leeg(self) -> bool:
@@ -71,6 +73,7 @@ def per_hulpvraag(stad: Stad, vandaag: date) -> dict[str, Hulpoverzicht]:
     wijken = wijken_op_naam(stad)
     result = {ident: Hulpoverzicht(h, [Wijkhulp(w) for w in wijken]) for ident, h in stad.vocabulaire.hulp.items()}
     place = {w.slug: n for n, w in enumerate(wijken)}
+    volgende = agenda(stad, vandaag).volgende
     for wijk in wijken:
         groep = place[wijk.slug]
         initiatieven = {i.slug: i for i in wijk.initiatieven}
@@ -81,14 +84,15 @@ def per_hulpvraag(stad: Stad, vandaag: date) -> dict[str, Hulpoverzicht]:
                 if ident in result:
                     result[ident].wijken[groep].initiatieven.append(initiatief)
         for activiteit in wijk.agenda:
-            if activiteit.einddatum < vandaag:
-                continue
+            keer = volgende.get(activiteit.identity)
+            if keer is None:
+                continue  # over
             organisator = initiatieven.get(activiteit.initiatief) if activiteit.initiatief else None
             for ident in activiteit_hulp(activiteit, organisator):
                 if ident in result:
-                    result[ident].wijken[groep].activiteiten.append(activiteit)
+                    result[ident].wijken[groep].activiteiten.append(keer)
     for overzicht in result.values():
         for w in overzicht.wijken:
             w.initiatieven.sort(key=lambda i: (STATUS[i.status].rang, i.titel.lower(), i.slug))
-            w.activiteiten.sort(key=lambda a: (a.start, a.slug))
+            w.activiteiten.sort(key=lambda k: (k.start, k.identity))
     return result

@@ -18,8 +18,9 @@ from html import escape
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from bovenwijks.city.overzicht import komend
-from bovenwijks.dates import TZ, dutch_date, dutch_time
+from bovenwijks.city.agenda import agenda
+from bovenwijks.dates import TZ, dutch_date, dutch_hours, dutch_time
+from bovenwijks.herhaling import Keer, beschrijving
 from bovenwijks.keuzes import SOORT
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.links import excerpt
@@ -131,13 +132,18 @@ def _initiatief(i: Initiatief, stad: Stad) -> Entry | None:
 
 def _activiteit(a: Activiteit, stad: Stad) -> Entry:
     wijk = stad.wijken[a.wijk]
-    start = a.start.astimezone(TZ)
-    samenvatting = f"{_wanneer(a)} · {a.locatie} · {wijk.naam}"
-    # A feed reader shows an entry's date next to it: for an activiteit that is when it is.
+    wanneer = _wanneer(a)
+    samenvatting = f"{wanneer} · {a.locatie} · {wijk.naam}"
+    titel = f"{a.titel} ({beschrijving(a.herhaling, a.datum) if a.herhaling else dutch_date(a.datum)})"
+    if a.afgelast:
+        titel, samenvatting = f"Gaat niet door: {titel}", f"Gaat niet door: {a.afgelast} · {samenvatting}"
+    # Dated by when it was put on the agenda or changed, as every other entry: a reader sorts by
+    # it, and an event's own (future) day is not a date of publication. Its time is in the text.
+    moment = a.gewijzigd or a.start
     return Entry(
         a,
-        f"{a.titel} ({dutch_date(start.date())})",
-        start,
+        titel,
+        moment,
         samenvatting,
         wijk.naam,
         (_wijk_categorie(wijk), *_thema_categorieen(stad.activiteit_themas(a), stad)),
@@ -145,6 +151,9 @@ def _activiteit(a: Activiteit, stad: Stad) -> Entry:
 
 
 def _wanneer(a: Activiteit) -> str:
+    if a.herhaling:
+        hours = "de hele dag" if a.hele_dag else dutch_hours(a.start, a.eind)
+        return f"{beschrijving(a.herhaling, a.datum).capitalize()}, {hours}"
     start = a.start.astimezone(TZ)
     day = dutch_date(start.date(), weekday=True)
     return day if a.hele_dag else f"{day}, {dutch_time(start)}"
@@ -168,6 +177,10 @@ def _aanbod(i: Initiatief, stad: Stad) -> Entry | None:
     samenvatting = f"{i.titel} ({wijk.naam}) biedt andere wijken: {', '.join(c.label for c in onderwerpen)}"
     moment = _moment(i.datum)
     return Entry(i, f"Aanbod: {i.titel}", moment, samenvatting, wijk.naam, (_wijk_categorie(wijk), *onderwerpen), anker="biedt")
+
+
+def _start(keer: Keer) -> tuple:
+    return (keer.start, keer.identity)
 
 
 def _newest(entries: Iterable[Entry | None], limit: int) -> list[Entry]:
@@ -199,7 +212,8 @@ def catalog(stad: Stad, vandaag: date, *, limit: int, site_name: str) -> list[Fe
             f"De komende activiteiten in alle wijken van {stad.naam}.",
             "agenda/",
             site_name,
-            [_activiteit(a, stad) for a in komend(stad, vandaag)[:limit]],
+            # The first `limit` to come, each once (a series at its next time), in that order.
+            [_activiteit(k.activiteit, stad) for k in sorted(agenda(stad, vandaag).volgende.values(), key=_start)[:limit]],
         ),
         Feed(
             "kennis",

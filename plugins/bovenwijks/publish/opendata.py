@@ -203,9 +203,9 @@ def _herhaling(a: Activiteit) -> dict[str, Any] | None:
     return {
         "elke": rule.elke,
         "dagen": [WEEKDAGEN[d] for d in rule.dagen or (a.start.astimezone(TZ).weekday(),)],
-        "tot": rule.tot,
+        "tot": _value(rule.tot),
         "aantal": rule.aantal,
-        "behalve": [{"datum": u.datum, "reden": u.reden} for u in rule.behalve],
+        "behalve": [{"datum": _value(u.datum), "reden": u.reden} for u in rule.behalve],
         "tekst": beschrijving(rule, a.datum),
         "rrule": vRecur(rrule_waarden(rule, a.start, a.hele_dag)).to_ical().decode("ascii"),
     }

@@ -10,6 +10,7 @@ from datetime import date
 from itertools import groupby
 
 from bovenwijks.city import overzicht
+from bovenwijks.city.agenda import agenda, binnenkort, per_maand
 from bovenwijks.city.paginate import Pagina, paginate
 from bovenwijks.keuzes import STATUS, STATUS_VOLGORDE
 from bovenwijks.model import Stad
@@ -26,20 +27,18 @@ def home(stad: Stad, vandaag: date, body: str, titel: str, *, lead: str | None =
 
     `activiteiten` is how many come under "Daarna", after this week and the weekend.
     """
-    komend = overzicht.komend(stad, vandaag)
-    week = overzicht.binnenkort(komend, vandaag)
-    # What starts after the weekend: nothing in this week or the weekend starts that late.
-    later = [a for a in komend if a.datum > week.zondag]
+    komend = agenda(stad, vandaag)
+    week = binnenkort(komend.komend, vandaag)
     return render(
         "home.html",
         "",
         stad=stad,
-        vandaag=vandaag,
+        agenda=komend,
         body=body,
         titel=titel,
         lead=lead,
         week=week,
-        later=later[:activiteiten],
+        later=week.later(komend.komend)[:activiteiten],
         berichten=stad.berichten()[:berichten],
     )
 
@@ -154,16 +153,17 @@ def thema_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
 
 
 def agenda_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
-    """`/agenda/` (upcoming, by month) and `/agenda/archief/` (past, most recent first)."""
+    """`/agenda/`: this week, the weekend, then later by month; `/agenda/archief/`: what is over."""
     pages = []
-    komend = overzicht.komend(stad, vandaag)
+    komend = agenda(stad, vandaag)
+    week = binnenkort(komend.komend, vandaag)
     for base, lijst, titel, inleiding, archief in (
-        ("agenda/", komend, "Agenda", f"Wat er de komende tijd te doen is in alle wijken van {stad.naam}.", False),
+        ("agenda/", week.later(komend.komend), "Agenda", f"Wat er de komende tijd te doen is in alle wijken van {stad.naam}.", False),
         (
             "agenda/archief/",
-            overzicht.voorbij(stad, vandaag),
+            komend.voorbij,
             "Archief van de agenda",
-            "Activiteiten die al geweest zijn, de meest recente eerst.",
+            "Activiteiten die al geweest zijn, de meest recente eerst. Van een reeks staat de laatste keer hier.",
             True,
         ),
     ):
@@ -179,8 +179,8 @@ def agenda_pages(stad: Stad, vandaag: date, per_page: int) -> list[SitePage]:
                     inleiding=inleiding,
                     archief=archief,
                     # This week and the weekend open the first page of what is coming.
-                    week=overzicht.binnenkort(komend, vandaag) if not archief and pagina.number == 1 else None,
-                    maanden=overzicht.per_maand(pagina.items),
+                    week=week if not archief and pagina.number == 1 else None,
+                    maanden=per_maand(pagina.items),
                 )
             )
     return pages

@@ -18,7 +18,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_month, dutch_time
+from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_hours, dutch_month, dutch_time
+from bovenwijks.herhaling import VENSTER_TEKST, beschrijving
 from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.site import fotos, searchable
 
@@ -93,11 +94,14 @@ def environment() -> Environment:
         wanneer=_when,
         iso=_iso,
         telefoon_uri=_telefoon_uri,
+        uren=lambda keer: dutch_hours(keer.start, keer.eind),
+        regel=lambda a: beschrijving(a.herhaling, a.datum) if a.herhaling else "",
     )
     env.tests["contains"] = lambda sequence, value: value in sequence
     # OVERSLAAN ... EINDE: what the site search skips (see searchable.py).
     env.globals.update(STATUS=STATUS, SOORT=SOORT, OVERSLAAN=Markup(searchable.OVERSLAAN), EINDE=Markup(searchable.EINDE))
     env.globals["KENNIS_PLEK"] = Markup(KENNIS_PLEK)
+    env.globals["VENSTER"] = VENSTER_TEKST
     # `link` is a global, not part of each page's context, so that templates can import the
     # macros without context: Jinja then builds the macro module once, not once per page.
     env.globals["link"] = lambda target: _LINK.get()(target)

@@ -7,6 +7,8 @@ from functools import partial
 
 from markupsafe import Markup
 
+from bovenwijks.city.agenda import agenda
+from bovenwijks.herhaling import de_komende
 from bovenwijks.model import Activiteit, Afbeelding, Item, Stad, Wijk
 from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
@@ -25,17 +27,28 @@ def beelden(item: Item, wijk: Wijk) -> tuple[Afbeelding, ...]:
     return tuple(a for a in found if a is not None)
 
 
+# How many of its coming times an activiteit's page lists; the rule in words says the rest.
+KEREN_OP_PAGINA = 8
+
+
+def _activiteit_context(item: Activiteit, vandaag: date) -> dict:
+    keren = de_komende(item, vandaag, KEREN_OP_PAGINA + 1)
+    return {"keren": keren[:KEREN_OP_PAGINA], "meer": len(keren) > KEREN_OP_PAGINA, "voorbij": not keren}
+
+
 def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dict[str, list[Activiteit]]) -> SitePage:
     wijk = stad.wijken[item.wijk]
     context = {"item": item, "wijk": wijk, "stad": stad, "vandaag": vandaag}
     if item.kind == "initiatief":
         context["prioriteiten"] = [p for p in map(wijk.prioriteit, item.prioriteiten) if p]
-        context["komend"] = komend.get(item.slug, [])
+        context["komend"] = agenda(stad, vandaag).eerstvolgende(komend.get(item.slug, []))
+    elif item.kind == "activiteit":
+        context.update(_activiteit_context(item, vandaag))
     shown = beelden(item, wijk)
 
     def page(body: str) -> str:
         # Made with the page, when the photos have their copies.
-        extra = {"jsonld": jsonld.event(item, stad, site_url, shown)} if item.kind == "activiteit" and site_url else {}
+        extra = {"jsonld": jsonld.event(item, stad, site_url, shown, context["keren"])} if item.kind == "activiteit" and site_url else {}
         return render(f"{item.kind}.html", item.url, body=body, **context, **extra)
 
     return SitePage(
@@ -55,7 +68,7 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
 
 def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
     def page(body: str) -> str:
-        return render("wijk.html", wijk.url, wijk=wijk, stad=stad, vandaag=vandaag, body=body, volgen=Markup(VOLGEN_PLEK))
+        return render("wijk.html", wijk.url, wijk=wijk, stad=stad, agenda=agenda(stad, vandaag), body=body, volgen=Markup(VOLGEN_PLEK))
 
     return SitePage(
         src_uri=f"wijken/{wijk.slug}/index.md",
@@ -106,14 +119,14 @@ def wijk_pages(stad: Stad, vandaag: date, site_url: str = "") -> list[SitePage]:
         pages.append(_wijk_page(wijk, stad, vandaag))
         if wijk.wijkplan:
             pages.append(_wijkplan_page(wijk, stad))
-        # Each initiatief's upcoming activiteiten, in one pass over the wijk's agenda.
+        # Each initiatief's activiteiten, in one pass over the wijk's agenda.
         komend: dict[str, list[Activiteit]] = {}
         for activiteit in wijk.agenda:
-            if activiteit.initiatief and activiteit.einddatum >= vandaag:
+            if activiteit.initiatief:
                 komend.setdefault(activiteit.initiatief, []).append(activiteit)
         pages.extend(_item_page(item, stad, vandaag, site_url, komend) for item in wijk.items())
     return pages
 
 
 def _render_wijken(body: str, *, stad: Stad, vandaag: date) -> str:
-    return render("wijken.html", "wijken/", stad=stad, vandaag=vandaag, body=body)
+    return render("wijken.html", "wijken/", stad=stad, agenda=agenda(stad, vandaag), body=body)

@@ -1,0 +1,126 @@
+"""The city's agenda on a given day: the times to come, and what is over.
+
+An agenda lists times (`Keer`), not files: the taalcafé on Tuesday and again on Thursday,
+each linking to its one page. A series shows its times within `VENSTER` (and always its
+next one); it moves to the archive once its last time has passed. A summary (an
+initiatief's page, a thema, a hulpvraag) lists each activiteit once, at its next time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+
+from bovenwijks.dates import dutch_month
+from bovenwijks.herhaling import Keer, in_venster, laatste, volgende
+from bovenwijks.model import Activiteit, Stad
+
+
+def _order(keer: Keer) -> tuple:
+    return (keer.start, keer.identity)
+
+
+@dataclass
+class Agenda:
+    """What is on, as of `vandaag`: every time to come, and the last time of what is over."""
+
+    vandaag: date
+    komend: list[Keer] = field(default_factory=list)  # every listed time, earliest first
+    voorbij: list[Keer] = field(default_factory=list)  # the last time of each activiteit that is over, most recent first
+    volgende: dict[str, Keer] = field(default_factory=dict)  # identity → its next time, for what is not over
+    _per_wijk: dict[str, list[Keer]] = field(default_factory=lambda: defaultdict(list), repr=False)
+    _voorbij_per_wijk: dict[str, list[Keer]] = field(default_factory=lambda: defaultdict(list), repr=False)
+
+    def van_wijk(self, wijk: str) -> list[Keer]:
+        """The times to come in `wijk`, earliest first."""
+        return self._per_wijk.get(wijk, [])
+
+    def voorbij_van_wijk(self, wijk: str) -> list[Keer]:
+        """What is over in `wijk`, most recent first."""
+        return self._voorbij_per_wijk.get(wijk, [])
+
+    def aantal(self, wijk: str) -> int:
+        """How many activiteiten (a series counts once) are still to come in `wijk`."""
+        return len({k.identity for k in self.van_wijk(wijk)})
+
+    def eerstvolgende(self, activiteiten: list[Activiteit]) -> list[Keer]:
+        """The next time of each of `activiteiten` that is not over, earliest first: a summary's list."""
+        return sorted((self.volgende[a.identity] for a in activiteiten if a.identity in self.volgende), key=_order)
+
+
+def agenda(stad: Stad, vandaag: date) -> Agenda:
+    """The agenda of `stad` on `vandaag`, made once per city and day (every page reads it)."""
+    made = stad.__dict__.setdefault("_agenda", {})
+    if vandaag not in made:
+        made[vandaag] = _agenda(stad, vandaag)
+    return made[vandaag]
+
+
+def _agenda(stad: Stad, vandaag: date) -> Agenda:
+    result = Agenda(vandaag)
+    for activiteit in stad.activiteiten():
+        nxt = volgende(activiteit, vandaag)
+        if nxt is None:
+            last = laatste(activiteit)
+            if last is not None:
+                result.voorbij.append(last)
+            continue
+        result.volgende[activiteit.identity] = nxt
+        result.komend.extend(in_venster(activiteit, vandaag))
+    result.komend.sort(key=_order)
+    result.voorbij.sort(key=_order, reverse=True)
+    for keer in result.komend:
+        result._per_wijk[keer.wijk].append(keer)
+    for keer in result.voorbij:
+        result._voorbij_per_wijk[keer.wijk].append(keer)
+    return result
+
+
+@dataclass
+class Binnenkort:
+    """What there is to do soon, as residents plan it: the rest of this week, and the weekend."""
+
+    deze_week: list[Keer]  # from today to Friday; empty on a Saturday or Sunday
+    weekend: list[Keer]  # the coming Saturday and Sunday, or the one we are in
+    zaterdag: date
+    zondag: date
+
+    def later(self, komend: list[Keer]) -> list[Keer]:
+        """The times of `komend` after this weekend: nothing in this week or the weekend starts that late."""
+        return [k for k in komend if k.datum > self.zondag]
+
+
+def binnenkort(komend: list[Keer], vandaag: date) -> Binnenkort:
+    """The times of the rest of the week and of the weekend, earliest first.
+
+    `komend` is the agenda's list for `vandaag`: sorted by start, so only its first times are
+    read. A time that lasts several days is in every part it overlaps.
+    """
+    # On a Sunday, "the weekend" is the one we are in: it started yesterday.
+    zaterdag = vandaag - timedelta(days=1) if vandaag.weekday() == 6 else vandaag + timedelta(days=5 - vandaag.weekday())
+    zondag = zaterdag + timedelta(days=1)
+    week: list[Keer] = []
+    weekend: list[Keer] = []
+    for keer in komend:
+        if keer.datum > zondag:
+            break
+        if keer.datum < zaterdag and vandaag < zaterdag:
+            week.append(keer)
+        if keer.einddatum >= max(zaterdag, vandaag):
+            weekend.append(keer)
+    return Binnenkort(week, weekend, zaterdag, zondag)
+
+
+@dataclass
+class Maand:
+    """The times of one month, for an agenda grouped by month."""
+
+    naam: str  # `december 2026`
+    activiteiten: list[Keer]
+
+
+def per_maand(keren: list[Keer]) -> list[Maand]:
+    """Group times (in order) by the month they start in."""
+    return [Maand(dutch_month(key), list(group)) for key, group in groupby(keren, key=lambda k: k.datum.replace(day=1))]
