@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from bovenwijks.content.load import load_stad
 from bovenwijks.dates import TZ
-from bovenwijks.herhaling import beschrijving, keren, voorbij
+from bovenwijks.herhaling import beschrijving, in_venster, keren, voorbij
 from bovenwijks.model import Activiteit, Herhaling, Uitzondering
 
 VANDAAG = date(2026, 11, 23)  # the harness's build date, a Monday
@@ -106,6 +107,14 @@ def test_a_cancelled_time_stays_with_its_reason_and_a_dropped_one_goes():
     activiteit = _activiteit("2026-11-24 19:30", elke="week", behalve=[("2026-12-01", "Ziek"), ("2026-12-08", None)])
     found = [(k.datum.isoformat(), k.afgelast) for k in keren(activiteit, VANDAAG, date(2026, 12, 16))]
     assert found == [("2026-11-24", None), ("2026-12-01", "Ziek"), ("2026-12-15", None)]
+
+
+def test_an_agenda_lists_a_series_within_its_window_and_a_cancelled_one_once():
+    weekly = _activiteit("2026-11-24 19:30", elke="week")
+    assert len(in_venster(weekly, VANDAAG)) == 8  # eight weeks
+    assert [k.datum for k in in_venster(_activiteit("2027-06-01 10:00", elke="week"), VANDAAG)] == [date(2027, 6, 1)]
+    cancelled = replace(weekly, afgelast="De vrijwilligers stoppen")
+    assert [(k.datum, k.afgelast) for k in in_venster(cancelled, VANDAAG)] == [(date(2026, 11, 24), "De vrijwilligers stoppen")]
 
 
 def test_a_series_is_over_only_after_its_last_time():

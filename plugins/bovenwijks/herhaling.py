@@ -272,9 +272,15 @@ def voorbij(activiteit: Activiteit, vandaag: date) -> bool:
 
 
 def in_venster(activiteit: Activiteit, vandaag: date, venster: timedelta = VENSTER) -> list[Keer]:
-    """The times an agenda lists on `vandaag`: those within `venster`, and at least the next one."""
+    """The times an agenda lists on `vandaag`: those within `venster`, and at least the next one.
+
+    A series that does not go on at all (`afgelast`) is listed once, at its next time: eight
+    weeks of "gaat niet door" would push what does go on off the page.
+    """
     if activiteit.herhaling is None:
         return keren(activiteit, vandaag)
+    if activiteit.afgelast:
+        return de_komende(activiteit, vandaag, 1)
     found = keren(activiteit, vandaag, vandaag + venster)
     if found:
         return found
