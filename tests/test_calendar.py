@@ -1,17 +1,30 @@
-"""Calendars as calendar apps read them: parsed back with icalendar, and checked line by line."""
+"""Calendars as calendar apps read them: parsed back with icalendar, series expanded with
+recurring-ical-events, and checked line by line."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from calendars import expected, instances, reeksen
 from icalendar import Calendar
 
 from bovenwijks.content.load import load_stad
-from bovenwijks.publish.calendar import ics, kalenders
+from bovenwijks.dates import TZ
+from bovenwijks.herhaling import keren
+from bovenwijks.publish.calendar import Events, eigen_kalender, eigen_kalenders, ics, kalenders
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén; ĳsbaan, ijs"
+# When every activiteit's file last changed, in these tests: its DTSTAMP and LAST-MODIFIED.
+GEWIJZIGD = datetime(2026, 11, 20, 9, 15, tzinfo=UTC)
+
+
+def _gewijzigd(city) -> None:
+    """Give every activiteit's file the same modification time (the city is no git repository)."""
+    for path in (city.root / "wijken").glob("*/agenda/*.md"):
+        os.utime(path, (GEWIJZIGD.timestamp(), GEWIJZIGD.timestamp()))
 
 
 @pytest.fixture
@@ -31,6 +44,7 @@ def stad(city):
     city.activiteit("oost", "markt", start="2026-12-12", titel="Kerstmarkt", locatie="Plein, Amersfoort")
     city.activiteit("oost", "zomer", start="2026-07-01 14:00", titel="Zomerfeest")  # summer time: +02:00
     city.activiteit("oosterpark", "park", start="2027-01-05 10:00", titel="Parkwandeling")
+    _gewijzigd(city)
     loaded = load_stad(city.root)
     assert loaded.problems == []
     return loaded.stad
@@ -53,14 +67,21 @@ def test_a_calendar_for_the_city_and_each_wijk(stad):
     ]
 
 
-def test_events_have_uid_from_identity_and_dtstamp(stad):
+def test_events_have_uid_from_identity_and_dtstamp_from_the_last_change(stad):
     events = _events(_ics(stad))
     assert set(events) == {"oost/agenda/reparatiemiddag@stad.example", "oost/agenda/markt@stad.example", "oost/agenda/zomer@stad.example"}
     for event in events.values():
         stamp = event.decoded("dtstamp")
         assert stamp.utcoffset() == timedelta(0)  # DTSTAMP is UTC, as RFC 5545 wants
-    middag = events["oost/agenda/reparatiemiddag@stad.example"]
-    assert middag.decoded("dtstamp") == datetime(2026, 12, 10, 18, 30, tzinfo=UTC)
+        assert stamp == event.decoded("last-modified") == GEWIJZIGD
+
+
+def test_without_a_last_change_dtstamp_is_the_start(stad):
+    middag = next(a for a in stad.activiteiten() if a.slug == "reparatiemiddag")
+    middag.gewijzigd = None
+    event = _events(_ics(stad))["oost/agenda/reparatiemiddag@stad.example"]
+    assert event.decoded("dtstamp") == datetime(2026, 12, 10, 18, 30, tzinfo=UTC)
+    assert "LAST-MODIFIED" not in event
 
 
 def test_timed_events_are_in_amsterdam_time_with_a_vtimezone(stad):
@@ -119,7 +140,7 @@ def test_titel_is_text_in_ics(city):
 
 def test_same_content_same_bytes(stad):
     assert _ics(stad, "stad") == _ics(stad, "stad")
-    assert b"DTSTAMP:20261210T183000Z" in _ics(stad, "stad")
+    assert b"DTSTAMP:20261120T091500Z" in _ics(stad, "stad")
 
 
 def test_description_is_the_first_paragraph(stad):
@@ -167,3 +188,178 @@ def test_fold_agrees_with_icalendar_on_random_lines():
     for _ in range(2000):
         line = "".join(rnd.choice("ab \\^;,:éĳ€😀xxxxxxxx") for _ in range(rnd.randint(0, 300)))
         assert fold(line) == Contentline(line).to_ical(), line
+
+
+# -- series, cancellations, and each activiteit's own file ------------------------------
+
+VAN, TOT = date(2026, 9, 1), date(2029, 12, 31)
+
+
+@pytest.fixture
+def reeks_stad(city):
+    reeksen(city)
+    _gewijzigd(city)
+    loaded = load_stad(city.root)
+    assert loaded.problems == []
+    return loaded.stad
+
+
+def _alle(stad):
+    """Every calendar of the city (its own, each wijk's, each activiteit's) and its file."""
+    events = Events(stad, SITE, {})
+    return [(k, ics(k, stad, SITE, {}, events)) for k in [*kalenders(stad), *eigen_kalenders(stad)]]
+
+
+def _activiteit(stad, slug):
+    return next(a for a in stad.activiteiten() if a.slug == slug)
+
+
+def _eigen(stad, slug) -> bytes:
+    return ics(eigen_kalender(_activiteit(stad, slug)), stad, SITE, {})
+
+
+def _unfolded(data: bytes) -> list[str]:
+    return data.decode().replace("\r\n ", "").split("\r\n")
+
+
+def test_every_calendar_gives_the_times_the_pages_list(reeks_stad):
+    alle = _alle(reeks_stad)
+    assert len(alle) == 1 + 2 + 7  # the city's, two wijken's, seven activiteiten's own
+    for kalender, data in alle:
+        assert instances(data, VAN, TOT) == expected(kalender.activiteiten, VAN, TOT), kalender.path
+    city = instances(alle[0][1], VAN, TOT)
+    assert sum(city.values()) > 40
+    # Each kind is there: a dropped time is not, a time cancelled with a reason is.
+    starts = {(uid.split("/")[-1].split("@")[0], start, cancelled) for uid, start, _, cancelled, _ in city}
+    assert ("taalcafe", datetime(2026, 10, 8, 19, 30, tzinfo=TZ), False) not in starts
+    assert ("taalcafe", datetime(2026, 11, 3, 19, 30, tzinfo=TZ), True) in starts
+    assert ("repair-cafe", datetime(2027, 1, 9, 10, 0, tzinfo=TZ), True) in starts
+    assert ("koningsdag", date(2028, 4, 27), False) not in starts and ("koningsdag", date(2029, 4, 27), True) in starts
+    assert sum(1 for uid, *_ in city if uid.startswith("oost/agenda/repair-cafe@")) == 6  # `aantal: 6`
+    assert [cancelled for uid, _, _, cancelled, _ in city if uid.startswith("west/agenda/wandeling@")] == [True] * 4
+
+
+def test_a_series_is_one_vevent_with_an_rrule(reeks_stad):
+    rules = {}
+    for slug in ("taalcafe", "borrel", "repair-cafe", "koningsdag", "wandeling"):
+        lines = _unfolded(_eigen(reeks_stad, slug))
+        [rule] = [line for line in lines if line.startswith("RRULE")]
+        rules[slug] = rule
+        overrides = 1 if slug in ("taalcafe", "repair-cafe", "koningsdag") else 0  # the times cancelled with a reason
+        assert lines.count("BEGIN:VEVENT") == 1 + overrides
+    assert rules == {
+        "taalcafe": "RRULE:FREQ=WEEKLY;UNTIL=20261217T225959Z;BYDAY=TU,TH;WKST=MO",
+        "borrel": "RRULE:FREQ=MONTHLY;BYDAY=-1FR",
+        "repair-cafe": "RRULE:FREQ=MONTHLY;COUNT=6;BYDAY=2SA",
+        "koningsdag": "RRULE:FREQ=YEARLY",
+        "wandeling": "RRULE:FREQ=WEEKLY;COUNT=4;INTERVAL=2;BYDAY=SA;WKST=MO",
+    }
+
+
+def test_a_dropped_date_is_an_exdate_at_the_time_of_dtstart(reeks_stad):
+    taalcafe = _unfolded(_eigen(reeks_stad, "taalcafe"))
+    assert "DTSTART;TZID=Europe/Amsterdam:20261006T193000" in taalcafe
+    assert "EXDATE;TZID=Europe/Amsterdam:20261008T193000" in taalcafe
+    koningsdag = _unfolded(_eigen(reeks_stad, "koningsdag"))
+    assert "DTSTART;VALUE=DATE:20270427" in koningsdag and "EXDATE;VALUE=DATE:20280427" in koningsdag
+
+
+def test_a_time_cancelled_with_a_reason_is_a_cancelled_instance_of_the_series(reeks_stad):
+    master, override = Calendar.from_ical(_eigen(reeks_stad, "taalcafe")).walk("VEVENT")
+    assert str(master["uid"]) == str(override["uid"]) == "oost/agenda/taalcafe@stad.example"
+    assert "STATUS" not in master and "RECURRENCE-ID" not in master
+    assert override.decoded("recurrence-id") == override.decoded("dtstart") == datetime(2026, 11, 3, 19, 30, tzinfo=TZ)
+    assert override.decoded("dtend") == datetime(2026, 11, 3, 21, 30, tzinfo=TZ)
+    assert "RRULE" not in override and str(override["status"]) == "CANCELLED"
+    assert str(override["summary"]) == "Gaat niet door: Taalcafé"
+    assert str(override["description"]).startswith("Gaat niet door: De zaal is verhuurd\n\n")
+    assert "RECURRENCE-ID;TZID=Europe/Amsterdam:20261103T193000" in _unfolded(_eigen(reeks_stad, "taalcafe"))
+    koningsdag = _unfolded(_eigen(reeks_stad, "koningsdag"))
+    assert "RECURRENCE-ID;VALUE=DATE:20290427" in koningsdag and "DTSTART;VALUE=DATE:20290427" in koningsdag
+
+
+def test_an_evening_series_stays_at_half_past_seven_across_the_change_to_winter_time(reeks_stad):
+    found = instances(_eigen(reeks_stad, "taalcafe"), date(2026, 10, 19), date(2026, 10, 31))
+    starts = sorted(start for _, start, *_ in found)
+    assert [(s.date().isoformat(), s.astimezone(TZ).strftime("%H:%M")) for s in starts] == [
+        ("2026-10-20", "19:30"),
+        ("2026-10-22", "19:30"),
+        ("2026-10-27", "19:30"),  # winter time since Sunday 25 October
+        ("2026-10-29", "19:30"),
+    ]
+    assert [s.astimezone(UTC).strftime("%H:%M") for s in starts] == ["17:30", "17:30", "18:30", "18:30"]
+
+
+def test_the_time_zone_covers_every_time_in_the_file(reeks_stad):
+    # As an app that reads the VTIMEZONE itself, not only its name: its offsets must be
+    # Amsterdam's at every time, also years ahead for the Vrijdagborrel, which goes on.
+    until = date(2030, 12, 31)  # three years past the content's latest first time (2027)
+    checked = []
+    for kalender, data in _alle(reeks_stad):
+        timed = [a for a in kalender.activiteiten if not a.hele_dag]
+        if not timed:
+            assert b"BEGIN:VTIMEZONE" not in data, kalender.path  # whole days are dates, in no zone
+            continue
+        [vtimezone] = Calendar.from_ical(data).walk("VTIMEZONE")
+        own = vtimezone.to_tz(lookup_tzid=False)
+        for activiteit in timed:
+            for keer in keren(activiteit, VAN, until):
+                for moment in filter(None, (keer.start, keer.eind)):
+                    wall = moment.astimezone(TZ).replace(tzinfo=None)
+                    assert wall.replace(tzinfo=own).utcoffset() == moment.utcoffset(), (kalender.path, moment)
+                    checked.append(moment)
+    assert len(checked) > 400 and max(checked).year == 2030
+
+
+def test_afgelast_stays_in_the_calendar_marked_as_not_going_on(reeks_stad):
+    [lezing] = Calendar.from_ical(_eigen(reeks_stad, "lezing")).walk("VEVENT")
+    assert str(lezing["status"]) == "CANCELLED"
+    assert str(lezing["summary"]) == "Gaat niet door: Lezing"
+    assert str(lezing["description"]).startswith("Gaat niet door: De spreker is ziek\n\n")
+    [wandeling] = Calendar.from_ical(_eigen(reeks_stad, "wandeling")).walk("VEVENT")
+    assert str(wandeling["status"]) == "CANCELLED" and "RRULE" in wandeling  # the whole series, every time
+    assert str(wandeling["description"]).startswith("Gaat niet door: De boswachter is ziek\n\n")
+    # Not deleted: the city's calendar still has them, for the residents who were coming.
+    stad = _events(ics(kalenders(reeks_stad)[0], reeks_stad, SITE, {}))
+    assert str(stad["west/agenda/lezing@stad.example"]["status"]) == "CANCELLED"
+    assert str(stad["west/agenda/wandeling@stad.example"]["status"]) == "CANCELLED"
+
+
+def test_description_says_the_rule_and_what_residents_ask_before_they_go(reeks_stad):
+    [master, _] = Calendar.from_ical(_eigen(reeks_stad, "taalcafe")).walk("VEVENT")
+    assert str(master["description"]).split("\n\n") == [
+        "Elke dinsdag en donderdag, tot en met 17 december 2026.",
+        "Een activiteit in Oost.",
+        "Aanmelden: taalcafe@example.org\nKosten: gratis\nToegankelijkheid: Rolstoeltoegankelijk, met ringleiding",
+        "Meer informatie: https://stad.example/wijken/oost/agenda/taalcafe/",
+    ]
+    [borrel] = Calendar.from_ical(_eigen(reeks_stad, "borrel")).walk("VEVENT")
+    assert str(borrel["description"]).startswith("Elke laatste vrijdag van de maand.\n\n")
+    assert "Aanmelden" not in str(borrel["description"]) and "Kosten" not in str(borrel["description"])
+
+
+def test_every_activiteit_has_a_calendar_file_of_its_own(reeks_stad):
+    eigen = eigen_kalenders(reeks_stad)
+    assert sorted(k.path for k in eigen) == sorted(a.ics for a in reeks_stad.activiteiten())
+    kalender = eigen_kalender(_activiteit(reeks_stad, "taalcafe"))
+    assert kalender.path == "wijken/oost/agenda/taalcafe/taalcafe.ics"  # beside its page
+    data = ics(kalender, reeks_stad, SITE, {})
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["method"]) == "PUBLISH"
+    assert str(calendar["url"]) == "https://stad.example/wijken/oost/agenda/taalcafe/"
+    # No name: an app adds the activiteit to the resident's own calendar, not as a calendar of its own.
+    assert "X-WR-CALNAME" not in calendar and "NAME" not in calendar and "REFRESH-INTERVAL" not in calendar
+    events = calendar.walk("VEVENT")
+    assert {str(e["uid"]) for e in events} == {"oost/agenda/taalcafe@stad.example"} and len(events) == 2
+    for event in events:
+        assert str(event["url"]) == "https://stad.example/wijken/oost/agenda/taalcafe/"
+        assert str(event["description"]).endswith("Meer informatie: https://stad.example/wijken/oost/agenda/taalcafe/")
+    assert len(calendar.walk("VTIMEZONE")) == 1
+
+
+def test_the_files_of_an_activiteit_carry_the_same_events(reeks_stad):
+    # Serialised once, for the city's calendar, its wijk's and its own.
+    alle = dict((k.path, data) for k, data in _alle(reeks_stad))
+    own = alle["wijken/oost/agenda/taalcafe/taalcafe.ics"]
+    vevents = own[own.index(b"BEGIN:VEVENT") : own.rindex(b"END:VEVENT")]
+    assert vevents in alle["kalender/stad.ics"] and vevents in alle["kalender/wijken/oost.ics"]

@@ -1,0 +1,100 @@
+"""Calendars as residents' apps read them, and a small city of series to read them on.
+
+`instances` expands a calendar file with recurring-ical-events, as a calendar app does;
+`expected` says what the same window holds by `bovenwijks.herhaling.keren`, which the
+agenda pages list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+import recurring_ical_events
+from icalendar import Calendar
+
+from bovenwijks.herhaling import keren
+from bovenwijks.model import Activiteit
+
+HOST = "stad.example"
+AFGELAST = "Gaat niet door: "
+
+# (uid, start, end, cancelled, summary): one time of an activiteit as a calendar app shows it.
+Instance = tuple[str, date | datetime, date | datetime, bool, str]
+
+
+def reeksen(city) -> None:
+    """Two wijken with every kind of series, cancellations and a whole-day activiteit.
+
+    The taalcafé crosses the change to winter time (25 October 2026) at 19.30 uur.
+    """
+    city.wijk("oost", naam="Oost")
+    city.wijk("west", naam="West")
+    city.activiteit(
+        "oost",
+        "taalcafe",
+        start="2026-10-06 19:30",
+        eind="2026-10-06 21:30",
+        titel="Taalcafé",
+        herhaling={
+            "elke": "week",
+            "dagen": ["dinsdag", "donderdag"],
+            "tot": "2026-12-17",
+            "behalve": ["2026-10-08", {"datum": "2026-11-03", "reden": "De zaal is verhuurd"}],
+        },
+        aanmelden="taalcafe@example.org",
+        kosten="gratis",
+        toegankelijkheid="Rolstoeltoegankelijk, met ringleiding",
+    )
+    city.activiteit("oost", "borrel", start="2026-10-30 17:00", eind="2026-10-30 19:00", titel="Vrijdagborrel", herhaling={"elke": "maand"})
+    city.activiteit(
+        "oost",
+        "repair-cafe",
+        start="2026-11-14 10:00",
+        eind="2026-11-14 13:00",
+        titel="Repair Café",
+        herhaling={"elke": "maand", "aantal": 6, "behalve": [{"datum": "2027-01-09", "reden": "Nieuwjaarsreceptie in de zaal"}]},
+    )
+    city.activiteit(
+        "west",
+        "koningsdag",
+        start="2027-04-27",
+        titel="Koningsdag",
+        herhaling={"elke": "jaar", "behalve": ["2028-04-27", {"datum": "2029-04-27", "reden": "Geen vrijwilligers"}]},
+    )
+    city.activiteit(
+        "west",
+        "wandeling",
+        start="2026-11-07 10:00",
+        eind="2026-11-07 12:00",
+        titel="Boswandeling",
+        herhaling={"elke": "2 weken", "aantal": 4},
+        afgelast="De boswachter is ziek",
+    )
+    city.activiteit("west", "lezing", start="2026-12-03 20:00", eind="2026-12-03 22:00", titel="Lezing", afgelast="De spreker is ziek")
+    city.activiteit("west", "markt", start="2026-12-12", titel="Kerstmarkt")
+
+
+def instances(data: bytes, van: date, tot: date) -> Counter[Instance]:
+    """Every time in the calendar `data` on the days `van` to `tot`, expanded as apps do."""
+    calendar = Calendar.from_ical(data)
+    found: Counter[Instance] = Counter()
+    for event in recurring_ical_events.of(calendar).between(van, tot + timedelta(days=1)):
+        start = event.decoded("DTSTART")
+        end = event.decoded("DTEND") if "DTEND" in event else start
+        found[(str(event["UID"]), start, end, str(event.get("STATUS", "")) == "CANCELLED", str(event["SUMMARY"]))] += 1
+    return found
+
+
+def expected(activiteiten: list[Activiteit], van: date, tot: date, host: str = HOST) -> Counter[Instance]:
+    """The times of `activiteiten` on the days `van` to `tot`, as the pages list them."""
+    found: Counter[Instance] = Counter()
+    for activiteit in activiteiten:
+        for keer in keren(activiteit, van, tot):
+            if activiteit.hele_dag:
+                start, end = keer.datum, keer.einddatum + timedelta(days=1)
+            else:
+                start, end = keer.start, keer.eind or keer.start
+            summary = f"{AFGELAST}{activiteit.titel}" if keer.afgelast else activiteit.titel
+            found[(f"{activiteit.identity}@{host}", start, end, keer.afgelast is not None, summary)] += 1
+    return found
