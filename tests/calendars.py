@@ -2,19 +2,20 @@
 
 `instances` expands a calendar file with recurring-ical-events, as a calendar app does;
 `expected` says what the same window holds by `bovenwijks.herhaling.keren`, which the
-agenda pages list.
+agenda pages list, for the activiteiten `in_file` finds in a calendar of a built site.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import recurring_ical_events
 from icalendar import Calendar
 
 from bovenwijks.herhaling import keren
-from bovenwijks.model import Activiteit
+from bovenwijks.model import Activiteit, Stad
 
 HOST = "stad.example"
 AFGELAST = "Gaat niet door: "
@@ -73,6 +74,21 @@ def reeksen(city) -> None:
     )
     city.activiteit("west", "lezing", start="2026-12-03 20:00", eind="2026-12-03 22:00", titel="Lezing", afgelast="De spreker is ziek")
     city.activiteit("west", "markt", start="2026-12-12", titel="Kerstmarkt")
+
+
+def calendar_files(site: Path) -> dict[str, Path]:
+    """Every calendar file of a built site, by its path relative to the site root."""
+    return {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*.ics"))}
+
+
+def in_file(stad: Stad, path: str) -> list[Activiteit]:
+    """The activiteiten the calendar at `path` holds: the city's, a wijk's, or the one whose own file it is."""
+    if path == "kalender/stad.ics":
+        return stad.activiteiten()
+    if path.startswith("kalender/wijken/"):
+        return stad.wijken[path.removeprefix("kalender/wijken/").removesuffix(".ics")].agenda
+    [activiteit] = [a for a in stad.activiteiten() if a.ics == path]
+    return [activiteit]
 
 
 def instances(data: bytes, van: date, tot: date) -> Counter[Instance]:

@@ -45,13 +45,12 @@ def _city(city):
     city.kennis("oost", "hoe-werven", titel="Hoe werven jullie?")
 
 
-def _outputs(site: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for d in OUTPUTS
-        for p in sorted((site / d).rglob("*"))
-        if p.is_file() and p.suffix != ".html"
-    }
+def _outputs(site: Path, eigen: bool = True) -> dict[str, bytes]:
+    """Every feed, calendar and data file; with `eigen`, each activiteit's own calendar beside its page too."""
+    files = [p for d in OUTPUTS for p in sorted((site / d).rglob("*")) if p.is_file() and p.suffix != ".html"]
+    if eigen:
+        files += sorted((site / "wijken").rglob("*.ics"))
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
 
 
 def _alternates(html: str, url: str) -> list[tuple[str, str, str]]:
@@ -75,6 +74,8 @@ def test_every_feed_calendar_and_data_file_is_written_and_reads_cleanly(city):
         "feeds/themas/ontmoeting.rss",
     } <= expected
     assert expected | {"kalender/stad.ics", "kalender/wijken/oost.ics", "kalender/wijken/oosterpark.ics", "data/nieuws.json"} <= set(files)
+    eigen = {"wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics", "wijken/oosterpark/agenda/markt/markt.ics"}
+    assert {a.ics for a in stad.activiteiten()} == eigen and eigen <= set(files)
     for path, content in files.items():
         if path.endswith((".rss", ".atom")):
             parsed = feedparser.parse(content)
@@ -168,7 +169,8 @@ def test_volgen_lists_every_feed_and_calendar_in_plain_dutch(city):
     result = city.build(strict=True)
     html = result.page("volgen/")
     assert "<h1>Volgen</h1>" in html and "feedlezer" in html and "Agenda toevoegen" in html
-    for path in _outputs(result.site):
+    # Each activiteit's own calendar is on its page, not here.
+    for path in _outputs(result.site, eigen=False):
         # One address per feed for residents (RSS, which every reader takes); Atom is named.
         shown = path.removesuffix(".atom") + ".rss" if path.endswith(".atom") else path
         if not path.startswith("data/") or path == "data/nieuws.json":
@@ -240,3 +242,13 @@ def test_feeds_a_page_declares_come_first_and_are_not_repeated(city):
     page = SimpleNamespace(url="over/", meta={"bovenwijks_feeds": [own]}, file=SimpleNamespace(src_uri="over.md"), content="")
     plugin.on_page_context({}, page=page, config=config, nav=None)
     assert page.meta["bovenwijks_feeds"] == [own, ("Nieuws uit de wijken van Amersfoort (Atom)", "feeds/stad.atom", "application/atom+xml")]
+
+
+def test_a_file_at_the_place_of_an_activiteits_calendar_is_replaced_with_a_warning(city):
+    _city(city)
+    city.write("wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics", "BEGIN:VCALENDAR\r\nX-OUD:ja\r\nEND:VCALENDAR\r\n")
+    result = city.build()
+    assert result.error is None
+    assert any("wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics" in w and "vervangen" in w for w in result.warnings), result.warnings
+    written = (result.site / "wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics").read_bytes()
+    assert b"X-OUD" not in written and b"UID:oost/agenda/reparatiemiddag@stad.example" in written

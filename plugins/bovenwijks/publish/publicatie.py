@@ -12,7 +12,7 @@ from datetime import date
 from functools import partial
 
 from bovenwijks.model import Stad
-from bovenwijks.publish.calendar import Events, Kalender, ics, kalenders
+from bovenwijks.publish.calendar import Events, Kalender, eigen_kalenders, ics, kalenders
 from bovenwijks.publish.feeds import Feed, FeedWriter, catalog
 from bovenwijks.publish.links import absolute_html
 from bovenwijks.publish.opendata import NIEUWS, OpenData, json_feed
@@ -22,11 +22,20 @@ from bovenwijks.site.pages import SitePage
 
 @dataclass
 class Publicatie:
-    """What there is to follow: the feeds, the calendars, and the pages that list them."""
+    """What there is to follow: the feeds, the calendars, and the pages that list them.
+
+    `kalenders` are those to subscribe to (the city's, each wijk's); `eigen` are the files
+    of each activiteit, to put it in one's own agenda ("zet in je agenda").
+    """
 
     feeds: list[Feed] = field(default_factory=list)
     kalenders: list[Kalender] = field(default_factory=list)
     pages: list[SitePage] = field(default_factory=list)
+    eigen: list[Kalender] = field(default_factory=list)
+
+    def paths(self) -> set[str]:
+        """The paths of every feed and calendar file, relative to the site root."""
+        return {path for feed in self.feeds for path in (feed.rss, feed.atom)} | {k.path for k in [*self.kalenders, *self.eigen]}
 
 
 def volg_blokken(publicatie: Publicatie, stad: Stad, site_url: str) -> dict[str, Callable[[], str]]:
@@ -59,11 +68,13 @@ def body(html: str, page_url: str, site_url: str) -> str:
 
 
 def plan(stad: Stad, vandaag: date, site_url: str, *, limit: int, site_name: str, licentie: str) -> Publicatie:
-    """The feeds and calendars of the city, and the pages `/volgen/` and `/data/`.
+    """The feeds and calendars of the city (with each activiteit's own), and the pages `/volgen/` and `/data/`.
 
     `site_url` ends in `/`; `licentie` is the URL of the open data's licence.
     """
-    result = Publicatie(feeds=catalog(stad, vandaag, limit=limit, site_name=site_name), kalenders=kalenders(stad))
+    result = Publicatie(
+        feeds=catalog(stad, vandaag, limit=limit, site_name=site_name), kalenders=kalenders(stad), eigen=eigen_kalenders(stad)
+    )
     counts = OpenData(stad, site_url, {}, licentie, result.kalenders, result.feeds).counts()
     result.pages = [volgen_page(stad, result.feeds, result.kalenders, site_url), data_page(stad, site_url, licentie, counts)]
     return result
@@ -89,8 +100,9 @@ def publish(
     for feed in publicatie.feeds:
         files[feed.rss] = writer.rss(feed)
         files[feed.atom] = writer.atom(feed)
+    # Each activiteit is in the city's calendar, its wijk's and its own: serialised once.
     events = Events(stad, site_url, html)
-    for kalender in publicatie.kalenders:
+    for kalender in [*publicatie.kalenders, *publicatie.eigen]:
         files[kalender.path] = ics(kalender, stad, site_url, html, events)
     files.update(OpenData(stad, site_url, html, licentie, publicatie.kalenders, publicatie.feeds).files())
     stadfeed = next(f for f in publicatie.feeds if f.soort == "stad")

@@ -66,7 +66,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.feeds = self.publicatie.feeds
         self.sources = body_sources(stad)
         self.volgen = volg_blokken(self.publicatie, stad, self.site_url)
-        ours = {path for feed in self.feeds for path in (feed.rss, feed.atom)} | {k.path for k in self.publicatie.kalenders}
+        ours = self.publicatie.paths()
         for file in list(files):
             if file.src_uri in ours or (file.src_uri.startswith("data/") and file.src_uri.endswith(".json")):
                 log.warning(f"{file.src_uri}: dit adres is voor de feeds en open data van bovenwijks; het bestand wordt vervangen")
