@@ -3,14 +3,20 @@
 `instances` expands a calendar file with recurring-ical-events, as a calendar app does;
 `expected` says what the same window holds by `bovenwijks.herhaling.keren`, which the
 agenda pages list, for the activiteiten `in_file` finds in a calendar of a built site.
+`calcurse_import` and `calcurse_agenda` run Debian's calcurse on a file.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
@@ -19,6 +25,7 @@ from bovenwijks.model import Activiteit, Stad
 
 HOST = "stad.example"
 AFGELAST = "Gaat niet door: "
+CALCURSE_TIMEOUT = 60  # seconds for one import: it takes milliseconds
 
 # (uid, start, end, cancelled, summary): one time of an activiteit as a calendar app shows it.
 Instance = tuple[str, date | datetime, date | datetime, bool, str]
@@ -114,3 +121,68 @@ def expected(activiteiten: list[Activiteit], van: date, tot: date, host: str = H
             summary = f"{AFGELAST}{activiteit.titel}" if keer.afgelast else activiteit.titel
             found[(f"{activiteit.identity}@{host}", start, end, keer.afgelast is not None, summary)] += 1
     return found
+
+
+def verwacht_in_calcurse(activiteiten: list[Activiteit]) -> dict[str, int]:
+    """What calcurse imports of a calendar with `activiteiten`: an appointment ("app") for each
+    timed activiteit or series and for each of its times cancelled with a reason; an "event"
+    for each whole-day one."""
+    counts = {"apps": 0, "events": 0}
+    for activiteit in activiteiten:
+        cancelled = sum(1 for u in activiteit.herhaling.behalve if u.reden) if activiteit.herhaling else 0
+        counts["events" if activiteit.hele_dag else "apps"] += 1 + cancelled
+    return counts
+
+
+def calcurse() -> str:
+    """Debian's calcurse; the test skips without it, and fails in CI (.ci/run installs it)."""
+    program = shutil.which("calcurse")
+    if program is None:
+        reason = "calcurse ontbreekt: installeer het met `apt-get install calcurse`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (in CI is dat een fout: .ci/run hoort het te installeren)", pytrace=False)
+        pytest.skip(reason)
+    return program
+
+
+def _run(folder: Path, *args: str) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [calcurse(), "-D", str(folder), "-C", str(folder), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        # What a resident in Amsterdam sees: calcurse shows times in the machine's zone.
+        env={**os.environ, "TZ": "Europe/Amsterdam"},
+        timeout=CALCURSE_TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+_REPORT = re.compile(r"(\d+) apps? / (\d+) events? / (\d+) todos? / (\d+) skipped")
+
+
+def calcurse_import(path: Path, folder: Path) -> dict[str, int]:
+    """Import the calendar at `path` into a new calcurse in `folder`: its report, as counts."""
+    out = _run(folder, "-i", str(path))
+    match = _REPORT.search(out)
+    assert match, out
+    return dict(zip(("apps", "events", "todos", "skipped"), map(int, match.groups()), strict=True))
+
+
+def calcurse_agenda(folder: Path, van: date, dagen: int) -> list[tuple[str, str]]:
+    """What calcurse in `folder` lists on the `dagen` days from `van`: (`2026-10-27 19:30`, title)."""
+    line = "%(start:%Y-%m-%d %H:%M)\t%m\\n"
+    out = _run(
+        folder,
+        "-Q",
+        "--from",
+        van.strftime("%m/%d/%Y"),
+        "--days",
+        str(dagen),
+        f"--format-apt={line}",
+        f"--format-recur-apt={line}",
+    )
+    return [tuple(row.split("\t", 1)) for row in out.splitlines() if "\t" in row]

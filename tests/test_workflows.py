@@ -82,6 +82,13 @@ def test_pull_requests_get_the_check_the_strict_build_and_the_tests():
     assert not any("GITHUB_ACTIONS" in env for env in envs)
 
 
+def test_pull_requests_install_what_the_calendar_tests_need():
+    # GitHub sets CI=true, and then a missing calcurse fails the tests (tests/calendars.py).
+    commands = runs(workflow("check.yml"))
+    install = next(c for c in commands if "apt-get install" in c and "calcurse" in c)
+    assert commands.index(install) < commands.index("make test")
+
+
 def test_annotations_point_at_the_changed_line(city):
     city.wijk("oost")
     city.initiatief("oost", "soep", status="actif")
