@@ -383,3 +383,34 @@ def test_open_data_has_the_series_and_the_rest(built):
     ]
     assert (taal["kosten"], taal["aanmelden"], taal["afgelast"]) == ("gratis", "taalcafe@oost.example", None)
     assert records["oost/agenda/lezing"]["afgelast"] == "De spreker is ziek; we zoeken een nieuwe datum."
+
+
+def test_every_calendar_gives_exactly_the_times_the_pages_list(built):
+    """The city's calendar, read as a calendar app reads it, against the agenda's rows."""
+    import recurring_ical_events
+    from icalendar import Calendar
+
+    html = built.listing("agenda/")
+    listed = set(
+        re.findall(
+            r'<time class="bw-event__when" datetime="([^"]+)">[^<]*</time>\s*(?:<span[^>]*>[^<]*</span>\s*)?<a[^>]*href="[^"]*agenda/([a-z-]+)/"',
+            html,
+        )
+    )
+    calendar = Calendar.from_ical((built.site / "kalender/stad.ics").read_bytes())
+    window = (VANDAAG, VANDAAG + timedelta(weeks=8, days=1))
+    expanded = set()
+    for event in recurring_ical_events.of(calendar).between(*window):
+        start = event.decoded("dtstart").astimezone(TZ).isoformat(timespec="minutes")
+        expanded.add((start, str(event["url"]).rstrip("/").rsplit("/", 1)[1]))
+        if (start, "taalcafe") == ("2026-12-01T19:30+01:00", "taalcafe"):
+            assert event["status"] == "CANCELLED"
+    assert listed == expanded
+    # Each page's own file holds its next times, as the page lists them.
+    page = built.article("wijken/oost/agenda/taalcafe/")
+    keren = page[page.index('id="keren"') : page.index("</ul>", page.index('id="keren"'))]
+    own = Calendar.from_ical((built.site / "wijken/oost/agenda/taalcafe/taalcafe.ics").read_bytes())
+    times = sorted(
+        e.decoded("dtstart").astimezone(TZ).isoformat(timespec="minutes") for e in recurring_ical_events.of(own).between(*window)
+    )
+    assert re.findall(r'datetime="([^"]+)"', keren) == times[:8]

@@ -46,6 +46,9 @@ WEEKDAGEN: tuple[str, ...] = tuple(get_day_names("wide", locale=LOCALE)[i] for i
 AFKORTINGEN = {get_day_names("abbreviated", locale=LOCALE)[i].rstrip(".").lower(): i for i in range(7)}
 _RANGTELWOORDEN = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
 
+# What residents read wherever a time or an activiteit does not go on: pages, feeds, calendars.
+GAAT_NIET_DOOR = "Gaat niet door"
+
 # The most times a series may have by `aantal`: more is a typo, and would be a long calendar.
 MAX_AANTAL = 1000
 

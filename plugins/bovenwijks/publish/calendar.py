@@ -22,13 +22,12 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Component, Event, Timezone, vRecur
 
 from bovenwijks.dates import TZ
-from bovenwijks.herhaling import beschrijving, eindig, keren, laatste, rrule_waarden
+from bovenwijks.herhaling import GAAT_NIET_DOOR, beschrijving, eindig, keren, laatste, rrule_waarden
 from bovenwijks.model import Activiteit, Stad, Tijdvak
 from bovenwijks.publish.links import excerpt
 
 MEDIA_TYPE = "text/calendar"
 BESCHRIJVING = 500  # characters of the activiteit's text in an event's description, at most
-GAAT_NIET_DOOR = "Gaat niet door"  # before the titel and the reason of what is cancelled
 
 # How many years past the city's latest activiteit the time zone of a series that goes on
 # covers (see `Events.jaren`).

@@ -20,7 +20,7 @@ from feedgen.feed import FeedGenerator
 
 from bovenwijks.city.agenda import agenda
 from bovenwijks.dates import TZ, dutch_date, dutch_hours, dutch_time
-from bovenwijks.herhaling import Keer, beschrijving
+from bovenwijks.herhaling import GAAT_NIET_DOOR, Keer, beschrijving
 from bovenwijks.keuzes import SOORT
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.links import excerpt
@@ -136,7 +136,7 @@ def _activiteit(a: Activiteit, stad: Stad) -> Entry:
     samenvatting = f"{wanneer} · {a.locatie} · {wijk.naam}"
     titel = f"{a.titel} ({beschrijving(a.herhaling, a.datum) if a.herhaling else dutch_date(a.datum)})"
     if a.afgelast:
-        titel, samenvatting = f"Gaat niet door: {titel}", f"Gaat niet door: {a.afgelast} · {samenvatting}"
+        titel, samenvatting = f"{GAAT_NIET_DOOR}: {titel}", f"{GAAT_NIET_DOOR}: {a.afgelast} · {samenvatting}"
     # Dated by when it was put on the agenda or changed, as every other entry: a reader sorts by
     # it, and an event's own (future) day is not a date of publication. Its time is in the text.
     moment = a.gewijzigd or a.start

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_hours, dutch_month, dutch_time
-from bovenwijks.herhaling import VENSTER_TEKST, beschrijving
+from bovenwijks.herhaling import GAAT_NIET_DOOR, VENSTER_TEKST, beschrijving
 from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.site import fotos, searchable
 
@@ -102,6 +102,7 @@ def environment() -> Environment:
     env.globals.update(STATUS=STATUS, SOORT=SOORT, OVERSLAAN=Markup(searchable.OVERSLAAN), EINDE=Markup(searchable.EINDE))
     env.globals["KENNIS_PLEK"] = Markup(KENNIS_PLEK)
     env.globals["VENSTER"] = VENSTER_TEKST
+    env.globals["GAAT_NIET_DOOR"] = GAAT_NIET_DOOR
     # `link` is a global, not part of each page's context, so that templates can import the
     # macros without context: Jinja then builds the macro module once, not once per page.
     env.globals["link"] = lambda target: _LINK.get()(target)
