@@ -2,15 +2,18 @@
 
 The city is valid content as editors would write it: a profile and a wijkplan per wijk,
 initiatieven with biedt/zoekt, prioriteiten and partners, activiteiten that name their
-initiatief, berichten and kennis, with Dutch bodies of a few paragraphs. A share of the
-items (a fifth by default) and of the wijk profiles has a photo as a phone takes it: a JPEG
-of 4032 by 3024 pixels next to the Markdown, named in its `afbeelding`. The same arguments
-always give the same files (seeded `random.Random` streams), so that two benchmark runs
-measure the same city.
+initiatief, berichten and kennis, with Dutch bodies of a few paragraphs. A fifth of the
+activiteiten come back (`herhaling`: weekly on two days, every two weeks or monthly, until a
+date, a number of times or on and on, some with `behalve` dates), and a few are `afgelast`.
+A share of the items (a fifth by default) and of the wijk profiles has a photo as a phone
+takes it: a JPEG of 4032 by 3024 pixels next to the Markdown, named in its `afbeelding`. The
+same arguments always give the same files (seeded `random.Random` streams), so that two
+benchmark runs measure the same city.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import shutil
@@ -28,6 +31,9 @@ from PIL import Image, ImageChops
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
+from bovenwijks.dates import TZ  # noqa: E402
+from bovenwijks.herhaling import WEEKDAGEN, regel  # noqa: E402
+from bovenwijks.model import Herhaling  # noqa: E402
 from bovenwijks.slug import slugify  # noqa: E402
 
 # The day the city is written for: what is upcoming depends on it. Build it with the same date.
@@ -39,6 +45,24 @@ SHARES = {"initiatieven": 0.30, "agenda": 0.30, "nieuws": 0.25, "kennis": 0.15}
 # The items that take an `afbeelding` (kennis does not), and the share of all items with one.
 PHOTO_FOLDERS = ("initiatieven", "agenda", "nieuws")
 PHOTOS = 0.2
+# The share of activiteiten that come back (a series, such as a weekly taalcafé), and of those
+# that are cancelled (`afgelast`: a single one, or a whole series).
+SERIES = 0.2
+AFGELAST = 0.02
+# How the series come back, in turn (`elke`, and how the series ends: at a date, after a
+# number of times, or not), so that even a small city has every kind. Weekly ones meet on two
+# days, as a taalcafé on Tuesday and Thursday.
+REEKSEN = (
+    ("week", "tot"),
+    ("2 weken", "aantal"),
+    ("maand", None),
+    ("week", None),
+    ("2 weken", "tot"),
+    ("maand", "aantal"),
+    ("week", "aantal"),
+    ("2 weken", None),
+    ("maand", "tot"),
+)
 
 WIJKNAMEN = (
     "Soesterkwartier",
@@ -209,6 +233,17 @@ ZINNEN = (
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag")
 TIJDEN = (time(9, 30), time(10, 0), time(13, 30), time(14, 0), time(19, 0), time(19, 30))
 FOTOGRAFEN = ("Fotoclub Amersfoort", "Wijkredactie", "Ria Hoekstra", "Youssef Amrani", "Joke van Leeuwen")
+# Why one time of a series does not go on (`behalve` with a `reden`), and why a whole activiteit does not.
+BEHALVE_REDENEN = (
+    "Het buurthuis is dicht voor onderhoud.",
+    "De vrijwilligers volgen die dag een cursus.",
+    "Er is die dag een wijkfeest op het plein.",
+)
+AFGELAST_REDENEN = (
+    "De zaal is niet beschikbaar; we zoeken een nieuwe datum.",
+    "Te weinig aanmeldingen; we proberen het in het voorjaar opnieuw.",
+    "De begeleider is ziek. Zodra er een nieuwe datum is, staat die hier.",
+)
 
 # How phones store a photo: (pixels wide × high, EXIF Orientation or None for no EXIF at all,
 # weight). Most are landscape; a portrait is either stored upright or, as most phones do,
@@ -274,11 +309,20 @@ class _Writer:
     """Writes one city; one seeded random stream makes it the same every time."""
 
     def __init__(
-        self, root: Path, seed: int, vandaag: date, vocabulaire: dict[str, Any], fotos: frozenset[tuple[str, str, int]] = frozenset()
+        self,
+        root: Path,
+        seed: int,
+        vandaag: date,
+        vocabulaire: dict[str, Any],
+        fotos: frozenset[tuple[str, str, int]] = frozenset(),
+        agenda: tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]] = (frozenset(), frozenset()),
     ):
         self.root, self.rng, self.vandaag = root, random.Random(seed), vandaag
         # The photos draw from a stream of their own: a city without photos is the same city, word for word.
         self.seed, self.foto_rng, self.fotos = seed, random.Random(f"{seed}:fotos"), fotos
+        # So do the series and the cancellations: the rest of each activiteit is as it was without them.
+        self.reeks_rng, (self.reeksen, self.afgelast) = random.Random(f"{seed}:reeksen"), agenda
+        self.reeks_count = 0
         self.photos: list[Path] = []
         self.themas = list(vocabulaire.get("themas") or {}) or ["informatie-en-advies", "ontmoeting", "ondersteuning"]
         self.onderwerpen = {
@@ -346,6 +390,29 @@ class _Writer:
         value = {"bestand": photo.name, "alt": alt}
         if self.foto_rng.random() < 0.6:
             value["maker"] = self.foto_rng.choice(FOTOGRAFEN)
+        return value
+
+    def herhaling(self, start: datetime) -> dict[str, Any]:
+        """The next kind of `REEKSEN`, first time at `start`, with `behalve` on every other series.
+
+        The `behalve` dates are times of the rule (`bovenwijks.herhaling.regel` makes them), as
+        an editor takes them from the agenda: one without a reason, one with.
+        """
+        elke, einde = REEKSEN[self.reeks_count % len(REEKSEN)]
+        with_behalve = self.reeks_count % 2 == 0
+        self.reeks_count += 1
+        rng = self.reeks_rng
+        # A weekly one on its own day and two days on: Tuesday and Thursday, Friday and Sunday.
+        dagen = tuple(sorted({start.weekday(), (start.weekday() + 2) % 7})) if elke == "week" else ()
+        tot = start.date() + timedelta(weeks=rng.randint(10, 52)) if einde == "tot" else None
+        aantal = rng.randint(4, 30) if einde == "aantal" else None
+        model = Herhaling(elke, dagen, tot, aantal)
+        value: dict[str, Any] = {"elke": elke, "dagen": [WEEKDAGEN[d] for d in dagen], "tot": tot and tot.isoformat(), "aantal": aantal}
+        value = {key: v for key, v in value.items() if v}
+        later = [t.date() for t in itertools.islice(regel(model, start.replace(tzinfo=TZ)), 1, 13)]
+        if with_behalve and len(later) >= 2:
+            weg, niet = sorted(rng.sample(later, 2))
+            value["behalve"] = [weg.isoformat(), {"datum": niet.isoformat(), "reden": rng.choice(BEHALVE_REDENEN)}]
         return value
 
     def write(self, path: str, frontmatter: dict[str, Any], body: str) -> None:
@@ -457,6 +524,12 @@ class _Writer:
         if initiatieven and self.rng.random() < 0.7:
             fm["initiatief"] = self.rng.choice(initiatieven)[0]
         fm["themas"] = self.pick_themas(INITIATIEVEN[n % len(INITIATIEVEN)][1])
+        if (wijk, n) in self.reeksen:
+            fm["herhaling"] = self.herhaling(
+                datetime.strptime(fm["start"], "%Y-%m-%d %H:%M") if " " in fm["start"] else datetime.combine(day, time())
+            )
+        if (wijk, n) in self.afgelast:
+            fm["afgelast"] = self.reeks_rng.choice(AFGELAST_REDENEN)
         context = {
             "wijk": wijknaam,
             "plek": plek,
@@ -520,6 +593,19 @@ def choose_photos(per_wijk: list[dict[str, int]], share: float, seed: int) -> fr
     chosen = rng.sample(items, min(round(share * total), len(items)))
     chosen += rng.sample([(slug, "", 0) for slug in slugs], round(share * len(slugs)))
     return frozenset(chosen)
+
+
+def choose_agenda(per_wijk: list[dict[str, int]], seed: int) -> tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]:
+    """Which activiteiten are series (`SERIES` of them) and which are afgelast (`AFGELAST`), as `(wijk slug, number)`.
+
+    Drawn apart, so that a few series are cancelled as a whole.
+    """
+    rng = random.Random(f"{seed}:welke-reeksen")
+    slugs = [slugify(wijknaam(index)) for index in range(len(per_wijk))]
+    activiteiten = [(slug, n) for slug, counts in zip(slugs, per_wijk, strict=True) for n in range(counts["agenda"])]
+    series = rng.sample(activiteiten, round(SERIES * len(activiteiten)))
+    afgelast = rng.sample(activiteiten, round(AFGELAST * len(activiteiten)))
+    return frozenset(series), frozenset(afgelast)
 
 
 @cache
@@ -602,7 +688,7 @@ def generate(
     fotos = choose_photos(per_wijk, photos, seed)
     shutil.copytree(content, root / "content", dirs_exist_ok=True)
     vocabulaire = yaml.safe_load((root / "content" / "vocabulaire.yml").read_text(encoding="utf-8")) or {}
-    writer = _Writer(root, seed, vandaag, vocabulaire, fotos)
+    writer = _Writer(root, seed, vandaag, vocabulaire, fotos, choose_agenda(per_wijk, seed))
     for index, counts in enumerate(per_wijk):
         writer.wijk(index, counts)
     write_photos(root, writer.photos, seed)

@@ -16,6 +16,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import synthetic
 
+from bovenwijks import herhaling
 from bovenwijks.content.load import load_stad
 
 
@@ -88,6 +89,47 @@ def test_the_city_is_valid_and_uses_every_part_of_the_contract(tmp_path):
     assert any(a.datum >= vandaag for a in activiteiten) and any(a.datum < vandaag for a in activiteiten)
     assert {k.soort for k in stad.kennis()} == {"vraag", "ervaring"}
     assert len(stad.berichten()) == generated.counts["nieuws"]
+
+
+@pytest.mark.parametrize("items, wijken, series, afgelast", [(1000, 30, 60, 6), (10_000, 30, 600, 60), (300, 3, 18, 2), (10, 3, 1, 0)])
+def test_a_fifth_of_the_activiteiten_are_series_and_a_few_are_cancelled(items, wijken, series, afgelast):
+    per_wijk = synthetic.plan(items, wijken)
+    reeksen, cancelled = synthetic.choose_agenda(per_wijk, seed=2026)
+    assert (len(reeksen), len(cancelled)) == (series, afgelast)
+
+
+def test_the_seed_chooses_the_series_and_the_cancellations():
+    per_wijk = synthetic.plan(1000, 30)
+    assert synthetic.choose_agenda(per_wijk, seed=1) == synthetic.choose_agenda(per_wijk, seed=1)
+    one, two = synthetic.choose_agenda(per_wijk, seed=1), synthetic.choose_agenda(per_wijk, seed=2)
+    assert one[0] != two[0] and one[1] != two[1]
+
+
+def test_the_series_come_back_in_every_way_and_the_check_accepts_them(tmp_path):
+    generated = synthetic.generate(tmp_path, items=300, wijken=3, photos=0)
+    loaded = load_stad(tmp_path)
+    assert [str(p) for p in loaded.problems] == []
+    activiteiten = loaded.stad.activiteiten()
+    series = [a for a in activiteiten if a.herhaling]
+    assert len(activiteiten) == generated.counts["agenda"] == 90 and len(series) == 18
+    assert {a.herhaling.elke for a in series} == {"week", "2 weken", "maand"}
+    assert all(len(a.herhaling.dagen) == 2 for a in series if a.herhaling.elke == "week")
+    assert any(a.herhaling.tot for a in series) and any(a.herhaling.aantal for a in series)
+    assert any(not herhaling.eindig(a) for a in series)
+    # Every `behalve` date is a time of its series (the check would report and drop it otherwise).
+    written = sum(
+        len(_frontmatter(p)["herhaling"].get("behalve", []))
+        for p in (tmp_path / "wijken").rglob("agenda/*.md")
+        if "herhaling" in _frontmatter(p)
+    )
+    behalve = [u for a in series for u in a.herhaling.behalve]
+    assert len(behalve) == written >= 6
+    assert all(herhaling.is_keer(a, u.datum) for a in series for u in a.herhaling.behalve)
+    assert any(u.reden for u in behalve) and any(u.reden is None for u in behalve)
+    # Some series are over by the city's date, some still come; a few activiteiten are cancelled.
+    vandaag = synthetic.VANDAAG
+    assert any(herhaling.voorbij(a, vandaag) for a in series) and any(herhaling.volgende(a, vandaag) for a in series)
+    assert sum(1 for a in activiteiten if a.afgelast) == 2
 
 
 def test_editors_aliases_are_part_of_the_city(tmp_path):

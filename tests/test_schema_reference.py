@@ -8,8 +8,10 @@ import pytest
 import yaml
 from city import REPO
 
+from bovenwijks.content.load import load_stad
 from bovenwijks.content.schema import KINDS
 from bovenwijks.content.vocabulaire import load_vocabulaire
+from bovenwijks.herhaling import beschrijving
 from bovenwijks.tools import codeowners
 from bovenwijks.tools.reference import reference
 
@@ -54,6 +56,34 @@ def test_every_message_the_guide_quotes_exists():
         assert words and all(w in sources for w in words), message
 
 
+def guide_section(heading: str) -> str:
+    """The text of the guide's section `heading` (a `## ` heading), up to the next one."""
+    return GUIDE.read_text(encoding="utf-8").split(f"\n## {heading}")[1].split("\n## ")[0]
+
+
+def test_the_guides_series_pass_the_check_and_read_as_the_guide_says(city):
+    section = guide_section("Activiteiten die terugkomen")
+    # Each example, and what "Op de site staat: *...*" after it says the site words its rule as.
+    found = re.findall(r"```yaml\n(---\n.*?---)\n```(?:\n\nOp de site staat: \*(.*?)\*\.)?", section, re.S)
+    assert len(found) == 4 and sum(1 for _, said in found if said) == 3
+    city.wijk("soesterkwartier", naam="Soesterkwartier")
+    for n, (example, _) in enumerate(found):
+        city.write(f"wijken/soesterkwartier/agenda/reeks-{n}.md", example + "\n\nKom ook.\n")
+    checked = city.check()
+    assert checked.returncode == 0, checked.stdout
+    series = {a.slug: a for a in load_stad(city.root).stad.activiteiten()}
+    for n, (example, said) in enumerate(found):
+        activiteit = series[f"reeks-{n}"]
+        assert activiteit.herhaling, example
+        assert not said or beschrijving(activiteit.herhaling, activiteit.datum) == said
+    # The mistake the guide shows in its last example, and what the check answers.
+    mistake = found[3][0].replace("- 2026-12-24", "- 2026-12-25")
+    assert "`2026-12-25`" in section and mistake != found[3][0]
+    city.write("wijken/soesterkwartier/agenda/reeks-3.md", mistake + "\n\nKom ook.\n")
+    shown = re.search(r"\*(bedoel je [^*]+)\*", section).group(1).replace("\n", " ")
+    assert shown in city.check().stdout
+
+
 @pytest.fixture(scope="module")
 def vocabulaire():
     return load_vocabulaire(REPO)[0]
@@ -70,6 +100,9 @@ def test_reference_lists_every_key_thema_and_onderwerp(vocabulaire):
     for ident in [*vocabulaire.themas, *vocabulaire.onderwerpen]:
         assert f"| `{ident}` |" in text
     assert "`repair-cafe`" in text  # an alias of an onderwerp
+    # A `behalve` entry may be just its date, as the check accepts.
+    behalve = next(line for line in text.splitlines() if line.startswith("| `herhaling.behalve` |"))
+    assert "alleen de datum (`- 2026-12-24`)" in behalve
 
 
 def test_every_example_in_the_reference_passes_the_check(city, vocabulaire):
@@ -98,4 +131,7 @@ def test_the_site_has_the_guide_in_its_navigation_and_links_the_reference(city):
     assert result.error is None, result.warnings
     assert 'href="sleutels/"' in result.page("meedoen/")
     assert '<h2 id="themas">Thema\'s</h2>' in result.page("meedoen/sleutels/")
+    # The reference links the guide's section on series, by the anchor the guide gives it.
+    assert 'href="../#herhaling"' in result.page("meedoen/sleutels/")
+    assert '<h2 id="herhaling">Activiteiten die terugkomen' in result.page("meedoen/")
     assert "  - Redacteuren: meedoen/index.md\n" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")

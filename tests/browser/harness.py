@@ -127,7 +127,7 @@ PAGES = [
     Stop("home", ""),
     Stop("wijk", "wijken/soesterkwartier/"),
     Stop("initiatief", "wijken/soesterkwartier/initiatieven/repair-cafe/"),
-    Stop("activiteit", "wijken/soesterkwartier/agenda/repair-cafe-december/"),
+    Stop("activiteit", "wijken/soesterkwartier/agenda/repair-cafe/"),
     Stop("bericht", "wijken/soesterkwartier/nieuws/repair-cafe-viert-vijfhonderdste-reparatie/"),  # a photo in its text
     Stop("wijken", "wijken/"),
     Stop("helpen", "helpen/"),

@@ -37,8 +37,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# Keys the editors' guide explains in a section of its own (content/meedoen/index.md): its title and anchor.
+_GUIDE = {"herhaling": ("Activiteiten die terugkomen", "herhaling")}
+
+
 def _what(f: Field) -> str:
     what = "een van: " + ", ".join(f"`{c}`" for c in f.choices) if f.type == "keuze" else _TYPES[f.type]
+    if f.shorthand:  # `- 2026-12-24` for `- datum: 2026-12-24`
+        short = next(sub for sub in f.fields if sub.name == f.shorthand)
+        what = f"alleen de {short.name} (`- {yaml_scalar(short.example)}`), of een {what}"
+    if f.name in _GUIDE:
+        title, anchor = _GUIDE[f.name]
+        what += f"; zie [{title}](index.md#{anchor})"
     if f.one_of:
         what += "; met " + " of ".join(f"`{k}`" for k in f.one_of)
     return f"lijst van: {what}" if f.many else what

@@ -35,7 +35,7 @@ BODIES = {
     "wijk": "vertel hier over de wijk: wie er wonen, wat er te doen is en waar je elkaar tegenkomt.",
     "wijkplan": "vat hier het wijkplan samen: hoe het tot stand kwam en wat bewoners het belangrijkst vinden.",
     "initiatief": "vertel hier wat jullie doen, voor wie, sinds wanneer, en hoe je kunt meedoen.",
-    "activiteit": "vertel hier wat er gebeurt, voor wie het is, wat het kost en of je je moet aanmelden.",
+    "activiteit": "vertel hier wat er gebeurt en voor wie het is; wat het kost en waar je je aanmeldt, zet je bij 'kosten' en 'aanmelden'.",
     "bericht": "schrijf hier het bericht.",
     "kennis": "beschrijf hier je vraag aan andere wijken, of de ervaring die jullie willen delen.",
 }
