@@ -176,6 +176,37 @@ def test_a_mistake_in_a_series_is_reported_on_its_line(city, rule, line, message
     assert [a.slug for a in loaded.stad.wijken["oost"].agenda] == ([] if fatal else ["taalcafe"])
 
 
+_UNFIXED = pytest.mark.xfail(strict=True, reason="review: a single {datum, reden} is refused as 'moet een lijst zijn'")
+# `behalve` as the contract writes it ("a date, or `{datum, reden}`"), as a list or just one,
+# in block or flow style: the times it names, and the line of each.
+TAALCAFE = "---\ntitel: Taalcafé\nstart: 2026-12-01 19:30\nlocatie: Buurthuis\nherhaling:\n  elke: week\n"
+BEHALVE_FORMS = [
+    pytest.param("  behalve: 2026-12-08\n", [("2026-12-08", None, 7)], id="one date"),
+    pytest.param("  behalve:\n    - 2026-12-08\n    - 2026-12-15\n", [("2026-12-08", None, 8), ("2026-12-15", None, 9)], id="dates"),
+    pytest.param(
+        "  behalve:\n    - datum: 2026-12-08\n      reden: Dicht\n    - 2026-12-15\n",
+        [("2026-12-08", "Dicht", 8), ("2026-12-15", None, 10)],
+        id="a list with a reason",
+    ),
+    pytest.param(
+        "  behalve:\n    datum: 2026-12-08\n    reden: Dicht\n", [("2026-12-08", "Dicht", 8)], id="one with a reason", marks=_UNFIXED
+    ),
+    pytest.param(
+        "  behalve: {datum: 2026-12-08, reden: Dicht}\n", [("2026-12-08", "Dicht", 7)], id="one with a reason, flow", marks=_UNFIXED
+    ),
+]
+
+
+@pytest.mark.parametrize("text,behalve", BEHALVE_FORMS)
+def test_behalve_may_be_one_time_or_a_list_of_them(city, text, behalve):
+    city.wijk("oost")
+    city.write("wijken/oost/agenda/taalcafe.md", f"{TAALCAFE}{text}---\n\nKom ook.\n")
+    loaded = load_stad(city.root)
+    assert loaded.problems == []
+    [taalcafe] = loaded.stad.wijken["oost"].agenda
+    assert [(u.datum.isoformat(), u.reden, u.line) for u in taalcafe.herhaling.behalve] == behalve
+
+
 def test_aanmelden_that_is_no_address_is_a_warning_and_stays_as_text(city):
     city.wijk("oost")
     city.activiteit("oost", "soep", titel="Soep", aanmelden="bij Anneke")
