@@ -176,7 +176,6 @@ def test_a_mistake_in_a_series_is_reported_on_its_line(city, rule, line, message
     assert [a.slug for a in loaded.stad.wijken["oost"].agenda] == ([] if fatal else ["taalcafe"])
 
 
-_UNFIXED = pytest.mark.xfail(strict=True, reason="review: a single {datum, reden} is refused as 'moet een lijst zijn'")
 # `behalve` as the contract writes it ("a date, or `{datum, reden}`"), as a list or just one,
 # in block or flow style: the times it names, and the line of each.
 TAALCAFE = "---\ntitel: Taalcafé\nstart: 2026-12-01 19:30\nlocatie: Buurthuis\nherhaling:\n  elke: week\n"
@@ -188,12 +187,8 @@ BEHALVE_FORMS = [
         [("2026-12-08", "Dicht", 8), ("2026-12-15", None, 10)],
         id="a list with a reason",
     ),
-    pytest.param(
-        "  behalve:\n    datum: 2026-12-08\n    reden: Dicht\n", [("2026-12-08", "Dicht", 8)], id="one with a reason", marks=_UNFIXED
-    ),
-    pytest.param(
-        "  behalve: {datum: 2026-12-08, reden: Dicht}\n", [("2026-12-08", "Dicht", 7)], id="one with a reason, flow", marks=_UNFIXED
-    ),
+    pytest.param("  behalve:\n    datum: 2026-12-08\n    reden: Dicht\n", [("2026-12-08", "Dicht", 8)], id="one with a reason"),
+    pytest.param("  behalve: {datum: 2026-12-08, reden: Dicht}\n", [("2026-12-08", "Dicht", 7)], id="one with a reason, flow"),
 ]
 
 

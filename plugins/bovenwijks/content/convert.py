@@ -268,6 +268,8 @@ def _checked(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
         return _value(ctx, node, f, label)
     if isinstance(node, yaml.ScalarNode) and (f.type != "object" or f.shorthand):
         items = [node]  # `themas: ontmoeting` means a list of one: no need to fail on it
+    elif isinstance(node, yaml.MappingNode) and f.shorthand:
+        items = [node]  # `behalve: {datum, reden}`: one, as the contract (and the JSON Schema) has it
     elif isinstance(node, yaml.SequenceNode):
         items = node.value
     else:
