@@ -363,3 +363,15 @@ def test_the_files_of_an_activiteit_carry_the_same_events(reeks_stad):
     own = alle["wijken/oost/agenda/taalcafe/taalcafe.ics"]
     vevents = own[own.index(b"BEGIN:VEVENT") : own.rindex(b"END:VEVENT")]
     assert vevents in alle["kalender/stad.ics"] and vevents in alle["kalender/wijken/oost.ics"]
+
+
+@pytest.mark.xfail(strict=True, reason="review: a date given twice is both an EXDATE and a RECURRENCE-ID")
+def test_a_date_given_twice_under_behalve_is_one_time_in_the_calendar_as_on_the_page(city):
+    city.wijk("oost", naam="Oost")
+    behalve = ["2026-12-08", {"datum": "2026-12-08", "reden": "Dicht"}, {"datum": "2026-12-15", "reden": "Dicht"}, "2026-12-15"]
+    city.activiteit("oost", "soep", start="2026-12-01 18:00", titel="Soep", herhaling={"elke": "week", "aantal": 4, "behalve": behalve})
+    stad = load_stad(city.root).stad
+    data = _eigen(stad, "soep")
+    assert instances(data, VAN, TOT) == expected(stad.activiteiten(), VAN, TOT)
+    lines = _unfolded(data)
+    assert len([line for line in lines if line.startswith(("EXDATE", "RECURRENCE-ID"))]) == 2  # one for each date
