@@ -166,7 +166,6 @@ MISTAKES = [
         "'herhaling.behalve': dinsdag 8 december 2026 staat er al op regel 8; deze keer wordt weggelaten",
         False,
         id="behalve twice",
-        marks=pytest.mark.xfail(strict=True, reason="review: a date given twice is not reported"),
     ),
 ]
 

@@ -365,7 +365,6 @@ def test_the_files_of_an_activiteit_carry_the_same_events(reeks_stad):
     assert vevents in alle["kalender/stad.ics"] and vevents in alle["kalender/wijken/oost.ics"]
 
 
-@pytest.mark.xfail(strict=True, reason="review: a date given twice is both an EXDATE and a RECURRENCE-ID")
 def test_a_date_given_twice_under_behalve_is_one_time_in_the_calendar_as_on_the_page(city):
     city.wijk("oost", naam="Oost")
     behalve = ["2026-12-08", {"datum": "2026-12-08", "reden": "Dicht"}, {"datum": "2026-12-15", "reden": "Dicht"}, "2026-12-15"]
