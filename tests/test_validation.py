@@ -96,7 +96,6 @@ def test_bad_initiatief_is_reported_with_file_and_line(city, text, line, words):
     assert any(p.startswith(expected) and words in p for p in problems), problems
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="review: a traceback")
 def test_a_year_in_other_digits_is_a_problem_not_a_traceback(city):
     city.wijk("oost", naam="Oost")
     city.write("wijken/oost/wijkplan.md", "---\njaar: 2⁰26\nprioriteiten: []\n---\n\nHet plan.\n")

@@ -27,6 +27,8 @@ EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", re.IGNORECASE)
 URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,}$")
 GITHUB_RE = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+# A whole number as editors type it: str.isdigit() also takes `²`, which int() then refuses.
+NUMBER_RE = re.compile(r"^[0-9]+$")
 
 TYPE_NAMES = {
     "tekst": "tekst",
@@ -162,7 +164,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             return text
         ctx.fail(node, f"{label}: '{text}' is geen geldig id; gebruik kleine letters, cijfers en streepjes, zoals '{_slugish(text)}'")
     elif kind == "jaar":
-        if text.isdigit() and 2000 <= int(text) <= 2100:
+        if NUMBER_RE.match(text) and 2000 <= int(text) <= 2100:
             return int(text)
         ctx.fail(node, f"{label}: '{text}' is geen jaartal; schrijf bijvoorbeeld {f.example}")
     elif kind == "datum":
@@ -222,7 +224,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             return day
         ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {did_you_mean(text, WEEKDAGEN)}")
     elif kind == "aantal":
-        if text.isdigit() and 1 <= int(text) <= MAX_AANTAL:
+        if NUMBER_RE.match(text) and 1 <= int(text) <= MAX_AANTAL:
             return int(text)
         ctx.fail(node, f"{label}: '{text}' kan niet; schrijf hoe vaak in totaal, als een heel getal van 1 tot en met {MAX_AANTAL}")
     elif kind == "aanmelden":
