@@ -374,3 +374,14 @@ def test_a_date_given_twice_under_behalve_is_one_time_in_the_calendar_as_on_the_
     assert instances(data, VAN, TOT) == expected(stad.activiteiten(), VAN, TOT)
     lines = _unfolded(data)
     assert len([line for line in lines if line.startswith(("EXDATE", "RECURRENCE-ID"))]) == 2  # one for each date
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError, reason="review: the VTIMEZONE would end in the year 10000; the build stops")
+def test_a_series_until_the_last_day_there_is_still_has_its_calendar(city):
+    # An editor's "for ever": the calendar, and with it the whole build, must not fail on it.
+    city.wijk("oost", naam="Oost")
+    city.activiteit("oost", "feest", start="2026-12-05 14:00", titel="Buurtfeest", herhaling={"elke": "jaar", "tot": "9999-12-31"})
+    stad = load_stad(city.root).stad
+    data = _eigen(stad, "feest")
+    assert instances(data, VAN, TOT) == expected(stad.activiteiten(), VAN, TOT)
+    assert "RRULE:FREQ=YEARLY;UNTIL=99991231T225959Z" in _unfolded(data)
