@@ -455,3 +455,42 @@ def test_every_calendar_gives_exactly_the_times_the_pages_list(built):
         e.decoded("dtstart").astimezone(TZ).isoformat(timespec="minutes") for e in recurring_ical_events.of(own).between(*window)
     )
     assert re.findall(r'datetime="([^"]+)"', keren) == times[:8]
+
+
+@pytest.fixture
+def weekenden(city):
+    """Series whose times last more than a day, and one whose first time drops out."""
+    city.wijk("oost", naam="Oost")
+    city.activiteit(
+        "oost", "kamp", titel="Weekendkamp", start="2026-11-27 18:00", eind="2026-11-29 17:00", herhaling={"elke": "week", "aantal": 6}
+    )
+    city.activiteit("oost", "markt", titel="Weekendmarkt", start="2026-12-05", eind="2026-12-06", herhaling={"elke": "maand", "aantal": 3})
+    city.activiteit(
+        "oost", "soep", titel="Soep", start="2026-12-04 18:00", herhaling={"elke": "week", "aantal": 4, "behalve": ["2026-12-04"]}
+    )
+    return city.build(strict=True)
+
+
+def _feiten(html: str) -> dict[str, str]:
+    return dict(re.findall(r"<dt>([^<]+)</dt><dd>(.*?)</dd>", html))
+
+
+@pytest.mark.xfail(strict=True, reason="review: a time over more days reads '18.00 tot 17.00 uur', or 'De hele dag'")
+def test_a_series_of_times_over_more_days_says_from_which_day_to_which(weekenden):
+    assert _feiten(weekenden.article("wijken/oost/agenda/kamp/"))["Hoe laat"] == "Vrijdag 18.00 uur tot zondag 17.00 uur"
+    assert _feiten(weekenden.article("wijken/oost/agenda/markt/"))["Hoe laat"] == "Zaterdag tot en met zondag, de hele dag"
+    import feedparser
+
+    entries = {e.title.split(" (")[0]: e for e in feedparser.parse((weekenden.site / "feeds/agenda.rss").read_bytes()).entries}
+    assert "Elke vrijdag, 6 keer, vrijdag 18.00 uur tot zondag 17.00 uur" in entries["Weekendkamp"].summary
+    assert "zaterdag tot en met zondag, de hele dag" in entries["Weekendmarkt"].content[0].value
+
+
+@pytest.mark.xfail(strict=True, reason="review: 'vanaf' names the dropped first date")
+def test_a_series_whose_first_date_drops_out_begins_at_its_first_time(weekenden):
+    html = weekenden.article("wijken/oost/agenda/soep/")
+    assert _feiten(html)["Wanneer"] == "Elke vrijdag, 4 keer, vanaf vrijdag 11 december 2026"
+    import feedparser
+
+    [soep] = [e for e in feedparser.parse((weekenden.site / "feeds/agenda.rss").read_bytes()).entries if e.title.startswith("Soep")]
+    assert "de eerste keer is vrijdag 11 december 2026" in soep.content[0].value
