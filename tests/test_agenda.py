@@ -475,7 +475,6 @@ def _feiten(html: str) -> dict[str, str]:
     return dict(re.findall(r"<dt>([^<]+)</dt><dd>(.*?)</dd>", html))
 
 
-@pytest.mark.xfail(strict=True, reason="review: a time over more days reads '18.00 tot 17.00 uur', or 'De hele dag'")
 def test_a_series_of_times_over_more_days_says_from_which_day_to_which(weekenden):
     assert _feiten(weekenden.article("wijken/oost/agenda/kamp/"))["Hoe laat"] == "Vrijdag 18.00 uur tot zondag 17.00 uur"
     assert _feiten(weekenden.article("wijken/oost/agenda/markt/"))["Hoe laat"] == "Zaterdag tot en met zondag, de hele dag"

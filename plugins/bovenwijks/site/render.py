@@ -94,7 +94,7 @@ def environment() -> Environment:
         wanneer=_when,
         iso=_iso,
         telefoon_uri=_telefoon_uri,
-        uren=lambda keer: dutch_hours(keer.start, keer.eind),
+        uren=lambda keer: dutch_hours(keer.start, keer.eind, keer.hele_dag),
         regel=lambda a: beschrijving(a.herhaling, a.datum) if a.herhaling else "",
     )
     env.tests["contains"] = lambda sequence, value: value in sequence
