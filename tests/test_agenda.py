@@ -485,7 +485,6 @@ def test_a_series_of_times_over_more_days_says_from_which_day_to_which(weekenden
     assert "zaterdag tot en met zondag, de hele dag" in entries["Weekendmarkt"].content[0].value
 
 
-@pytest.mark.xfail(strict=True, reason="review: 'vanaf' names the dropped first date")
 def test_a_series_whose_first_date_drops_out_begins_at_its_first_time(weekenden):
     html = weekenden.article("wijken/oost/agenda/soep/")
     assert _feiten(html)["Wanneer"] == "Elke vrijdag, 4 keer, vanaf vrijdag 11 december 2026"
