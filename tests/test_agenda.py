@@ -227,6 +227,46 @@ def test_aanmelden_that_is_no_address_is_a_warning_and_stays_as_text(city):
     assert soep.aanmelden == "bij Anneke" and soep.aanmelden_link is None
 
 
+# What an editor writes under `aanmelden`: whether the check warns, and where the page links.
+AANMELDEN = [
+    pytest.param("taalcafe@oost.example", False, "mailto:taalcafe@oost.example", id="an address"),
+    pytest.param("mailto:taalcafe@oost.example", False, "mailto:taalcafe@oost.example", id="mailto"),
+    pytest.param("https://oost.example/aanmelden", False, "https://oost.example/aanmelden", id="a web address"),
+    pytest.param("bij Anneke", True, None, id="words"),
+    pytest.param(
+        "MAILTO:taalcafe@oost.example",
+        False,
+        "mailto:taalcafe@oost.example",
+        id="MAILTO",
+        marks=pytest.mark.xfail(strict=True, reason="review: linked as mailto:MAILTO:…"),
+    ),
+    pytest.param(
+        "mailto:taalcafe@oost.example?subject=Taalcafé",
+        True,
+        None,
+        id="mailto with a subject",
+        marks=pytest.mark.xfail(strict=True, reason="review: 'gewone tekst', says the warning, but linked as mailto:mailto:…"),
+    ),
+    pytest.param(
+        "javascript:alert('a@b.nl')",
+        True,
+        None,
+        id="javascript",
+        marks=pytest.mark.xfail(strict=True, reason="review: 'gewone tekst', says the warning, but linked as mailto:javascript:…"),
+    ),
+]
+
+
+@pytest.mark.parametrize("aanmelden,warned,link", AANMELDEN)
+def test_aanmelden_links_what_the_check_takes_for_an_address(city, aanmelden, warned, link):
+    city.wijk("oost")
+    city.activiteit("oost", "taalcafe", titel="Taalcafé", aanmelden=aanmelden)
+    loaded = load_stad(city.root)
+    assert [p.fatal for p in loaded.problems] == ([False] if warned else [])
+    [taalcafe] = loaded.stad.wijken["oost"].agenda
+    assert taalcafe.aanmelden_link == link
+
+
 # -- a built city -------------------------------------------------------------------------------
 
 
