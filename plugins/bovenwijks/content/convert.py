@@ -228,8 +228,9 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             return int(text)
         ctx.fail(node, f"{label}: '{text}' kan niet; schrijf hoe vaak in totaal, als een heel getal van 1 tot en met {MAX_AANTAL}")
     elif kind == "aanmelden":
-        if URL_RE.match(text) or EMAIL_RE.match(text.removeprefix("mailto:")):
-            return text.removeprefix("mailto:")
+        link = aanmelden_link(text)
+        if link is not None:
+            return link.removeprefix("mailto:")  # an e-mail address as residents read it
         ctx.fail(
             node,
             f"{label}: '{text}' is geen webadres (dat met https:// begint) en geen e-mailadres; het staat op de pagina als gewone tekst",
@@ -239,6 +240,17 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
+
+
+def aanmelden_link(text: str) -> str | None:
+    """Where an `aanmelden` takes a resident: its URL, or a `mailto:` to its e-mail address.
+
+    None when it is neither: then it is plain text on the page, as the check warns.
+    """
+    if URL_RE.match(text):
+        return text
+    address = text[len("mailto:") :] if text.lower().startswith("mailto:") else text
+    return f"mailto:{address}" if EMAIL_RE.match(address) else None
 
 
 def _short(ctx: _Context, node: yaml.ScalarNode, f: Field, label: str) -> dict[str, Any] | None:
