@@ -145,6 +145,14 @@ MISTAKES = [
         {"elke": "week", "tot": "2027-06-30", "aantal": 5}, 8, "'herhaling' heeft 'tot' én 'aantal'; kies er één", True, id="both"
     ),
     pytest.param({"elke": "week", "aantal": 0}, 7, "'herhaling.aantal': '0' kan niet", True, id="aantal below 1"),
+    # Python's isdigit() takes a superscript for a digit, and int() then fails on it.
+    pytest.param(
+        {"elke": "week", "aantal": "²"},
+        7,
+        "'herhaling.aantal': '²' kan niet",
+        True,
+        id="aantal a superscript",
+    ),
     pytest.param(
         {"elke": "week", "dagen": ["woensdag"]},
         3,
@@ -159,6 +167,13 @@ MISTAKES = [
         " weggelaten; bedoel je dinsdag 8 december of dinsdag 15 december?",
         False,
         id="behalve not a time",
+    ),
+    pytest.param(
+        {"elke": "week", "behalve": ["2026-12-08", {"datum": "2026-12-08", "reden": "Dicht"}]},
+        9,
+        "'herhaling.behalve': dinsdag 8 december 2026 staat er al op regel 8; deze keer wordt weggelaten",
+        False,
+        id="behalve twice",
     ),
 ]
 
@@ -176,6 +191,32 @@ def test_a_mistake_in_a_series_is_reported_on_its_line(city, rule, line, message
     assert [a.slug for a in loaded.stad.wijken["oost"].agenda] == ([] if fatal else ["taalcafe"])
 
 
+# `behalve` as the contract writes it ("a date, or `{datum, reden}`"), as a list or just one,
+# in block or flow style: the times it names, and the line of each.
+TAALCAFE = "---\ntitel: Taalcafé\nstart: 2026-12-01 19:30\nlocatie: Buurthuis\nherhaling:\n  elke: week\n"
+BEHALVE_FORMS = [
+    pytest.param("  behalve: 2026-12-08\n", [("2026-12-08", None, 7)], id="one date"),
+    pytest.param("  behalve:\n    - 2026-12-08\n    - 2026-12-15\n", [("2026-12-08", None, 8), ("2026-12-15", None, 9)], id="dates"),
+    pytest.param(
+        "  behalve:\n    - datum: 2026-12-08\n      reden: Dicht\n    - 2026-12-15\n",
+        [("2026-12-08", "Dicht", 8), ("2026-12-15", None, 10)],
+        id="a list with a reason",
+    ),
+    pytest.param("  behalve:\n    datum: 2026-12-08\n    reden: Dicht\n", [("2026-12-08", "Dicht", 8)], id="one with a reason"),
+    pytest.param("  behalve: {datum: 2026-12-08, reden: Dicht}\n", [("2026-12-08", "Dicht", 7)], id="one with a reason, flow"),
+]
+
+
+@pytest.mark.parametrize("text,behalve", BEHALVE_FORMS)
+def test_behalve_may_be_one_time_or_a_list_of_them(city, text, behalve):
+    city.wijk("oost")
+    city.write("wijken/oost/agenda/taalcafe.md", f"{TAALCAFE}{text}---\n\nKom ook.\n")
+    loaded = load_stad(city.root)
+    assert loaded.problems == []
+    [taalcafe] = loaded.stad.wijken["oost"].agenda
+    assert [(u.datum.isoformat(), u.reden, u.line) for u in taalcafe.herhaling.behalve] == behalve
+
+
 def test_aanmelden_that_is_no_address_is_a_warning_and_stays_as_text(city):
     city.wijk("oost")
     city.activiteit("oost", "soep", titel="Soep", aanmelden="bij Anneke")
@@ -184,6 +225,43 @@ def test_aanmelden_that_is_no_address_is_a_warning_and_stays_as_text(city):
     assert not problem.fatal and "'aanmelden': 'bij Anneke' is geen webadres" in problem.message
     [soep] = loaded.stad.wijken["oost"].agenda
     assert soep.aanmelden == "bij Anneke" and soep.aanmelden_link is None
+
+
+# What an editor writes under `aanmelden`: whether the check warns, and where the page links.
+AANMELDEN = [
+    pytest.param("taalcafe@oost.example", False, "mailto:taalcafe@oost.example", id="an address"),
+    pytest.param("mailto:taalcafe@oost.example", False, "mailto:taalcafe@oost.example", id="mailto"),
+    pytest.param("https://oost.example/aanmelden", False, "https://oost.example/aanmelden", id="a web address"),
+    pytest.param("bij Anneke", True, None, id="words"),
+    pytest.param(
+        "MAILTO:taalcafe@oost.example",
+        False,
+        "mailto:taalcafe@oost.example",
+        id="MAILTO",
+    ),
+    pytest.param(
+        "mailto:taalcafe@oost.example?subject=Taalcafé",
+        True,
+        None,
+        id="mailto with a subject",
+    ),
+    pytest.param(
+        "javascript:alert('a@b.nl')",
+        True,
+        None,
+        id="javascript",
+    ),
+]
+
+
+@pytest.mark.parametrize("aanmelden,warned,link", AANMELDEN)
+def test_aanmelden_links_what_the_check_takes_for_an_address(city, aanmelden, warned, link):
+    city.wijk("oost")
+    city.activiteit("oost", "taalcafe", titel="Taalcafé", aanmelden=aanmelden)
+    loaded = load_stad(city.root)
+    assert [p.fatal for p in loaded.problems] == ([False] if warned else [])
+    [taalcafe] = loaded.stad.wijken["oost"].agenda
+    assert taalcafe.aanmelden_link == link
 
 
 # -- a built city -------------------------------------------------------------------------------
@@ -414,3 +492,40 @@ def test_every_calendar_gives_exactly_the_times_the_pages_list(built):
         e.decoded("dtstart").astimezone(TZ).isoformat(timespec="minutes") for e in recurring_ical_events.of(own).between(*window)
     )
     assert re.findall(r'datetime="([^"]+)"', keren) == times[:8]
+
+
+@pytest.fixture
+def weekenden(city):
+    """Series whose times last more than a day, and one whose first time drops out."""
+    city.wijk("oost", naam="Oost")
+    city.activiteit(
+        "oost", "kamp", titel="Weekendkamp", start="2026-11-27 18:00", eind="2026-11-29 17:00", herhaling={"elke": "week", "aantal": 6}
+    )
+    city.activiteit("oost", "markt", titel="Weekendmarkt", start="2026-12-05", eind="2026-12-06", herhaling={"elke": "maand", "aantal": 3})
+    city.activiteit(
+        "oost", "soep", titel="Soep", start="2026-12-04 18:00", herhaling={"elke": "week", "aantal": 4, "behalve": ["2026-12-04"]}
+    )
+    return city.build(strict=True)
+
+
+def _feiten(html: str) -> dict[str, str]:
+    return dict(re.findall(r"<dt>([^<]+)</dt><dd>(.*?)</dd>", html))
+
+
+def test_a_series_of_times_over_more_days_says_from_which_day_to_which(weekenden):
+    assert _feiten(weekenden.article("wijken/oost/agenda/kamp/"))["Hoe laat"] == "Vrijdag 18.00 uur tot zondag 17.00 uur"
+    assert _feiten(weekenden.article("wijken/oost/agenda/markt/"))["Hoe laat"] == "Zaterdag tot en met zondag, de hele dag"
+    import feedparser
+
+    entries = {e.title.split(" (")[0]: e for e in feedparser.parse((weekenden.site / "feeds/agenda.rss").read_bytes()).entries}
+    assert "Elke vrijdag, 6 keer, vrijdag 18.00 uur tot zondag 17.00 uur" in entries["Weekendkamp"].summary
+    assert "zaterdag tot en met zondag, de hele dag" in entries["Weekendmarkt"].content[0].value
+
+
+def test_a_series_whose_first_date_drops_out_begins_at_its_first_time(weekenden):
+    html = weekenden.article("wijken/oost/agenda/soep/")
+    assert _feiten(html)["Wanneer"] == "Elke vrijdag, 4 keer, vanaf vrijdag 11 december 2026"
+    import feedparser
+
+    [soep] = [e for e in feedparser.parse((weekenden.site / "feeds/agenda.rss").read_bytes()).entries if e.title.startswith("Soep")]
+    assert "de eerste keer is vrijdag 11 december 2026" in soep.content[0].value

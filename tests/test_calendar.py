@@ -13,7 +13,7 @@ from icalendar import Calendar
 from bovenwijks.content.load import load_stad
 from bovenwijks.dates import TZ
 from bovenwijks.herhaling import keren
-from bovenwijks.publish.calendar import Events, eigen_kalender, eigen_kalenders, ics, kalenders
+from bovenwijks.publish.calendar import JAREN_HOOGSTENS, Events, eigen_kalender, eigen_kalenders, ics, kalenders
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén; ĳsbaan, ijs"
@@ -363,3 +363,26 @@ def test_the_files_of_an_activiteit_carry_the_same_events(reeks_stad):
     own = alle["wijken/oost/agenda/taalcafe/taalcafe.ics"]
     vevents = own[own.index(b"BEGIN:VEVENT") : own.rindex(b"END:VEVENT")]
     assert vevents in alle["kalender/stad.ics"] and vevents in alle["kalender/wijken/oost.ics"]
+
+
+def test_a_date_given_twice_under_behalve_is_one_time_in_the_calendar_as_on_the_page(city):
+    city.wijk("oost", naam="Oost")
+    behalve = ["2026-12-08", {"datum": "2026-12-08", "reden": "Dicht"}, {"datum": "2026-12-15", "reden": "Dicht"}, "2026-12-15"]
+    city.activiteit("oost", "soep", start="2026-12-01 18:00", titel="Soep", herhaling={"elke": "week", "aantal": 4, "behalve": behalve})
+    stad = load_stad(city.root).stad
+    data = _eigen(stad, "soep")
+    assert instances(data, VAN, TOT) == expected(stad.activiteiten(), VAN, TOT)
+    lines = _unfolded(data)
+    assert len([line for line in lines if line.startswith(("EXDATE", "RECURRENCE-ID"))]) == 2  # one for each date
+
+
+def test_a_series_until_the_last_day_there_is_still_has_its_calendar(city):
+    # An editor's "for ever": the calendar, and with it the whole build, must not fail on it.
+    city.wijk("oost", naam="Oost")
+    city.activiteit("oost", "feest", start="2026-12-05 14:00", titel="Buurtfeest", herhaling={"elke": "jaar", "tot": "9999-12-31"})
+    stad = load_stad(city.root).stad
+    data = _eigen(stad, "feest")
+    assert instances(data, VAN, TOT) == expected(stad.activiteiten(), VAN, TOT)
+    lines = _unfolded(data)
+    assert "RRULE:FREQ=YEARLY;UNTIL=99991231T225959Z" in lines
+    assert lines.count("BEGIN:STANDARD") < 2 * (JAREN_HOOGSTENS + 2)  # not eight thousand years of changes

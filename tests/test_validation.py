@@ -96,6 +96,13 @@ def test_bad_initiatief_is_reported_with_file_and_line(city, text, line, words):
     assert any(p.startswith(expected) and words in p for p in problems), problems
 
 
+def test_a_year_in_other_digits_is_a_problem_not_a_traceback(city):
+    city.wijk("oost", naam="Oost")
+    city.write("wijken/oost/wijkplan.md", "---\njaar: 2⁰26\nprioriteiten: []\n---\n\nHet plan.\n")
+    [problem] = load_stad(city.root).problems
+    assert (problem.path, problem.line) == ("wijken/oost/wijkplan.md", 2) and "'jaar': '2⁰26'" in problem.message
+
+
 def test_not_utf8_names_the_line(city):
     text = GOOD_INITIATIEF.replace("Repair Café", "Repair Cafe").replace("Tekst.", "Caf\xe9 op regel 12").encode("latin-1")
     problems = problems_for(city, INITIATIEF, text)

@@ -99,12 +99,21 @@ def dutch_time(value: datetime) -> str:
     return _clock(local.hour, local.minute)
 
 
-def dutch_hours(start: datetime, eind: datetime | None) -> str:
-    """`19.30 tot 21.30 uur`, or `19.30 uur` without an end, in Amsterdam time."""
-    begin = dutch_time(start)
-    if eind is None:
-        return begin
-    return f"{begin.removesuffix(' uur')} tot {dutch_time(eind)}"
+def dutch_hours(start: datetime, eind: datetime | None, hele_dag: bool = False) -> str:
+    """How long each time of a series lasts, in Amsterdam time, where the rule says which days.
+
+    `19.30 tot 21.30 uur`, or `19.30 uur` without an end; over more days the weekdays say
+    it (`vrijdag 18.00 uur tot zondag 17.00 uur`, `zaterdag tot en met zondag, de hele dag`).
+    """
+    begin, end = start.astimezone(TZ), eind.astimezone(TZ) if eind else None
+    if end is not None and end.date() != begin.date():
+        first, last = format_date(begin, "EEEE", locale=LOCALE), format_date(end, "EEEE", locale=LOCALE)
+        return f"{first} tot en met {last}, de hele dag" if hele_dag else f"{first} {dutch_time(begin)} tot {last} {dutch_time(end)}"
+    if hele_dag:
+        return "de hele dag"
+    if end is None:
+        return dutch_time(begin)
+    return f"{dutch_time(begin).removesuffix(' uur')} tot {dutch_time(end)}"
 
 
 @lru_cache(maxsize=2048)

@@ -244,19 +244,10 @@ class Activiteit(Tijdvak, Item):
     herhaling: Herhaling | None = None
     afgelast: str | None = None  # the reason the whole activiteit (every time of it) does not go on
     aanmelden: str | None = None  # a URL or an e-mail address; as typed when it is neither
+    aanmelden_link: str | None = None  # where `aanmelden` takes a resident (a URL, a `mailto:`); None for plain text
     kosten: str | None = None
     toegankelijkheid: str | None = None
     gewijzigd: datetime | None = None  # when its file last changed, as far as the repository knows
-
-    @property
-    def aanmelden_link(self) -> str | None:
-        """Where `aanmelden` takes a resident: its URL, a `mailto:`, or None for plain text."""
-        text = self.aanmelden
-        if not text or " " in text:
-            return None
-        if text.startswith(("https://", "http://")):
-            return text
-        return f"mailto:{text}" if "@" in text else None
 
     @property
     def gratis(self) -> bool:

@@ -27,6 +27,8 @@ EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", re.IGNORECASE)
 URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,}$")
 GITHUB_RE = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+# A whole number as editors type it: str.isdigit() also takes `²`, which int() then refuses.
+NUMBER_RE = re.compile(r"^[0-9]+$")
 
 TYPE_NAMES = {
     "tekst": "tekst",
@@ -162,7 +164,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             return text
         ctx.fail(node, f"{label}: '{text}' is geen geldig id; gebruik kleine letters, cijfers en streepjes, zoals '{_slugish(text)}'")
     elif kind == "jaar":
-        if text.isdigit() and 2000 <= int(text) <= 2100:
+        if NUMBER_RE.match(text) and 2000 <= int(text) <= 2100:
             return int(text)
         ctx.fail(node, f"{label}: '{text}' is geen jaartal; schrijf bijvoorbeeld {f.example}")
     elif kind == "datum":
@@ -222,12 +224,13 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
             return day
         ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {did_you_mean(text, WEEKDAGEN)}")
     elif kind == "aantal":
-        if text.isdigit() and 1 <= int(text) <= MAX_AANTAL:
+        if NUMBER_RE.match(text) and 1 <= int(text) <= MAX_AANTAL:
             return int(text)
         ctx.fail(node, f"{label}: '{text}' kan niet; schrijf hoe vaak in totaal, als een heel getal van 1 tot en met {MAX_AANTAL}")
     elif kind == "aanmelden":
-        if URL_RE.match(text) or EMAIL_RE.match(text.removeprefix("mailto:")):
-            return text.removeprefix("mailto:")
+        link = aanmelden_link(text)
+        if link is not None:
+            return link.removeprefix("mailto:")  # an e-mail address as residents read it
         ctx.fail(
             node,
             f"{label}: '{text}' is geen webadres (dat met https:// begint) en geen e-mailadres; het staat op de pagina als gewone tekst",
@@ -237,6 +240,17 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
+
+
+def aanmelden_link(text: str) -> str | None:
+    """Where an `aanmelden` takes a resident: its URL, or a `mailto:` to its e-mail address.
+
+    None when it is neither: then it is plain text on the page, as the check warns.
+    """
+    if URL_RE.match(text):
+        return text
+    address = text[len("mailto:") :] if text.lower().startswith("mailto:") else text
+    return f"mailto:{address}" if EMAIL_RE.match(address) else None
 
 
 def _short(ctx: _Context, node: yaml.ScalarNode, f: Field, label: str) -> dict[str, Any] | None:
@@ -268,6 +282,8 @@ def _checked(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
         return _value(ctx, node, f, label)
     if isinstance(node, yaml.ScalarNode) and (f.type != "object" or f.shorthand):
         items = [node]  # `themas: ontmoeting` means a list of one: no need to fail on it
+    elif isinstance(node, yaml.MappingNode) and f.shorthand:
+        items = [node]  # `behalve: {datum, reden}`: one, as the contract (and the JSON Schema) has it
     elif isinstance(node, yaml.SequenceNode):
         items = node.value
     else:

@@ -13,7 +13,7 @@ from typing import Any
 
 from bovenwijks.content import reeks
 from bovenwijks.content.afbeelding import Checker, Plek, check_text
-from bovenwijks.content.convert import SLUG_RE, Vocab, convert
+from bovenwijks.content.convert import SLUG_RE, Vocab, aanmelden_link, convert
 from bovenwijks.content.geschiedenis import gewijzigd
 from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
@@ -99,6 +99,7 @@ def _activiteit(v: dict[str, Any], base: dict[str, Any]) -> Activiteit:
         herhaling=reeks.herhaling(v.get("herhaling")),
         afgelast=v.get("afgelast"),
         aanmelden=v.get("aanmelden"),
+        aanmelden_link=aanmelden_link(v["aanmelden"]) if v.get("aanmelden") else None,
         kosten=v.get("kosten"),
         toegankelijkheid=v.get("toegankelijkheid"),
     )

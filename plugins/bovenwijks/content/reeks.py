@@ -2,7 +2,7 @@
 
 Key-by-key checks live in `convert`. A mistake in the rule costs the activiteit its page (a
 series shown as one evening sends residents on the wrong days); a `behalve` date that is not
-one of its times is left out, and the rest of the series stands.
+one of its times, or that is there already, is left out, and the rest of the series stands.
 """
 
 from __future__ import annotations
@@ -64,10 +64,24 @@ def check(activiteit: Activiteit) -> tuple[Activiteit, list[Problem]]:
         )
     if problems:
         return activiteit, problems
-    kept = []
+    kept: dict[date, Uitzondering] = {}
     for uitzondering in rule.behalve:
+        first = kept.get(uitzondering.datum)
+        if first is not None:
+            # One time can't both drop out and stay as "gaat niet door", nor have two reasons:
+            # pages and calendars would each pick another.
+            problems.append(
+                Problem(
+                    activiteit.source,
+                    uitzondering.line,
+                    f"'herhaling.behalve': {dutch_date(uitzondering.datum, weekday=True)} staat er al op regel {first.line};"
+                    " deze keer wordt weggelaten. Noem elke datum één keer, met of zonder reden",
+                    fatal=False,
+                )
+            )
+            continue
         if is_keer(activiteit, uitzondering.datum):
-            kept.append(uitzondering)
+            kept[uitzondering.datum] = uitzondering
             continue
         problems.append(
             Problem(
@@ -79,7 +93,7 @@ def check(activiteit: Activiteit) -> tuple[Activiteit, list[Problem]]:
             )
         )
     if len(kept) < len(rule.behalve):
-        activiteit = replace(activiteit, herhaling=replace(rule, behalve=tuple(kept)))
+        activiteit = replace(activiteit, herhaling=replace(rule, behalve=tuple(kept.values())))
     return activiteit, problems
 
 

@@ -32,6 +32,10 @@ BESCHRIJVING = 500  # characters of the activiteit's text in an event's descript
 # How many years past the city's latest activiteit the time zone of a series that goes on
 # covers (see `Events.jaren`).
 JAREN_VOORUIT = 5
+# How many years past its first time the time zone of a series with an end covers at most:
+# a `tot` further ahead ("9999-12-31", for ever) is as good as none, and would make the time
+# zone of every calendar it is in longer than all its events (and past what dates can hold).
+JAREN_HOOGSTENS = 100
 
 
 @dataclass
@@ -227,7 +231,7 @@ class Events:
                 last = max(first, self.horizon())
             else:
                 keer = laatste(activiteit) if activiteit.herhaling else activiteit
-                last = _local(keer.eind or keer.start).year if keer else first
+                last = min(_local(keer.eind or keer.start).year if keer else first, first + JAREN_HOOGSTENS)
             found = self._jaren[activiteit.identity] = (first, last)
         return found
 

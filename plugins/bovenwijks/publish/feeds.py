@@ -152,8 +152,7 @@ def _activiteit(a: Activiteit, stad: Stad) -> Entry:
 
 def _wanneer(a: Activiteit) -> str:
     if a.herhaling:
-        hours = "de hele dag" if a.hele_dag else dutch_hours(a.start, a.eind)
-        return f"{beschrijving(a.herhaling, a.datum).capitalize()}, {hours}"
+        return f"{beschrijving(a.herhaling, a.datum).capitalize()}, {dutch_hours(a.start, a.eind, a.hele_dag)}"
     start = a.start.astimezone(TZ)
     day = dutch_date(start.date(), weekday=True)
     return day if a.hele_dag else f"{day}, {dutch_time(start)}"

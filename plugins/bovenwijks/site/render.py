@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_hours, dutch_month, dutch_time
-from bovenwijks.herhaling import GAAT_NIET_DOOR, VENSTER_TEKST, beschrijving
+from bovenwijks.herhaling import GAAT_NIET_DOOR, VENSTER_TEKST, beschrijving, volgende
 from bovenwijks.keuzes import SOORT, STATUS
 from bovenwijks.site import fotos, searchable
 
@@ -94,8 +94,10 @@ def environment() -> Environment:
         wanneer=_when,
         iso=_iso,
         telefoon_uri=_telefoon_uri,
-        uren=lambda keer: dutch_hours(keer.start, keer.eind),
+        uren=lambda keer: dutch_hours(keer.start, keer.eind, keer.hele_dag),
         regel=lambda a: beschrijving(a.herhaling, a.datum) if a.herhaling else "",
+        # The first time that happens: `start` may be a date that `behalve` drops.
+        eerste=lambda a: volgende(a, a.datum),
     )
     env.tests["contains"] = lambda sequence, value: value in sequence
     # OVERSLAAN ... EINDE: what the site search skips (see searchable.py).
