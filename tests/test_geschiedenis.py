@@ -61,7 +61,6 @@ def test_a_file_changed_since_its_last_commit_has_its_modification_time(tmp_path
     assert gewijzigd(tmp_path, PADEN)[NAMEN[0]] == GEOPEND
 
 
-@pytest.mark.xfail(strict=True, reason="review: a city in a folder of its repository gets modification times")
 def test_a_city_in_a_folder_of_its_repository_is_dated_by_its_commits(tmp_path):
     root = tmp_path / "stad"
     _stad(tmp_path, root)
