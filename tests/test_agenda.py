@@ -537,7 +537,6 @@ def test_a_series_whose_first_date_drops_out_begins_at_its_first_time(weekenden)
     assert "de eerste keer is vrijdag 11 december 2026" in soep.content[0].value
 
 
-@pytest.mark.xfail(strict=True, reason="review: 'Daarna' lists every time of a series, so one weekly series fills it")
 def test_after_the_weekend_the_home_page_lists_each_activiteit_once_at_its_next_time(weekenden):
     home = weekenden.article("")
     daarna = home[home.index('id="binnenkort"') : home.index("</ul>", home.index('id="binnenkort"'))]
