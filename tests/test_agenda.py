@@ -182,7 +182,7 @@ MISTAKES = [
     pytest.param(
         {"elke": "week", "behalve": ["2026-12-08", {"datum": "2026-12-08", "reden": "Dicht"}]},
         9,
-        "'herhaling.behalve': dinsdag 8 december 2026 staat er al op regel 8; deze keer wordt weggelaten",
+        "'herhaling.behalve': dinsdag 8 december 2026 staat er al op regel 8; noem elke datum één keer, met of zonder reden",
         False,
         id="behalve twice",
     ),
