@@ -8,9 +8,10 @@ home and wijk pages, the feeds, the structured data and the open data.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -20,6 +21,9 @@ from bovenwijks.herhaling import beschrijving, in_venster, keren, voorbij
 from bovenwijks.model import Activiteit, Herhaling, Uitzondering
 
 VANDAAG = date(2026, 11, 23)  # the harness's build date, a Monday
+# When the built city's activiteiten were put on the agenda: their files' modification time
+# (the city is no git repository), a day that none of them is on.
+GEWIJZIGD = datetime(2026, 11, 20, 9, 15, tzinfo=UTC)
 
 
 def _activiteit(start: str, eind: str | None = None, hele_dag: bool = False, **rule) -> Activiteit:
@@ -135,6 +139,13 @@ MISTAKES = [
         id="mistyped weekday",
     ),
     pytest.param(
+        {"elke": "week", "dagen": [3]},
+        8,
+        "'herhaling.dagen': '3' is geen dag van de week; kies uit: maandag, dinsdag, woensdag, donderdag, vrijdag, zaterdag, zondag",
+        True,
+        id="no weekday at all",
+    ),
+    pytest.param(
         {"elke": "week", "tot": "2026-10-01"},
         7,
         "'herhaling.tot' (1 oktober 2026) ligt vóór 'start' (1 december 2026)",
@@ -171,7 +182,7 @@ MISTAKES = [
     pytest.param(
         {"elke": "week", "behalve": ["2026-12-08", {"datum": "2026-12-08", "reden": "Dicht"}]},
         9,
-        "'herhaling.behalve': dinsdag 8 december 2026 staat er al op regel 8; deze keer wordt weggelaten",
+        "'herhaling.behalve': dinsdag 8 december 2026 staat er al op regel 8; noem elke datum één keer, met of zonder reden",
         False,
         id="behalve twice",
     ),
@@ -307,6 +318,8 @@ def built(city):
         locatie="Buurthuis De Ster",
         herhaling={"elke": "week", "aantal": 4},
     )
+    for path in (city.root / "wijken").glob("*/agenda/*.md"):
+        os.utime(path, (GEWIJZIGD.timestamp(), GEWIJZIGD.timestamp()))
     return city.build(strict=True)
 
 
@@ -442,8 +455,8 @@ def test_feeds_mark_a_cancellation_and_date_by_the_file_not_the_event(built):
     titles = [e.title for e in feed.entries]
     assert "Gaat niet door: Lezing over zonnepanelen (26 november 2026)" in titles
     assert "Taalcafé (elke dinsdag en donderdag, tot en met 31 maart 2027)" in titles
-    for entry in feed.entries:  # written by the test a moment ago: never the event's own day
-        assert datetime(*entry.published_parsed[:6]).date() <= date.today()
+    # When the file changed, never the event's own day.
+    assert {datetime(*e.published_parsed[:6], tzinfo=UTC) for e in feed.entries} == {GEWIJZIGD}
     taal = next(e for e in feed.entries if e.title.startswith("Taalcafé"))
     assert "Elke dinsdag en donderdag, tot en met 31 maart 2027, 19.30 tot 21.00 uur" in taal.summary
     assert "Kosten:</strong> gratis" in taal.content[0].value
@@ -529,3 +542,10 @@ def test_a_series_whose_first_date_drops_out_begins_at_its_first_time(weekenden)
 
     [soep] = [e for e in feedparser.parse((weekenden.site / "feeds/agenda.rss").read_bytes()).entries if e.title.startswith("Soep")]
     assert "de eerste keer is vrijdag 11 december 2026" in soep.content[0].value
+
+
+def test_after_the_weekend_the_home_page_lists_each_activiteit_once_at_its_next_time(weekenden):
+    home = weekenden.article("")
+    daarna = home[home.index('id="binnenkort"') : home.index("</ul>", home.index('id="binnenkort"'))]
+    assert re.findall(r'class="bw-event__title"[^>]*>([^<]+)</a>', daarna) == ["Weekendkamp", "Weekendmarkt", "Soep"]
+    assert "Elke vrijdag, 6 keer" in daarna  # a series says how it comes back

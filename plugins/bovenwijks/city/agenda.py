@@ -91,6 +91,20 @@ class Binnenkort:
         """The times of `komend` after this weekend: nothing in this week or the weekend starts that late."""
         return [k for k in komend if k.datum > self.zondag]
 
+    def daarna(self, komend: list[Keer], aantal: int) -> list[Keer]:
+        """The next time after this weekend of each activiteit in `komend`, the first `aantal`.
+
+        A summary, as the home page's: listing every time, one taalcafé on two evenings a
+        week would fill it.
+        """
+        found: dict[str, Keer] = {}
+        for keer in komend:
+            if len(found) == aantal:
+                break
+            if keer.datum > self.zondag:
+                found.setdefault(keer.identity, keer)
+        return list(found.values())
+
 
 def binnenkort(komend: list[Keer], vandaag: date) -> Binnenkort:
     """The times of the rest of the week and of the weekend, earliest first.

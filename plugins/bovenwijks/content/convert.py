@@ -180,13 +180,8 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     elif kind == "keuze":
         if text in f.choices:
             return text
-        hint = did_you_mean(text, f.choices)
-        if hint.startswith("bedoel"):
-            hint += f" (kies uit: {', '.join(f.choices)})"
-        else:
-            hint = "kies uit: " + ", ".join(f.choices)  # in the contract's order, once
         what = f"onbekende {f.name} '{text}'" if "." not in label else f"{label}: '{text}' kan niet"
-        ctx.fail(node, f"{what}; {hint}")
+        ctx.fail(node, f"{what}; {_hint(text, f.choices)}")
     elif kind == "thema":
         themas = ctx.vocab.themas if ctx.vocab else {}
         if not ctx.vocab or text in themas:
@@ -222,7 +217,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         day = weekdag(text)
         if day is not None:
             return day
-        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {did_you_mean(text, WEEKDAGEN)}")
+        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {_hint(text, WEEKDAGEN)}")
     elif kind == "aantal":
         if NUMBER_RE.match(text) and 1 <= int(text) <= MAX_AANTAL:
             return int(text)
@@ -240,6 +235,14 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
+
+
+def _hint(text: str, choices: tuple[str, ...]) -> str:
+    """ "bedoel je 'week'? (kies uit: …)", or just the choices: in their own order (the
+    contract's, Monday to Sunday), not the alphabet's."""
+    hint = did_you_mean(text, choices)
+    listed = "kies uit: " + ", ".join(choices)
+    return f"{hint} ({listed})" if hint.startswith("bedoel") else listed
 
 
 def aanmelden_link(text: str) -> str | None:

@@ -32,9 +32,10 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def _committed(root: Path, folder: str) -> dict[str, datetime]:
-    """Each file under `folder` → the time of the last commit that changed it."""
-    # Newest commit first: a file's first mention is its last change. -z keeps odd names whole.
-    out = _git(root, "log", "--format=%x01%ct", "--name-only", "-z", "--no-renames", "--", folder)
+    """Each file under `folder` → the time of the last commit that changed it (paths from `root`)."""
+    # Newest commit first: a file's first mention is its last change. -z keeps odd names whole;
+    # --relative names them from `root`, which may be a folder of the repository.
+    out = _git(root, "log", "--format=%x01%ct", "--name-only", "-z", "--no-renames", "--relative", "--", folder)
     if not out:
         return {}
     found: dict[str, datetime] = {}
@@ -48,10 +49,14 @@ def _committed(root: Path, folder: str) -> dict[str, datetime]:
     return found
 
 
-def _uncommitted(root: Path, folder: str) -> set[str]:
-    """The files under `folder` that are new or changed since the last commit."""
+def _uncommitted(root: Path, folder: str, prefix: str) -> set[str]:
+    """The files under `folder` that are new or changed since the last commit (paths from `root`).
+
+    `prefix` is where `root` is in the repository (`stad/`, or empty): git's porcelain names
+    every file from the top of the repository.
+    """
     out = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", folder)
-    return {entry[3:] for entry in (out or "").split("\x00") if len(entry) > 3}
+    return {entry[3:].removeprefix(prefix) for entry in (out or "").split("\x00") if len(entry) > 3}
 
 
 def _mtime(root: Path, path: str) -> datetime | None:
@@ -66,11 +71,11 @@ def gewijzigd(root: Path, paths: Iterable[str], folder: str = "wijken") -> dict[
     paths = list(paths)
     if not paths:
         return {}
-    top = _git(root, "rev-parse", "--show-toplevel")
+    prefix = _git(root, "rev-parse", "--show-prefix")  # None outside a repository
     committed: dict[str, datetime] = {}
     changed: set[str] = set()
-    if top is not None and Path(top.strip()).resolve() == Path(root).resolve():
-        committed, changed = _committed(root, folder), _uncommitted(root, folder)
+    if prefix is not None:
+        committed, changed = _committed(root, folder), _uncommitted(root, folder, prefix.strip())
     result = {}
     for path in paths:
         moment = committed.get(path) if path not in changed else None

@@ -75,7 +75,7 @@ def check(activiteit: Activiteit) -> tuple[Activiteit, list[Problem]]:
                     activiteit.source,
                     uitzondering.line,
                     f"'herhaling.behalve': {dutch_date(uitzondering.datum, weekday=True)} staat er al op regel {first.line};"
-                    " deze keer wordt weggelaten. Noem elke datum één keer, met of zonder reden",
+                    " noem elke datum één keer, met of zonder reden (deze tweede wordt genegeerd)",
                     fatal=False,
                 )
             )

@@ -25,7 +25,8 @@ def home(stad: Stad, vandaag: date, body: str, titel: str, *, lead: str | None =
     """The home page: four entrances by task, what is on soon, the news, then the city's own
     introduction (`body`) and its wijken.
 
-    `activiteiten` is how many come under "Daarna", after this week and the weekend.
+    `activiteiten` is how many come under "Daarna", after this week and the weekend: each
+    once, at its next time.
     """
     komend = agenda(stad, vandaag)
     week = binnenkort(komend.komend, vandaag)
@@ -38,7 +39,7 @@ def home(stad: Stad, vandaag: date, body: str, titel: str, *, lead: str | None =
         titel=titel,
         lead=lead,
         week=week,
-        later=week.later(komend.komend)[:activiteiten],
+        later=week.daarna(komend.komend, activiteiten),
         berichten=stad.berichten()[:berichten],
     )
 

@@ -1,0 +1,76 @@
+"""When an activiteit's file last changed (`content/geschiedenis.py`): a real git repository in
+`tmp_path`, as the deploy workflow checks one out, with the names editors give files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bovenwijks.content.geschiedenis import gewijzigd
+from bovenwijks.dates import TZ
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git ontbreekt")
+
+EERSTE = datetime(2026, 9, 1, 10, 0, tzinfo=TZ)
+TWEEDE = datetime(2026, 10, 15, 20, 30, tzinfo=TZ)
+# A modification time none of the commits has: what a file gets that git does not date.
+GEOPEND = datetime(2026, 11, 20, 9, 15, tzinfo=TZ)
+NAMEN = ("wijken/oost/agenda/taal café.md", "wijken/oost/agenda/Ĳsbaan.md", "wijken/oost/agenda/soep.md")
+
+
+def _git(repo: Path, *args: str, when: datetime | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
+    if when is not None:
+        env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def _stad(repo: Path, root: Path) -> None:
+    """A repository at `repo` with the city at `root` (the same folder, or one inside it):
+    every file committed at EERSTE, then the soep renamed to `soep-op-vrijdag.md` at TWEEDE."""
+    _git(repo, "init", "-q")
+    for name in NAMEN:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("---\ntitel: X\n---\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Agenda", when=EERSTE)
+    _git(repo, "mv", str(root / NAMEN[2]), str(root / "wijken/oost/agenda/soep-op-vrijdag.md"))
+    _git(repo, "commit", "-q", "-m", "Soep op vrijdag", when=TWEEDE)
+    for path in (root / "wijken").rglob("*.md"):
+        os.utime(path, (GEOPEND.timestamp(), GEOPEND.timestamp()))
+
+
+PADEN = [*NAMEN[:2], "wijken/oost/agenda/soep-op-vrijdag.md"]
+
+
+def test_a_file_is_dated_by_its_last_commit_whatever_its_name(tmp_path):
+    _stad(tmp_path, tmp_path)
+    assert gewijzigd(tmp_path, PADEN) == {NAMEN[0]: EERSTE, NAMEN[1]: EERSTE, PADEN[2]: TWEEDE}
+
+
+def test_a_file_changed_since_its_last_commit_has_its_modification_time(tmp_path):
+    _stad(tmp_path, tmp_path)
+    (tmp_path / NAMEN[0]).write_text("---\ntitel: Soep\n---\n", encoding="utf-8")  # another size: git compares sizes and times
+    os.utime(tmp_path / NAMEN[0], (GEOPEND.timestamp(), GEOPEND.timestamp()))
+    assert gewijzigd(tmp_path, PADEN)[NAMEN[0]] == GEOPEND
+
+
+def test_a_city_in_a_folder_of_its_repository_is_dated_by_its_commits(tmp_path):
+    root = tmp_path / "stad"
+    _stad(tmp_path, root)
+    assert gewijzigd(root, PADEN) == {NAMEN[0]: EERSTE, NAMEN[1]: EERSTE, PADEN[2]: TWEEDE}
+    (root / NAMEN[0]).write_text("---\ntitel: Soep\n---\n", encoding="utf-8")  # another size: git compares sizes and times
+    os.utime(root / NAMEN[0], (GEOPEND.timestamp(), GEOPEND.timestamp()))
+    assert gewijzigd(root, PADEN)[NAMEN[0]] == GEOPEND  # git names it from the top: `stad/wijken/…`
+
+
+def test_without_git_every_file_has_its_modification_time(tmp_path, monkeypatch):
+    _stad(tmp_path, tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path / "nergens"))
+    assert gewijzigd(tmp_path, PADEN) == dict.fromkeys(PADEN, GEOPEND)
