@@ -124,6 +124,11 @@ class Keer(Tijdvak):
         return self.activiteit.herhaling is not None
 
 
+def weekdagen(herhaling: Herhaling, eerste: date) -> tuple[int, ...]:
+    """The weekdays (0 is Monday) of a series: its `dagen`, or else the weekday of its first day."""
+    return herhaling.dagen or (eerste.weekday(),)
+
+
 def _wall(value: datetime) -> datetime:
     """`value` as Amsterdam wall-clock time without a zone: what the rule counts in."""
     return value.astimezone(TZ).replace(tzinfo=None)
@@ -139,7 +144,7 @@ def regel(herhaling: Herhaling, start: datetime) -> rrule:
     first = _wall(start)
     byweekday: tuple[weekday, ...] | weekday | None = None
     if frequentie.met_dagen:
-        byweekday = tuple(weekdays[d] for d in (herhaling.dagen or (first.weekday(),)))
+        byweekday = tuple(weekdays[d] for d in weekdagen(herhaling, first.date()))
     elif frequentie.freq == MONTHLY:
         byweekday = weekdays[first.weekday()](week_van_de_maand(first.date()))
     until = datetime.combine(herhaling.tot, time(23, 59, 59)) if herhaling.tot else None
@@ -167,7 +172,7 @@ def rrule_waarden(herhaling: Herhaling, start: datetime, hele_dag: bool) -> dict
         values["interval"] = frequentie.interval
     first = _wall(start)
     if frequentie.met_dagen:
-        values["byday"] = [_DAY_CODES[d] for d in (herhaling.dagen or (first.weekday(),))]
+        values["byday"] = [_DAY_CODES[d] for d in weekdagen(herhaling, first.date())]
         values["wkst"] = "MO"
     elif frequentie.freq == MONTHLY:
         values["byday"] = f"{week_van_de_maand(first.date())}{_DAY_CODES[first.weekday()]}"
@@ -282,13 +287,8 @@ def in_venster(activiteit: Activiteit, vandaag: date, venster: timedelta = VENST
     """
     if activiteit.herhaling is None:
         return keren(activiteit, vandaag)
-    if activiteit.afgelast:
-        return de_komende(activiteit, vandaag, 1)
-    found = keren(activiteit, vandaag, vandaag + venster)
-    if found:
-        return found
-    nxt = volgende(activiteit, vandaag)
-    return [nxt] if nxt else []
+    found = [] if activiteit.afgelast else keren(activiteit, vandaag, vandaag + venster)
+    return found or de_komende(activiteit, vandaag, 1)
 
 
 def dagen_tekst(days: tuple[int, ...]) -> str:
@@ -309,7 +309,7 @@ _ZINNEN = {
 @lru_cache(maxsize=4096)
 def beschrijving(herhaling: Herhaling, start: date) -> str:
     """The rule in plain Dutch: "elke tweede zaterdag van de maand, tot en met 30 juni 2027"."""
-    text = _ZINNEN[herhaling.elke](herhaling.dagen or (start.weekday(),), start)
+    text = _ZINNEN[herhaling.elke](weekdagen(herhaling, start), start)
     if herhaling.tot:
         text += f", tot en met {dutch_date(herhaling.tot)}"
     elif herhaling.aantal:

@@ -197,7 +197,7 @@ class Uitzondering:
 class Herhaling:
     """How an activiteit comes back, as its editor wrote it; `bovenwijks.herhaling` makes the times.
 
-    `elke` is one of `HERHALINGEN`; `dagen` are weekdays (0 is Monday), with `week` and
+    `elke` is one of `herhaling.FREQUENTIES`; `dagen` are weekdays (0 is Monday), with `week` and
     `2 weken` only, and empty for the weekday of the first time. At most one of `tot` (a
     date, inclusive) and `aantal` (every time the rule makes, `behalve` included) is set.
     """

@@ -19,7 +19,7 @@ from icalendar import vRecur
 
 from bovenwijks.content import schema
 from bovenwijks.dates import TZ
-from bovenwijks.herhaling import WEEKDAGEN, beschrijving, rrule_waarden
+from bovenwijks.herhaling import WEEKDAGEN, beschrijving, rrule_waarden, weekdagen
 from bovenwijks.model import Activiteit, Afbeelding, Bericht, Initiatief, Item, Kennis, Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed, FeedWriter
@@ -202,7 +202,7 @@ def _herhaling(a: Activiteit) -> dict[str, Any] | None:
         return None
     return {
         "elke": rule.elke,
-        "dagen": [WEEKDAGEN[d] for d in rule.dagen or (a.start.astimezone(TZ).weekday(),)],
+        "dagen": [WEEKDAGEN[d] for d in weekdagen(rule, a.datum)],
         "tot": _value(rule.tot),
         "aantal": rule.aantal,
         "behalve": [{"datum": _value(u.datum), "reden": u.reden} for u in rule.behalve],

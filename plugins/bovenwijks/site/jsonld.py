@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from bovenwijks.dates import TZ
-from bovenwijks.herhaling import FREQUENTIE, Keer, laatste, rrule_waarden
+from bovenwijks.herhaling import FREQUENTIE, Keer, laatste, rrule_waarden, weekdagen
 from bovenwijks.model import Activiteit, Afbeelding, Stad
 from bovenwijks.site.fotos import foto
 
@@ -52,7 +52,7 @@ def _schedule(activiteit: Activiteit) -> dict:
     schedule: dict = {"@type": "Schedule", "repeatFrequency": _FREQUENCY[rule.elke], "scheduleTimezone": TZ.key}
     schedule["startDate"] = first.date().isoformat()
     if FREQUENTIE[rule.elke].met_dagen:
-        schedule["byDay"] = [_DAYS[d] for d in rule.dagen or (first.weekday(),)]
+        schedule["byDay"] = [_DAYS[d] for d in weekdagen(rule, first.date())]
     elif rule.elke == "maand":
         # schema.org reads a text `byDay` as iCalendar's: "2SA", the second Saturday.
         schedule["byDay"] = rrule_waarden(rule, activiteit.start, activiteit.hele_dag)["byday"]
