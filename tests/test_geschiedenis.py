@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bovenwijks.content.geschiedenis import gewijzigd
+from bovenwijks.content.geschiedenis import geschiedenis, gewijzigd
 from bovenwijks.dates import TZ
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git ontbreekt")
@@ -74,3 +74,38 @@ def test_without_git_every_file_has_its_modification_time(tmp_path, monkeypatch)
     _stad(tmp_path, tmp_path)
     monkeypatch.setenv("PATH", str(tmp_path / "nergens"))
     assert gewijzigd(tmp_path, PADEN) == dict.fromkeys(PADEN, GEOPEND)
+
+
+DERDE = datetime(2026, 11, 1, 12, 0, tzinfo=TZ)
+
+
+def test_renames_removals_and_first_commits_are_remembered(tmp_path):
+    _stad(tmp_path, tmp_path)
+    agenda = tmp_path / "wijken/oost/agenda"
+    _git(tmp_path, "mv", str(agenda / "soep-op-vrijdag.md"), str(agenda / "soep.md"))  # a rename of a rename
+    _git(tmp_path, "rm", "-q", str(tmp_path / NAMEN[1]))
+    _git(tmp_path, "commit", "-q", "-m", "Soep weer soep, ijsbaan weg", when=DERDE)
+    (agenda / "nieuw.md").write_text("---\ntitel: Nieuw\n---\n", encoding="utf-8")
+    history = geschiedenis(tmp_path)
+    assert history.volledig
+    assert history.hernoemd == {"wijken/oost/agenda/soep-op-vrijdag.md": NAMEN[2]}
+    assert history.verwijderd == {NAMEN[1]}
+    assert history.nu(NAMEN[1]) is None and history.nu("wijken/oost/agenda/soep-op-vrijdag.md") == NAMEN[2]
+    # Added under its first name, at the first commit; the removed file has no date of adding.
+    assert history.toegevoegd == {NAMEN[0]: EERSTE, NAMEN[2]: EERSTE}
+    assert history.nieuw == {"wijken/oost/agenda/nieuw.md"}
+
+
+def test_a_shallow_clone_knows_no_renames_and_no_dates_of_adding(tmp_path):
+    (tmp_path / "bron").mkdir()
+    _stad(tmp_path / "bron", tmp_path / "bron")
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{tmp_path / 'bron'}", str(tmp_path / "kloon")], check=True)
+    history = geschiedenis(tmp_path / "kloon")
+    assert not history.volledig and history.repository
+    assert (history.hernoemd, history.verwijderd, history.toegevoegd) == ({}, set(), {})
+
+
+def test_outside_a_repository_nothing_is_known(tmp_path):
+    (tmp_path / "wijken").mkdir()
+    history = geschiedenis(tmp_path)
+    assert not history.repository and not history.volledig and history.hernoemd == {}

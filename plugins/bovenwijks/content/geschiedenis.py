@@ -1,4 +1,5 @@
-"""When each file of the wijken last changed: the date a feed gives an activiteit.
+"""What the repository remembers of the city's files: when each changed, when it was added,
+and which were renamed or removed.
 
 A feed dates an entry by when it was news, and an activiteit is news when it is put on the
 agenda or changed, not on its own (future) day. The frontmatter has no such date, and
@@ -6,6 +7,10 @@ editors should not have to keep one: the repository knows it. A file's last comm
 date, so that every clone builds the same feeds; a file that is new or changed and not yet
 committed (while an editor previews) has its modification time, as has every file outside
 a git repository.
+
+Renames keep old addresses working (a redirect at the old URL) and turn a reference to an
+old name into a message that names the new one. In GitHub's web editor renaming a file is
+editing its name: git sees it as a rename, and the editor does nothing more.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,32 +37,100 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _committed(root: Path, folder: str) -> dict[str, datetime]:
-    """Each file under `folder` → the time of the last commit that changed it (paths from `root`)."""
-    # Newest commit first: a file's first mention is its last change. -z keeps odd names whole;
-    # --relative names them from `root`, which may be a folder of the repository.
-    out = _git(root, "log", "--format=%x01%ct", "--name-only", "-z", "--no-renames", "--relative", "--", folder)
-    if not out:
-        return {}
-    found: dict[str, datetime] = {}
+@dataclass
+class Geschiedenis:
+    """The history of the files under some folders of a city, paths relative to its root.
+
+    `volledig` is False outside a repository and in a shallow clone: then there are no
+    renames to trust and no dates of adding. `hernoemd` maps every former name to the name
+    it has now (a rename of a rename ends at the last one); `verwijderd` holds every name
+    that was removed and is not there now. `toegevoegd` is when a file (under any of its
+    names) was first committed; a file not committed yet has none.
+    """
+
+    volledig: bool = False
+    gewijzigd: dict[str, datetime] = field(default_factory=dict)  # committed files: their last commit
+    toegevoegd: dict[str, datetime] = field(default_factory=dict)
+    hernoemd: dict[str, str] = field(default_factory=dict)
+    verwijderd: set[str] = field(default_factory=set)
+    nieuw: set[str] = field(default_factory=set)  # new or changed since the last commit
+    repository: bool = False
+
+    def nu(self, path: str) -> str | None:
+        """The name `path` has now: itself, the name it was renamed to, or None if removed."""
+        if path in self.verwijderd:
+            return None
+        return self.hernoemd.get(path, path)
+
+
+def _log(root: Path, folders: tuple[str, ...]) -> str | None:
+    # Newest commit first. -M: a rename is one change, not a removal and an addition.
+    # -z keeps odd names whole; --relative names them from `root`, which may be a folder of the repository.
+    return _git(root, "log", "--format=%x01%ct", "-z", "--name-status", "-M", "--relative", "--", *folders)
+
+
+def _read(out: str, geschiedenis: Geschiedenis) -> None:
+    """Fill `geschiedenis` from `git log --name-status -z`, read from the newest commit back."""
     for commit in out.split("\x01")[1:]:
-        stamp, _, names = commit.partition("\n")
-        moment = datetime.fromtimestamp(int(stamp.strip("\x00\n")), TZ)
-        for name in names.split("\x00"):
-            name = name.strip("\n")
-            if name and name not in found:
-                found[name] = moment
-    return found
+        stamp, _, rest = commit.partition("\x00")
+        moment = datetime.fromtimestamp(int(stamp.strip()), TZ)
+        fields = rest.lstrip("\n").split("\x00")
+        i = 0
+        while i < len(fields):
+            status = fields[i].strip("\n")
+            if not status:
+                i += 1
+                continue
+            if status[0] in "RC":  # R100 old new
+                old, new = fields[i + 1], fields[i + 2]
+                i += 3
+                now = geschiedenis.nu(new)
+                geschiedenis.gewijzigd.setdefault(new, moment)
+                if status[0] == "R":
+                    if now is None:
+                        geschiedenis.verwijderd.add(old)
+                    elif now != old:  # renamed back: the old name is the name again
+                        geschiedenis.hernoemd.setdefault(old, now)
+                continue
+            path = fields[i + 1]
+            i += 2
+            if status[0] == "D":
+                # Removed here; unless a later commit brought it back, it is gone now.
+                if path not in geschiedenis.gewijzigd and path not in geschiedenis.hernoemd:
+                    geschiedenis.verwijderd.add(path)
+                continue
+            geschiedenis.gewijzigd.setdefault(path, moment)
+            if status[0] == "A":
+                now = geschiedenis.nu(path)
+                if now is not None:
+                    geschiedenis.toegevoegd[now] = moment  # read back in time: the oldest is kept last
 
 
-def _uncommitted(root: Path, folder: str, prefix: str) -> set[str]:
-    """The files under `folder` that are new or changed since the last commit (paths from `root`).
+def _uncommitted(root: Path, folders: tuple[str, ...], prefix: str) -> set[str]:
+    """The files under `folders` that are new or changed since the last commit (paths from `root`).
 
     `prefix` is where `root` is in the repository (`stad/`, or empty): git's porcelain names
     every file from the top of the repository.
     """
-    out = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", folder)
+    out = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", *folders)
     return {entry[3:].removeprefix(prefix) for entry in (out or "").split("\x00") if len(entry) > 3}
+
+
+def geschiedenis(root: Path, folders: Iterable[str] = ("wijken",)) -> Geschiedenis:
+    """What git knows of the files under `folders` of the city at `root`; empty without git."""
+    folders = tuple(folders)
+    prefix = _git(root, "rev-parse", "--show-prefix")  # None outside a repository
+    if prefix is None:
+        return Geschiedenis()
+    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    result = Geschiedenis(volledig=not shallow, repository=True)
+    _read(_log(root, folders) or "", result)
+    result.nieuw = _uncommitted(root, folders, prefix.strip())
+    if shallow:
+        # The oldest commit of a shallow clone adds every file it has: that is no date of adding,
+        # and what happened before it is unknown.
+        result.toegevoegd, result.hernoemd, result.verwijderd = {}, {}, set()
+    return result
 
 
 def _mtime(root: Path, path: str) -> datetime | None:
@@ -66,19 +140,15 @@ def _mtime(root: Path, path: str) -> datetime | None:
         return None
 
 
-def gewijzigd(root: Path, paths: Iterable[str], folder: str = "wijken") -> dict[str, datetime]:
+def gewijzigd(root: Path, paths: Iterable[str], folder: str = "wijken", bekend: Geschiedenis | None = None) -> dict[str, datetime]:
     """When each of `paths` (relative to `root`, under `folder`) last changed, to the second."""
     paths = list(paths)
     if not paths:
         return {}
-    prefix = _git(root, "rev-parse", "--show-prefix")  # None outside a repository
-    committed: dict[str, datetime] = {}
-    changed: set[str] = set()
-    if prefix is not None:
-        committed, changed = _committed(root, folder), _uncommitted(root, folder, prefix.strip())
+    history = bekend if bekend is not None else geschiedenis(root, (folder,))
     result = {}
     for path in paths:
-        moment = committed.get(path) if path not in changed else None
+        moment = history.gewijzigd.get(path) if path not in history.nieuw else None
         moment = moment or _mtime(root, path)
         if moment is not None:
             result[path] = moment

@@ -14,7 +14,8 @@ from typing import Any
 from bovenwijks.content import reeks
 from bovenwijks.content.afbeelding import Checker, Plek, check_text
 from bovenwijks.content.convert import SLUG_RE, Vocab, aanmelden_link, convert
-from bovenwijks.content.geschiedenis import gewijzigd
+from bovenwijks.content.geschiedenis import Geschiedenis, geschiedenis, gewijzigd
+from bovenwijks.content.plaats import DOCS
 from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
@@ -51,6 +52,7 @@ class Loaded:
 
     stad: Stad
     problems: list[Problem] = field(default_factory=list)
+    geschiedenis: Geschiedenis = field(default_factory=Geschiedenis)  # of the wijken and the city's pages
 
 
 def _contact(value: dict[str, Any] | None) -> Contact | None:
@@ -342,12 +344,13 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
     if vocabulaire is None:
         vocabulaire = _vocabulaire_from_use(wijken)
     activiteiten = [a for w in wijken.values() for a in w.agenda]
-    wanneer = gewijzigd(root, (a.source for a in activiteiten), wijken_dir)
+    history = geschiedenis(root, (wijken_dir, DOCS))
+    wanneer = gewijzigd(root, (a.source for a in activiteiten), wijken_dir, history)
     for activiteit in activiteiten:
         activiteit.gewijzigd = wanneer.get(activiteit.source)
     wijken = dict(sorted(wijken.items(), key=lambda kv: kv[1].naam.lower()))
     problems.sort(key=lambda p: (p.path, p.line, p.message))
-    return Loaded(Stad(naam, wijken, vocabulaire), problems)
+    return Loaded(Stad(naam, wijken, vocabulaire), problems, history)
 
 
 def _vocabulaire_from_use(wijken: dict[str, Wijk]) -> Vocabulaire:
