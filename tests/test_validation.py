@@ -12,6 +12,7 @@ import pytest
 from city import INITIATIEF_FRONTMATTER
 
 from bovenwijks.content.load import load_stad
+from bovenwijks.content.problem import Problem
 
 GOOD_INITIATIEF = INITIATIEF_FRONTMATTER + "---\n\nTekst.\n"
 
@@ -275,3 +276,11 @@ def test_plain_build_leaves_out_only_the_broken_item(city):
     home = result.page("wijken/oost/")
     assert "Buurtsoep" in home and "Repair Café" not in home
     assert any("onbekend thema 'ontmoeten'" in w for w in result.warnings)
+
+
+def test_a_problem_about_another_file_is_annotated_there_too():
+    problem = Problem("wijken/oost/agenda/soep.md", 4, "initiatief 'x' bestaat niet meer", elders=(("wijken/oost/initiatieven/y.md", 1),))
+    assert problem.github_annotation().splitlines() == [
+        "::error file=wijken/oost/agenda/soep.md,line=4::initiatief 'x' bestaat niet meer",
+        "::error file=wijken/oost/initiatieven/y.md,line=1::initiatief 'x' bestaat niet meer",
+    ]

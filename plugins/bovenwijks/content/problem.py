@@ -21,12 +21,18 @@ class Problem:
     message: str
     fatal: bool = True
     advice: bool = False
+    # Other places the problem is about, as (path, line): the file a change renamed or
+    # removed, when the problem shows in another file that still names it. A pull request
+    # annotates those too, so the editor who made the change sees what it caused.
+    elders: tuple[tuple[str, int], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
     def github_annotation(self) -> str:
-        """The problem as a GitHub Actions workflow command, shown on the changed line."""
+        """The problem as GitHub Actions workflow commands, shown on the changed line (and on
+        every place in `elders`), one command a line."""
         level = "notice" if self.advice else "error" if self.fatal else "warning"
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line}::{message}"
+        places = [(self.path, self.line), *self.elders]
+        return "\n".join(f"::{level} file={path},line={line}::{message}" for path, line in places)
