@@ -91,9 +91,25 @@ def test_renames_removals_and_first_commits_are_remembered(tmp_path):
     assert history.hernoemd == {"wijken/oost/agenda/soep-op-vrijdag.md": NAMEN[2]}
     assert history.verwijderd == {NAMEN[1]}
     assert history.nu(NAMEN[1]) is None and history.nu("wijken/oost/agenda/soep-op-vrijdag.md") == NAMEN[2]
-    # Added under its first name, at the first commit; the removed file has no date of adding.
-    assert history.toegevoegd == {NAMEN[0]: EERSTE, NAMEN[2]: EERSTE}
-    assert history.nieuw == {"wijken/oost/agenda/nieuw.md"}
+    assert history.nieuw == history.toegevoegd == {"wijken/oost/agenda/nieuw.md"}
+
+
+def test_a_pull_request_adds_the_files_its_branch_adds(tmp_path, monkeypatch):
+    (tmp_path / "bron").mkdir()
+    _stad(tmp_path / "bron", tmp_path / "bron")
+    subprocess.run(["git", "clone", "-q", str(tmp_path / "bron"), str(tmp_path / "pr")], check=True)
+    agenda = tmp_path / "pr/wijken/oost/agenda"
+    (agenda / "nieuw.md").write_text("---\ntitel: Nieuw\n---\n", encoding="utf-8")
+    (agenda / "soep-op-vrijdag.md").write_text("---\ntitel: Soep, anders\n---\n", encoding="utf-8")
+    _git(tmp_path / "pr", "add", "-A")
+    _git(tmp_path / "pr", "commit", "-q", "-m", "Nieuw", when=DERDE)
+    assert geschiedenis(tmp_path / "pr").toegevoegd == set()  # committed: outside a pull request, nothing is new
+    monkeypatch.setenv("GITHUB_BASE_REF", _branch(tmp_path / "bron"))  # what GitHub sets in a pull request's check
+    assert geschiedenis(tmp_path / "pr").toegevoegd == {"wijken/oost/agenda/nieuw.md"}
+
+
+def _branch(repo: Path) -> str:
+    return subprocess.run(["git", "-C", str(repo), "branch", "--show-current"], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def test_a_shallow_clone_knows_no_renames_and_no_dates_of_adding(tmp_path):
@@ -102,7 +118,7 @@ def test_a_shallow_clone_knows_no_renames_and_no_dates_of_adding(tmp_path):
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{tmp_path / 'bron'}", str(tmp_path / "kloon")], check=True)
     history = geschiedenis(tmp_path / "kloon")
     assert not history.volledig and history.repository
-    assert (history.hernoemd, history.verwijderd, history.toegevoegd) == ({}, set(), {})
+    assert (history.hernoemd, history.verwijderd) == ({}, set())
 
 
 def test_outside_a_repository_nothing_is_known(tmp_path):

@@ -7,6 +7,7 @@ Amsterdam time unless they carry an offset.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -31,6 +32,8 @@ _DATE_RE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _DATETIME_RE = re.compile(rf"^{_DATE}(?:(?:[ T]|,\s*|\s+om\s+){_TIME}\s*{_OFFSET}?)?$", re.IGNORECASE)
 
 EXAMPLE_DATE = "2026-11-22"
+# The day a build or check takes as today, when set: the demo city is built for a fixed day.
+BUILD_DATE = "BOVENWIJKS_BUILD_DATE"
 EXAMPLE_DATETIME = "2026-11-22 19:30"
 
 
@@ -45,6 +48,20 @@ def _date(match: re.Match[str]) -> date | None:
         return date(int(g["wy"]), month, int(g["wd"])) if month else None
     except ValueError:
         return None
+
+
+def build_date(text: str = "") -> date:
+    """The day a build takes as today: `text`, else $BOVENWIJKS_BUILD_DATE, else today.
+
+    Raises ValueError, with a Dutch message, when the one given is no date.
+    """
+    text = text or os.environ.get(BUILD_DATE, "")
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"build_date '{text}' is geen datum; schrijf YYYY-MM-DD, zoals 2026-11-23") from None
 
 
 def month_names() -> list[str]:

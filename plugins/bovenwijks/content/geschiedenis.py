@@ -42,18 +42,18 @@ class Geschiedenis:
     """The history of the files under some folders of a city, paths relative to its root.
 
     `volledig` is False outside a repository and in a shallow clone: then there are no
-    renames to trust and no dates of adding. `hernoemd` maps every former name to the name
-    it has now (a rename of a rename ends at the last one); `verwijderd` holds every name
-    that was removed and is not there now. `toegevoegd` is when a file (under any of its
-    names) was first committed; a file not committed yet has none.
+    renames to trust. `hernoemd` maps every former name to the name it has now (a rename of
+    a rename ends at the last one); `verwijderd` holds every name that was removed and is not
+    there now. `toegevoegd` holds the files this change adds: not committed yet, or (in a
+    pull request's check) added by the pull request.
     """
 
     volledig: bool = False
     gewijzigd: dict[str, datetime] = field(default_factory=dict)  # committed files: their last commit
-    toegevoegd: dict[str, datetime] = field(default_factory=dict)
     hernoemd: dict[str, str] = field(default_factory=dict)
     verwijderd: set[str] = field(default_factory=set)
     nieuw: set[str] = field(default_factory=set)  # new or changed since the last commit
+    toegevoegd: set[str] = field(default_factory=set)
     repository: bool = False
 
     def nu(self, path: str) -> str | None:
@@ -100,20 +100,26 @@ def _read(out: str, geschiedenis: Geschiedenis) -> None:
                     geschiedenis.verwijderd.add(path)
                 continue
             geschiedenis.gewijzigd.setdefault(path, moment)
-            if status[0] == "A":
-                now = geschiedenis.nu(path)
-                if now is not None:
-                    geschiedenis.toegevoegd[now] = moment  # read back in time: the oldest is kept last
 
 
-def _uncommitted(root: Path, folders: tuple[str, ...], prefix: str) -> set[str]:
-    """The files under `folders` that are new or changed since the last commit (paths from `root`).
+def _uncommitted(root: Path, folders: tuple[str, ...], prefix: str) -> dict[str, str]:
+    """The files under `folders` that are new or changed since the last commit (paths from
+    `root`), with git's two-letter status (`??` new, `A ` added, ` M` changed).
 
     `prefix` is where `root` is in the repository (`stad/`, or empty): git's porcelain names
     every file from the top of the repository.
     """
     out = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", *folders)
-    return {entry[3:].removeprefix(prefix) for entry in (out or "").split("\x00") if len(entry) > 3}
+    return {entry[3:].removeprefix(prefix): entry[:2] for entry in (out or "").split("\x00") if len(entry) > 3}
+
+
+def _added_by_pull_request(root: Path, folders: tuple[str, ...]) -> set[str]:
+    """The files a pull request adds, in its check on GitHub (which names the branch it goes into)."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    if not base:
+        return set()
+    out = _git(root, "diff", "--name-only", "-z", "--diff-filter=A", "-M", "--relative", f"origin/{base}...HEAD", "--", *folders)
+    return {name for name in (out or "").split("\x00") if name}
 
 
 def geschiedenis(root: Path, folders: Iterable[str] = ("wijken",)) -> Geschiedenis:
@@ -125,11 +131,11 @@ def geschiedenis(root: Path, folders: Iterable[str] = ("wijken",)) -> Geschieden
     shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     result = Geschiedenis(volledig=not shallow, repository=True)
     _read(_log(root, folders) or "", result)
-    result.nieuw = _uncommitted(root, folders, prefix.strip())
-    if shallow:
-        # The oldest commit of a shallow clone adds every file it has: that is no date of adding,
-        # and what happened before it is unknown.
-        result.toegevoegd, result.hernoemd, result.verwijderd = {}, {}, set()
+    status = _uncommitted(root, folders, prefix.strip())
+    result.nieuw = set(status)
+    result.toegevoegd = {path for path, code in status.items() if code in ("??", "A ", "AM")} | _added_by_pull_request(root, folders)
+    if shallow:  # what happened before the oldest commit of a shallow clone is unknown
+        result.hernoemd, result.verwijderd = {}, set()
     return result
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
 from bovenwijks.content.source import read_source
-from bovenwijks.content.validate import check_references, drop_broken, unique
+from bovenwijks.content.validate import check_initiatieven, check_references, drop_broken, unique
+from bovenwijks.content.verleden import al_voorbij
 from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire, loket
 from bovenwijks.model import (
     Activiteit,
@@ -121,8 +123,9 @@ _CHECKS = {Activiteit.folder: reeks.check}
 
 
 class _WijkLoader:
-    def __init__(self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem]):
+    def __init__(self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem], history: Geschiedenis):
         self.root, self.folder, self.slug, self.vocab, self.problems = root, folder, slug, vocab, problems
+        self.history = history
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
         self.images = Checker(root, folder)
         self.tekstbeelden: list[Tekstbeeld] = []
@@ -195,6 +198,7 @@ class _WijkLoader:
         wijk.kennis.sort(key=lambda k: (k.datum, k.slug), reverse=True)
         reference_problems = check_references(wijk, initiatief_slugs, wijkplan_broken)
         self.problems.extend(reference_problems)
+        self.problems.extend(check_initiatieven(wijk, initiatief_slugs, self.history, self.rel(self.folder.parent)))
         wijk.initiatieven = drop_broken(wijk.initiatieven, reference_problems)
         wijk.agenda = drop_broken(wijk.agenda, reference_problems)
         return wijk, self.problems
@@ -309,10 +313,12 @@ class _WijkLoader:
         return None if any(p.fatal for p in problems) else item
 
 
-def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) -> Loaded:
-    """Load the city under the project `root` (which holds `wijken/` and `content/`)."""
+def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, vandaag: date | None = None) -> Loaded:
+    """Load the city under the project `root` (which holds `wijken/` and `content/`), on the day `vandaag` (today by default)."""
     root = Path(root)
+    vandaag = vandaag or date.today()
     problems: list[Problem] = []
+    history = geschiedenis(root, (wijken_dir, DOCS))
     vocabulaire, vocab_problems = load_vocabulaire(root)
     problems.extend(vocab_problems)
     vocab = None
@@ -339,13 +345,13 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN) ->
                 )
             )
             continue
-        wijk, _ = _WijkLoader(root, folder, slug, vocab, problems).load()
+        wijk, _ = _WijkLoader(root, folder, slug, vocab, problems, history).load()
         wijken[slug] = wijk
     if vocabulaire is None:
         vocabulaire = _vocabulaire_from_use(wijken)
     activiteiten = [a for w in wijken.values() for a in w.agenda]
-    history = geschiedenis(root, (wijken_dir, DOCS))
     wanneer = gewijzigd(root, (a.source for a in activiteiten), wijken_dir, history)
+    problems.extend(al_voorbij(activiteiten, history.toegevoegd, vandaag))
     for activiteit in activiteiten:
         activiteit.gewijzigd = wanneer.get(activiteit.source)
     wijken = dict(sorted(wijken.items(), key=lambda kv: kv[1].naam.lower()))

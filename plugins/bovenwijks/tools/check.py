@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem
+from bovenwijks.dates import BUILD_DATE, build_date
 from bovenwijks.tools import options
 from bovenwijks.tools.generate import stale
 
@@ -35,7 +36,12 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the city under `--root`; 1 when anything is wrong."""
     root = Path(args.root)
-    loaded = load_stad(root)
+    try:
+        vandaag = build_date()
+    except ValueError as error:
+        print(f"{BUILD_DATE}: {error}", file=sys.stderr)
+        return 2
+    loaded = load_stad(root, vandaag=vandaag)
     problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))
     report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
     items = len(loaded.stad.items())

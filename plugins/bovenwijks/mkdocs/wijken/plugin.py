@@ -6,7 +6,6 @@ and `site_url` from it.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -15,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from bovenwijks import dates
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.mkdocs import ASSETS
@@ -35,13 +35,10 @@ def build_date(value: str | date) -> date:
     """The build date from an option or BOVENWIJKS_BUILD_DATE; today when neither is set."""
     if isinstance(value, date):  # YAML reads an unquoted 2026-11-23 as a date
         return value
-    text = value or os.environ.get("BOVENWIJKS_BUILD_DATE", "")
-    if not text:
-        return date.today()
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise PluginError(f"bovenwijks/wijken: build_date '{text}' is geen datum; schrijf YYYY-MM-DD, zoals 2026-11-23") from None
+        return dates.build_date(value)
+    except ValueError as error:
+        raise PluginError(f"bovenwijks/wijken: {error}") from None
 
 
 def wijken_plugin(config: MkDocsConfig, plugin: str) -> WijkenPlugin:
@@ -88,7 +85,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # Runs before the other bovenwijks plugins (default priority 0), which read `self.stad`.
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir)
+        loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir, vandaag=self.vandaag)
         self.stad, self.problems = loaded.stad, loaded.problems
         for problem in self.problems:
             # Advice fails nothing, `--strict` included: MkDocs counts only warnings.
