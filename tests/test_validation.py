@@ -6,13 +6,15 @@ The first tier reads files with the domain alone (no MkDocs); the last tests run
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from city import INITIATIEF_FRONTMATTER
 
 from bovenwijks.content.load import load_stad
-from bovenwijks.content.problem import Problem
+from bovenwijks.content.problem import Problem, weggelaten
 
 GOOD_INITIATIEF = INITIATIEF_FRONTMATTER + "---\n\nTekst.\n"
 
@@ -284,3 +286,33 @@ def test_a_problem_about_another_file_is_annotated_there_too():
         "::error file=wijken/oost/agenda/soep.md,line=4::initiatief 'x' bestaat niet meer",
         "::error file=wijken/oost/initiatieven/y.md,line=1::initiatief 'x' bestaat niet meer",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paths", "line"),
+    [
+        ([], None),
+        (
+            ["wijken/a/x.md"],
+            "1 bestand staat niet (helemaal) op de site door een fout: wijken/a/x.md. Draai 'make check' om te zien wat je moet verbeteren.",
+        ),
+        (
+            [f"wijken/a/{n}.md" for n in "abcdefg"],
+            "7 bestanden staan niet (helemaal) op de site door een fout: wijken/a/a.md, wijken/a/b.md, wijken/a/c.md, wijken/a/d.md, "
+            "wijken/a/e.md en nog 2. Draai 'make check' om te zien wat je moet verbeteren.",
+        ),
+    ],
+)
+def test_the_files_left_out_are_named_in_one_line(paths, line):
+    problems = [Problem(p, 1, "kapot") for p in paths] + [Problem("wijken/a/tip.md", 1, "tip", fatal=False)]
+    assert weggelaten(problems) == line
+
+
+def test_a_quiet_build_still_says_what_it_left_out(city):
+    city.wijk("oost")
+    city.write("wijken/oost/agenda/kapot.md", "---\ntitel: [\n---\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(city.root / "mkdocs.yml")], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0  # a plain build builds everything else
+    assert "1 bestand staat niet (helemaal) op de site door een fout: wijken/oost/agenda/kapot.md." in done.stderr

@@ -36,3 +36,17 @@ class Problem:
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         places = [(self.path, self.line), *self.elders]
         return "\n".join(f"::{level} file={path},line={line}::{message}" for path, line in places)
+
+
+def weggelaten(problems: list[Problem], shown: int = 5) -> str | None:
+    """One Dutch line that names the files a fatal problem keeps (partly) off the site; None if none.
+
+    A quiet build (`mkdocs build -q`) prints errors only: without this line it would leave a
+    broken item out without a word.
+    """
+    paths = sorted({p.path for p in problems if p.fatal})
+    if not paths:
+        return None
+    named = ", ".join(paths[:shown]) + (f" en nog {len(paths) - shown}" if len(paths) > shown else "")
+    files = "1 bestand staat" if len(paths) == 1 else f"{len(paths)} bestanden staan"
+    return f"{files} niet (helemaal) op de site door een fout: {named}. Draai 'make check' om te zien wat je moet verbeteren."

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from bovenwijks import dates
 from bovenwijks.content.load import load_stad
-from bovenwijks.content.problem import Problem
+from bovenwijks.content.problem import Problem, weggelaten
 from bovenwijks.mkdocs import ASSETS
 from bovenwijks.mkdocs.fotos import FotoBestanden
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
@@ -144,6 +144,10 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.fotos.publish(Path(config.site_dir))
+        # An error, not a warning: `mkdocs build -q` prints errors only, and a file left out is content lost.
+        left_out = weggelaten(self.problems)
+        if left_out:
+            log.error(left_out)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.root / self.config.wijken_dir))
