@@ -7,10 +7,12 @@ the HTML of pages, the feeds, and the warnings the build prints.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -60,6 +62,15 @@ def plugin_class(name: str) -> type:
     if not found:
         raise LookupError(f"bovenwijks/{name} is not registered as a MkDocs plugin (pyproject.toml, [project.entry-points])")
     return next(iter(found)).load()
+
+
+def git(repo: Path, *args: str, when: datetime | None = None) -> None:
+    """Run git in `repo` as an editor with a fixed name, committing at `when` if given."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
+    if when is not None:
+        env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
 
 
 @dataclass
@@ -217,6 +228,21 @@ class City:
         }
         fm.update(keys)
         return self.page(f"wijken/{wijk}/kennis/{slug}.md", fm, body)
+
+    # -- history -------------------------------------------------------------------------
+
+    def commit(self, message: str, when: datetime) -> None:
+        """Commit every file of the city at `when`, in a git repository made at its root if need be."""
+        if not (self.root / ".git").exists():
+            git(self.root, "init", "-q")
+            (self.root / ".gitignore").write_text("site/\n", encoding="utf-8")
+        git(self.root, "add", "-A")
+        git(self.root, "commit", "-q", "-m", message, when=when)
+
+    def rename(self, old: str, new: str) -> None:
+        """Rename a file or folder as git does (`git mv`); `commit` records it."""
+        (self.root / new).parent.mkdir(parents=True, exist_ok=True)
+        git(self.root, "mv", old, new)
 
     # -- building and checking ---------------------------------------------------------
 

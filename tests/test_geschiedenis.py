@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from city import git as _git
 
 from bovenwijks.content.geschiedenis import geschiedenis, gewijzigd
 from bovenwijks.dates import TZ
@@ -21,14 +22,6 @@ TWEEDE = datetime(2026, 10, 15, 20, 30, tzinfo=TZ)
 # A modification time none of the commits has: what a file gets that git does not date.
 GEOPEND = datetime(2026, 11, 20, 9, 15, tzinfo=TZ)
 NAMEN = ("wijken/oost/agenda/taal café.md", "wijken/oost/agenda/Ĳsbaan.md", "wijken/oost/agenda/soep.md")
-
-
-def _git(repo: Path, *args: str, when: datetime | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
-    if when is not None:
-        env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
-    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
 
 
 def _stad(repo: Path, root: Path) -> None:

@@ -89,6 +89,14 @@ def test_pull_requests_install_what_the_calendar_tests_need():
     assert commands.index(install) < commands.index("make test")
 
 
+@pytest.mark.parametrize("name", ["check.yml", "deploy.yml"])
+def test_every_build_checks_out_the_whole_history(name):
+    # Feeds date activiteiten by their last commit, and old addresses are redirected from git's
+    # renames (publish/doorverwijzing.py): a shallow clone knows neither.
+    checkout = next(s for s in steps(workflow(name)) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout.get("with", {}).get("fetch-depth") == 0
+
+
 def test_annotations_point_at_the_changed_line(city):
     city.wijk("oost")
     city.initiatief("oost", "soep", status="actif")

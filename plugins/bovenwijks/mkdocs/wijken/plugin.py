@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from bovenwijks import dates
+from bovenwijks.content.geschiedenis import Geschiedenis
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem, weggelaten
 from bovenwijks.mkdocs import ASSETS
@@ -23,6 +25,7 @@ from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
 from bovenwijks.mkdocs.themecache import ThemeCache
 from bovenwijks.mkdocs.wijken.config import WijkenConfig
 from bovenwijks.model import Stad
+from bovenwijks.publish import doorverwijzing
 from bovenwijks.site.wijkpages import wijk_pages
 
 log = get_plugin_logger("bovenwijks")
@@ -64,6 +67,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.root = Path(config.config_file_path).parent
         self.stad: Stad | None = None
         self.problems: list[Problem] = []
+        self.geschiedenis = Geschiedenis()
+        self.titels: dict[str, str] = {}  # by address: the link text of a redirect to it
         self.pages = MountedPages()
         self.theme_cache = ThemeCache()
         self.fotos = FotoBestanden(self.root, self.root / self.config.cache_dir, config, self.config.share_colour)
@@ -86,7 +91,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir, vandaag=self.vandaag)
-        self.stad, self.problems = loaded.stad, loaded.problems
+        self.stad, self.problems, self.geschiedenis = loaded.stad, loaded.problems, loaded.geschiedenis
         for problem in self.problems:
             # Advice fails nothing, `--strict` included: MkDocs counts only warnings.
             (log.info if problem.advice else log.warning)(str(problem))
@@ -134,6 +139,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     @event_priority(-100)
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         restore(page)
+        if self.geschiedenis.hernoemd and page.title:
+            self.titels[unquote(page.url)] = page.title
         if page.file.generated_by is not None and page.content:
             page.toc = section_toc(page.content)
         # Ours alone: what a page's frontmatter says under this key is not printed.
@@ -142,12 +149,36 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             page.meta["bovenwijks_delen"] = self.fotos.share_tags(page, self.pages.get(page), config, self.site_url)
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish_fotos(self, *, config: MkDocsConfig) -> None:
         self.fotos.publish(Path(config.site_dir))
+
+    def _left_out(self, *, config: MkDocsConfig) -> None:
         # An error, not a warning: `mkdocs build -q` prints errors only, and a file left out is content lost.
-        left_out = weggelaten(self.problems)
-        if left_out:
-            log.error(left_out)
+        line = weggelaten(self.problems)
+        if line:
+            log.error(line)
+
+    # Last: whatever another plugin writes at an old address wins over a redirect.
+    @event_priority(-100)
+    def _doorverwijzingen(self, *, config: MkDocsConfig) -> None:
+        reden = doorverwijzing.zonder_geschiedenis(self.geschiedenis)
+        if reden:
+            log.info(reden)  # no warning: a plain folder or a shallow clone builds fine
+            return
+        site = Path(config.site_dir)
+        written = doorverwijzing.paginas(
+            self.geschiedenis,
+            lambda address: (site / doorverwijzing.bestand(address)).exists(),
+            site_url=self.site_url,
+            site_name=config.site_name,
+            titels=self.titels,
+            wijken_dir=self.config.wijken_dir,
+        )
+        for path, content in written.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(content)
+
+    on_post_build = CombinedEvent(_publish_fotos, _doorverwijzingen, _left_out)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.root / self.config.wijken_dir))
