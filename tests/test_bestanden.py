@@ -116,12 +116,6 @@ def test_pages_photos_and_pdfs_are_the_wijks_files_and_hidden_ones_are_skipped(c
     ]
 
 
-def test_the_demo_city_has_only_files_the_site_publishes():
-    from city import REPO
-
-    assert [str(p) for p in load_stad(REPO).problems if "de site" in p.message and p.line == 1] == []
-
-
 def test_the_build_leaves_the_refused_files_out_and_says_why(city):
     city.wijk("oost")
     city.initiatief("oost", "repair-cafe")
