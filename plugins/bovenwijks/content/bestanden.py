@@ -16,7 +16,6 @@ from bovenwijks.content.suggest import closest
 
 PAGE = ".md"
 PDF = ".pdf"
-PUBLISHED = f"pagina's (.md), foto's ({ACCEPTED}) en pdf's"
 # Other ways of writing `.md` (MkDocs reads some of them, we read none), and what a text
 # editor or a phone saves a page as.
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -51,8 +50,10 @@ def refused(parts: tuple[str, ...]) -> str | None:
     if suffix.lower() in _MARKDOWN:
         return f"dit bestand eindigt op '{suffix}' in plaats van '.md', dus de site leest het niet; hernoem het naar '{page}'"
     if suffix.lower() in _TEXT:
-        ending = f"eindigt op '{suffix}' in plaats van '.md'" if suffix else "heeft geen .md aan het eind"
-        return f"dit bestand {ending}, dus de site zou het onbewerkt publiceren; hernoem het naar '{page}'"
+        raw = f"dus de site zou het onbewerkt publiceren; hernoem het naar '{page}'"
+        if not suffix:
+            return f"dit bestand heeft geen .md aan het eind, {raw}"
+        return f"dit bestand eindigt op '{suffix}' in plaats van '.md', {raw}"
     if is_image(name):
         return f"de site toont alleen foto's als {ACCEPTED}; sla deze afbeelding op als een van die soorten, of haal hem weg"
-    return f"de site publiceert alleen {PUBLISHED}; haal dit bestand weg of zet het ergens anders"
+    return f"de site publiceert alleen pagina's (.md), foto's ({ACCEPTED}) en pdf's; haal dit bestand weg of zet het ergens anders"
