@@ -328,3 +328,22 @@ def test_a_failing_make_target_says_so_in_dutch(tmp_path, target, tool, message)
     assert failed.stderr.splitlines()[-1].startswith("make: *** [Makefile:") and failed.stderr.splitlines()[-1].endswith("Error 3")
     passed = make(target, bin=tmp_path / "goed")
     assert (passed.returncode, passed.stderr) == (0, f"wat {tool} zegt\n")
+
+
+def test_a_venv_that_cannot_be_set_up_says_so_in_dutch(tmp_path):
+    # A copy of the Makefile in an empty folder: the .venv it would make is there, not in the repository.
+    for name in ("Makefile", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    (tmp_path / "python3.9").write_text("#!/bin/sh\necho 'Python 3.9 kent dit niet' >&2\nexit 1\n", encoding="utf-8")
+    (tmp_path / "python3.9").chmod(0o755)
+    result = subprocess.run(
+        ["make", "-s", "check", f"PYTHON={tmp_path / 'python3.9'}"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == "De Python-omgeving wordt klaargezet in .venv; dat gebeurt eenmalig en duurt even.\n"
+    assert result.stderr.splitlines()[:-1] == [
+        "Python 3.9 kent dit niet",
+        f"De Python-omgeving in .venv kon niet worden klaargezet met '{tmp_path / 'python3.9'}'; de melding hierboven zegt waarom "
+        "(nodig is Python 3.11 of nieuwer, te kiezen met bijvoorbeeld PYTHON=python3.12)",
+    ]
+    assert not (tmp_path / ".venv" / ".installed").exists()
