@@ -67,7 +67,7 @@ def test_the_scripts_are_the_subcommands(city):
     script = run("--root", str(city.root), program=[sys.executable, str(REPO / "scripts" / "check")])
     for result in (command, script):
         assert result.returncode == 0, result.stdout + result.stderr
-        assert "Alles in orde: 1 wijken, 0 items." in result.stderr
+        assert "Alles in orde: 1 wijk, 0 items." in result.stderr
 
 
 def test_main_runs_a_subcommand_and_returns_its_code(city, capsys):

@@ -9,7 +9,7 @@ import pytest
 from city import REPO
 
 from bovenwijks.content.load import load_stad
-from bovenwijks.tools.codeowners import codeowners
+from bovenwijks.tools.codeowners import HEADER, codeowners
 from bovenwijks.tools.generate import stale
 
 REGENERATE = "draai 'make genereer' (of bovenwijks genereer) en neem het resultaat op in je pull request"
@@ -44,14 +44,18 @@ def test_up_to_date_rules_pass_the_check(reviewed):
     assert result.returncode == 0, result.stdout
 
 
+DRIFT = ".github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: "
+OR_REGENERATE = f", of {REGENERATE}"
+OOST, OOSTERPARK = "/wijken/oost/ @anneke @piet", "/wijken/oosterpark/ @kees"
+
+
 def test_a_changed_redactie_is_reported_with_the_line_to_write(reviewed):
     reviewed.wijk("oost", naam="Oost", redactie=["anneke", "fatima"])
     result = reviewed.check()
     assert result.returncode == 1
-    assert (
-        f".github/CODEOWNERS:4: .github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: hier hoort te staan: '/wijken/oost/ @anneke @fatima'; {REGENERATE}"
-        in result.stdout
-    )
+    assert result.stdout.splitlines() == [
+        f".github/CODEOWNERS:4: {DRIFT}hier hoort te staan: '/wijken/oost/ @anneke @fatima'; verbeter de regel{OR_REGENERATE}"
+    ]
     assert genereer(reviewed).stdout.strip() == "Bijgewerkt: .github/CODEOWNERS"
     assert reviewed.check().returncode == 0
 
@@ -62,17 +66,58 @@ def test_a_new_wijk_and_a_removed_one_are_reported(reviewed):
     (reviewed.root / "wijken" / "oosterpark").rmdir()
     result = reviewed.check()
     assert result.returncode == 1
-    assert "hier hoort te staan: '/wijken/west/ @wim'" in result.stdout
+    assert result.stdout.splitlines() == [
+        f".github/CODEOWNERS:5: {DRIFT}de regel '/wijken/west/ @wim' ontbreekt; zet hem erbij, op een eigen regel (waar maakt niet uit){OR_REGENERATE}",
+        f".github/CODEOWNERS:5: {DRIFT}deze regel hoort er niet (meer) in: '{OOSTERPARK}'; haal hem weg{OR_REGENERATE}",
+    ]
 
 
 def test_a_removed_wijk_leaves_a_line_that_must_go(reviewed):
     (reviewed.root / "wijken" / "oosterpark" / "index.md").unlink()
     (reviewed.root / "wijken" / "oosterpark").rmdir()
     result = reviewed.check()
-    assert (
-        f".github/CODEOWNERS:5: .github/CODEOWNERS is niet bijgewerkt met de redactie van de wijken: deze regel hoort er niet (meer) in; {REGENERATE}"
-        in result.stdout
-    )
+    assert result.stdout.splitlines() == [
+        f".github/CODEOWNERS:5: {DRIFT}deze regel hoort er niet (meer) in: '{OOSTERPARK}'; haal hem weg{OR_REGENERATE}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{HEADER}{OOSTERPARK}\n{OOST}\n",  # a wijk's line added at the end by hand
+        f"{OOST}\n\n{OOSTERPARK}\n",  # without the header, with a blank line
+        f"# Onze eigen aantekening\n/wijken/oost/ @piet @Anneke\n{OOSTERPARK}",  # reviewers in another order, no last newline
+        f"{HEADER}wijken/oost @anneke @piet\n/wijken/oosterpark/   @kees\n",  # the same folder, written otherwise
+    ],
+)
+def test_the_rules_may_be_written_in_any_order(reviewed, text):
+    (reviewed.root / ".github" / "CODEOWNERS").write_text(text, encoding="utf-8")
+    assert stale(reviewed.root, load_stad(reviewed.root)) == []
+
+
+@pytest.mark.parametrize(
+    "text,problems",
+    [
+        (
+            f"{HEADER}{OOSTERPARK}\n",
+            [(4, "de regel '/wijken/oost/ @anneke @piet' ontbreekt; zet hem erbij, op een eigen regel (waar maakt niet uit)")],
+        ),
+        (f"{HEADER}{OOSTERPARK}\n/wijken/oost/ @anneke\n", [(5, "hier hoort te staan: '/wijken/oost/ @anneke @piet'; verbeter de regel")]),
+        (f"{HEADER}{OOST}\n{OOSTERPARK}\n* @beheer\n", [(6, "deze regel hoort er niet (meer) in: '* @beheer'; haal hem weg")]),
+        (f"{HEADER}{OOST}\n{OOSTERPARK}\n{OOST}\n", [(6, "deze regel staat er ook al op regel 4; haal hem hier weg")]),
+        (
+            f"{HEADER}/wijken/oost/ @anneke\n/wijken/oost/ @piet\n{OOSTERPARK}\n",
+            [
+                (4, "hier hoort te staan: '/wijken/oost/ @anneke @piet'; verbeter de regel"),
+                (5, "deze regel hoort er niet (meer) in: '/wijken/oost/ @piet'; haal hem weg"),
+            ],
+        ),
+    ],
+)
+def test_a_missing_wrong_or_extra_rule_is_named(reviewed, text, problems):
+    (reviewed.root / ".github" / "CODEOWNERS").write_text(text, encoding="utf-8")
+    found = stale(reviewed.root, load_stad(reviewed.root))
+    assert [str(p) for p in found] == [f".github/CODEOWNERS:{line}: {DRIFT}{message}{OR_REGENERATE}" for line, message in problems]
 
 
 def test_missing_rules_are_reported(reviewed):

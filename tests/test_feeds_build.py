@@ -244,11 +244,16 @@ def test_feeds_a_page_declares_come_first_and_are_not_repeated(city):
     assert page.meta["bovenwijks_feeds"] == [own, ("Nieuws uit de wijken van Amersfoort (Atom)", "feeds/stad.atom", "application/atom+xml")]
 
 
-def test_a_file_at_the_place_of_an_activiteits_calendar_is_replaced_with_a_warning(city):
+def test_a_file_at_the_place_of_an_activiteits_calendar_is_refused_and_the_calendar_is_ours(city):
     _city(city)
     city.write("wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics", "BEGIN:VCALENDAR\r\nX-OUD:ja\r\nEND:VCALENDAR\r\n")
     result = city.build()
     assert result.error is None
-    assert any("wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics" in w and "vervangen" in w for w in result.warnings), result.warnings
+    # A wijk's folder publishes no calendar of its own (content/bestanden.py); the feeds plugin
+    # replaces what takes the place of its files in content/.
+    assert result.warnings == [
+        "bovenwijks: wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics:1: de site publiceert alleen pagina's (.md), "
+        "foto's (JPEG, PNG, WebP of HEIC) en pdf's; haal dit bestand weg of zet het ergens anders"
+    ]
     written = (result.site / "wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics").read_bytes()
     assert b"X-OUD" not in written and b"UID:oost/agenda/reparatiemiddag@stad.example" in written

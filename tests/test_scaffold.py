@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from city import REPO
@@ -253,12 +254,96 @@ def test_the_command_line(city):
     assert "Traceback" not in again.stderr
 
 
-def test_make_nieuw_without_arguments_explains_itself():
-    result = subprocess.run(
-        ["make", "-s", "-C", str(REPO), "nieuw", "BIN=" + str(REPO / ".venv" / "bin"), "-o", ".venv/.installed"],
+def make(*args: str, bin: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`make` in the repository with this venv's tools (or those in `bin`); `-o` keeps it from
+    setting up a venv of its own."""
+    return subprocess.run(
+        ["make", "-s", "-C", str(REPO), *args, f"BIN={bin or Path(sys.executable).parent}", "-o", ".venv/.installed"],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_make_nieuw_without_arguments_explains_itself():
+    result = make("nieuw")
     assert result.returncode != 0
-    assert 'Gebruik: make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"' in result.stdout
+    assert (
+        result.stdout
+        == 'Gebruik: make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café" (en eventueel SLUG=een-eigen-bestandsnaam)\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("TITEL=Kledingbank",),
+            "make nieuw: wijken/kruiskamp/initiatieven/kledingbank.md bestaat al; kies een andere titel, of geef met SLUG=... een andere bestandsnaam",
+        ),
+        (
+            ("TITEL=Iets anders", "SLUG=kledingbank"),
+            "make nieuw: wijken/kruiskamp/initiatieven/kledingbank.md bestaat al; kies met SLUG=... een andere bestandsnaam",
+        ),
+        ((), 'make nieuw: geef een titel op, tussen aanhalingstekens: make nieuw SOORT=initiatief WIJK=kruiskamp TITEL="..."'),
+    ],
+)
+def test_make_nieuw_speaks_in_make_variables(args, message):
+    # Each fails before anything is written: the demo city has wijken/kruiskamp/initiatieven/kledingbank.md.
+    result = make("nieuw", "SOORT=initiatief", "WIJK=kruiskamp", *args)
+    assert result.returncode != 0
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == [message, "make nieuw: er is niets gemaakt"]
+    # GNU make's own last line can't be left out while make fails (Makefile, OR_FAIL): ours comes before it.
+    assert lines[-1].startswith("make: *** [Makefile:")
+
+
+def test_the_command_line_names_its_own_option(city):
+    city.wijk("oost")
+    city.initiatief("oost", "soep")
+    with pytest.raises(ScaffoldError) as error:
+        scaffold(city.root, "initiatief", "oost", "Soep", vandaag=VANDAAG)
+    assert (
+        str(error.value) == "wijken/oost/initiatieven/soep.md bestaat al; kies een andere titel, of geef met --slug een andere bestandsnaam"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "tool", "message"),
+    [
+        ("check", "bovenwijks", "make check: verbeter wat hierboven staat, en draai dan opnieuw make check"),
+        ("genereer", "bovenwijks", "make genereer: er is niets bijgewerkt; de melding hierboven zegt waarom"),
+        ("build", "mkdocs", "make build: de site is niet gebouwd; de melding hierboven zegt waarom"),
+        ("screenshots", "python", "make screenshots is mislukt; de melding hierboven zegt waarom"),
+    ],
+)
+def test_a_failing_make_target_says_so_in_dutch(tmp_path, target, tool, message):
+    for code, folder in ((3, tmp_path / "fout"), (0, tmp_path / "goed")):
+        folder.mkdir()
+        (folder / tool).write_text(f"#!/bin/sh\necho 'wat {tool} zegt' >&2\nexit {code}\n", encoding="utf-8")
+        (folder / tool).chmod(0o755)
+    failed = make(target, bin=tmp_path / "fout")
+    assert failed.returncode == 2  # make's own, whatever the command's
+    assert failed.stderr.splitlines()[:-1] == [f"wat {tool} zegt", message]
+    assert failed.stderr.splitlines()[-1].startswith("make: *** [Makefile:") and failed.stderr.splitlines()[-1].endswith("Error 3")
+    passed = make(target, bin=tmp_path / "goed")
+    assert (passed.returncode, passed.stderr) == (0, f"wat {tool} zegt\n")
+
+
+def test_a_venv_that_cannot_be_set_up_says_so_in_dutch(tmp_path):
+    # A copy of the Makefile in an empty folder: the .venv it would make is there, not in the repository.
+    for name in ("Makefile", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    (tmp_path / "python3.9").write_text("#!/bin/sh\necho 'Python 3.9 kent dit niet' >&2\nexit 1\n", encoding="utf-8")
+    (tmp_path / "python3.9").chmod(0o755)
+    result = subprocess.run(
+        ["make", "-s", "check", f"PYTHON={tmp_path / 'python3.9'}"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == "De Python-omgeving wordt klaargezet in .venv; dat gebeurt eenmalig en duurt even.\n"
+    assert result.stderr.splitlines()[:-1] == [
+        "Python 3.9 kent dit niet",
+        f"De Python-omgeving in .venv kon niet worden klaargezet met '{tmp_path / 'python3.9'}'; de melding hierboven zegt waarom "
+        "(nodig is Python 3.11 of nieuwer, te kiezen met bijvoorbeeld PYTHON=python3.12)",
+    ]
+    assert not (tmp_path / ".venv" / ".installed").exists()

@@ -319,7 +319,7 @@ class Wijk:
     agenda: list[Activiteit] = field(default_factory=list)
     nieuws: list[Bericht] = field(default_factory=list)
     kennis: list[Kennis] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)  # other files, published as they are (photos: as copies)
+    pages: list[str] = field(default_factory=list)  # its other pages, photos and PDFs (`content.bestanden`); photos only as copies
 
     @property
     def url(self) -> str:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from bovenwijks.content import reeks
-from bovenwijks.content.afbeelding import Checker, Plek, check_text
+from bovenwijks.content.afbeelding import Checker, Plek, check_text, is_image
+from bovenwijks.content.bestanden import refused
 from bovenwijks.content.convert import SLUG_RE, Vocab, aanmelden_link, convert
 from bovenwijks.content.geschiedenis import Geschiedenis, geschiedenis, gewijzigd
 from bovenwijks.content.plaats import DOCS
@@ -168,6 +169,13 @@ class _WijkLoader:
             markdown = parts[-1].endswith(".md")
             if len(parts) == 1 and parts[0] in ("index.md", "wijkplan.md"):
                 continue
+            refusal = refused(parts)
+            if refusal is not None:
+                self.problems.append(Problem(path, 1, refusal))
+                # An image of another kind stays among the files, so that a page showing it
+                # gets the photo's own problem alone: it is never published as it is (fotos).
+                if not is_image(parts[-1]):
+                    continue
             if len(parts) == 2 and parts[0] in ITEM_KINDS and markdown and parts[1] != "index.md":
                 if parts[0] == Initiatief.folder:
                     initiatief_slugs.add(slugify(parts[1].removesuffix(".md")))

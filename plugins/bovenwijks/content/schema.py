@@ -383,3 +383,15 @@ INFORMATIEPUNT = Field(
 
 KINDS: tuple[Kind, ...] = (WIJK, WIJKPLAN, INITIATIEF, ACTIVITEIT, BERICHT, KENNIS)
 ITEM_KINDS: dict[str, Kind] = {k.folder: k for k in KINDS if k.folder}
+# Other words editors write for an item's folder (a file in `activiteiten/` is meant for
+# `agenda/`): each kind's name and its plural, and what residents call the same thing.
+FOLDER_WORDS: dict[str, str] = {
+    word: kind.folder
+    for kind, words in (
+        (INITIATIEF, ("initiatief",)),
+        (ACTIVITEIT, ("activiteit", "activiteiten", "evenement", "evenementen")),
+        (BERICHT, ("bericht", "berichten", "nieuwsbericht", "nieuwsberichten", "nieuwtjes")),
+        (KENNIS, ("vraag", "vragen", "ervaring", "ervaringen", "kennisbank")),
+    )
+    for word in words
+}

@@ -6,9 +6,10 @@ import difflib
 from collections.abc import Iterable, Mapping
 
 
-def closest(word: str, choices: Iterable[str], n: int = 1) -> list[str]:
-    """The `n` choices closest to `word`, best first; empty if none is close."""
-    return difflib.get_close_matches(str(word).lower(), list(choices), n=n, cutoff=0.6)
+def closest(word: str, choices: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The `n` choices closest to `word`, best first; empty if none is closer than `cutoff`
+    (from 0 to 1: how much of the two words is alike)."""
+    return difflib.get_close_matches(str(word).lower(), list(choices), n=n, cutoff=cutoff)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

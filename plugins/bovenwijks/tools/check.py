@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from bovenwijks.content.load import load_stad
+from bovenwijks.content.load import WIJKEN, load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.dates import BUILD_DATE, build_date
 from bovenwijks.tools import options
@@ -44,15 +44,31 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_stad(root, vandaag=vandaag)
     problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))
     report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
-    items = len(loaded.stad.items())
     failing = [p for p in problems if not p.advice]
-    tips = len(problems) - len(failing)
-    tipped = f" ({tips} {'tip' if tips == 1 else 'tips'} hierboven)" if tips else ""
-    if failing:
-        print(
-            f"{len(failing)} {'probleem' if len(failing) == 1 else 'problemen'} gevonden in {len(loaded.stad.wijken)} wijken{tipped}.",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"Alles in orde: {len(loaded.stad.wijken)} wijken, {items} items{tipped}.", file=sys.stderr)
-    return 0
+    print(summary(failing, len(problems) - len(failing), sorted(loaded.stad.wijken), len(loaded.stad.items())), file=sys.stderr)
+    return 1 if failing else 0
+
+
+def _count(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
+
+
+def summary(failing: list[Problem], tips: int, wijken: list[str], items: int) -> str:
+    """The check's last line: how many problems, in how many of the `wijken` (their slugs)
+    and in how many other files; or that all is well."""
+    tipped = f" ({_count(tips, 'tip', 'tips')} hierboven)" if tips else ""
+    if not failing:
+        return f"Alles in orde: {_count(len(wijken), 'wijk', 'wijken')}, {_count(items, 'item', 'items')}{tipped}."
+    in_wijk = {parts[1] for parts in (p.path.split("/") for p in failing) if len(parts) > 2 and parts[0] == WIJKEN}
+    elsewhere = {p.path for p in failing if p.path.split("/")[0] != WIJKEN or p.path.count("/") < 2}
+    # A wijk whose folder name is refused is not loaded, and is one of the wijken all the same.
+    total = len(set(wijken) | in_wijk)
+    where = []
+    if in_wijk:
+        if len(in_wijk) < total:
+            where.append(f"{len(in_wijk)} van de {total} wijken")
+        else:
+            where.append({1: "de enige wijk", 2: "beide wijken"}.get(total, f"alle {total} wijken"))
+    if elsewhere:
+        where.append(f"{_count(len(elsewhere), 'bestand', 'bestanden')} buiten de wijken")
+    return f"{_count(len(failing), 'probleem', 'problemen')} gevonden, in {' en '.join(where)}{tipped}."

@@ -6,6 +6,8 @@ decides about its own pages.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bovenwijks.model import Stad
 
 PATH = ".github/CODEOWNERS"
@@ -30,3 +32,31 @@ def codeowners(stad: Stad) -> str:
         if redactie:
             lines.append(f"{pattern(slug)} {' '.join('@' + naam for naam in redactie)}\n")
     return "".join(lines)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of CODEOWNERS that gives a folder its reviewers."""
+
+    line: int  # its line in the file, from 1
+    text: str
+
+    @property
+    def folder(self) -> str:
+        """What the rule is about, however its slashes are written: `/wijken/oost/` and `wijken/oost` are one folder."""
+        return self.text.split()[0].strip("/")
+
+    @property
+    def same(self) -> tuple[str, frozenset[str]]:
+        """What GitHub makes of the rule: the order of the reviewers is not part of it, nor
+        the case of their names."""
+        return self.folder, frozenset(owner.lower() for owner in self.text.split()[1:])
+
+
+def rules(text: str) -> list[Rule]:
+    """The rules of a CODEOWNERS text, in their order: every line but the blank ones and comments."""
+    return [
+        Rule(number, line.strip())
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]

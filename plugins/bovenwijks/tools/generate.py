@@ -7,7 +7,6 @@ the JSON Schemas, the reference page and the review rules never drift from what 
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,23 +69,36 @@ def write(root: Path, loaded: Loaded) -> list[str]:
 
 
 def _codeowners_problems(path: str, actual: str, expected: str) -> list[Problem]:
-    """Line by line, so that an editor can also fix the file by hand in GitHub's editor."""
-    old, new = actual.splitlines(), expected.splitlines()
-    problems = []
-    for tag, i1, _i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        wanted = " en ".join(f"'{line}'" for line in new[j1:j2])
-        if tag == "delete":
-            message = "deze regel hoort er niet (meer) in"
-        elif tag == "insert":
-            message = f"hier ontbreekt {wanted}"
+    """Rule by rule, so that an editor can also fix the file by hand in GitHub's editor.
+
+    GitHub reads the rules in any order (no two wijken share a folder), so a rule added at the
+    end, or reviewers in another order, are as good as what `genereer` writes; comments and
+    blank lines are nobody's rules.
+    """
+    wanted = {rule.folder: rule for rule in codeowners.rules(expected)}
+    written = codeowners.rules(actual)
+    right = {rule.same for rule in written} & {rule.same for rule in wanted.values()}
+    seen: dict[tuple[str, frozenset[str]], int] = {}
+    fixed: set[str] = set()
+    found = []
+    for rule in written:
+        if rule.same in right:
+            if rule.same in seen:
+                found.append((rule.line, f"deze regel staat er ook al op regel {seen[rule.same]}", "haal hem hier weg"))
+            seen.setdefault(rule.same, rule.line)
+        elif rule.folder in wanted and wanted[rule.folder].same not in right and rule.folder not in fixed:
+            fixed.add(rule.folder)
+            found.append((rule.line, f"hier hoort te staan: '{wanted[rule.folder].text}'", "verbeter de regel"))
         else:
-            message = f"hier hoort te staan: {wanted}"
-        problems.append(
-            Problem(path, min(i1 + 1, len(old) + 1), f"{path} is niet bijgewerkt met de redactie van de wijken: {message}; {REGENERATE}")
-        )
-    return problems
+            found.append((rule.line, f"deze regel hoort er niet (meer) in: '{rule.text}'", "haal hem weg"))
+    last = max(len(actual.splitlines()), 1)
+    for folder, rule in wanted.items():
+        if rule.same not in right and folder not in fixed:
+            found.append((last, f"de regel '{rule.text}' ontbreekt", "zet hem erbij, op een eigen regel (waar maakt niet uit)"))
+    return [
+        Problem(path, line, f"{path} is niet bijgewerkt met de redactie van de wijken: {what}; {fix}, of {REGENERATE}")
+        for line, what, fix in sorted(found)
+    ]
 
 
 def stale(root: Path, loaded: Loaded) -> list[Problem]:

@@ -178,25 +178,55 @@ def _kind(name: str) -> Kind:
     return kind
 
 
-def _existing_wijk(root: Path, wijk: str) -> Path:
+# The title in an example command, quoted as it must be typed.
+TITEL = '"..."'
+NAAM_VAN_DE_WIJK = '"Naam van de wijk"'
+
+
+@dataclass(frozen=True)
+class Opdracht:
+    """How the editor asked for the file, so that every hint is one they can type: `make nieuw`
+    passes on only its variables (`SLUG=...`), `bovenwijks nieuw` its options (`--slug`).
+    The Makefile says so with `--via-make`: nothing else can tell."""
+
+    make: bool = False
+
+    @property
+    def naam(self) -> str:
+        """The command, as the editor wrote it."""
+        return "make nieuw" if self.make else "bovenwijks nieuw"
+
+    def nieuw(self, soort: str, wijk: str, titel: str) -> str:
+        """The command that makes a file of `soort` in `wijk` titled `titel` (quoted as it must be typed)."""
+        if self.make:
+            return f"make nieuw SOORT={soort} WIJK={wijk} TITEL={titel}"
+        return f"bovenwijks nieuw {soort} {wijk} {titel}"
+
+    @property
+    def slug(self) -> str:
+        """How to give a file name of one's own."""
+        return "SLUG=..." if self.make else "--slug"
+
+
+def _existing_wijk(root: Path, wijk: str, opdracht: Opdracht) -> Path:
     folder = root / WIJKEN / wijk
     if not (folder / "index.md").is_file():
         known = sorted(p.name for p in (root / WIJKEN).iterdir() if (p / "index.md").is_file()) if (root / WIJKEN).is_dir() else []
         hint = did_you_mean(wijk, known) if known else "er zijn nog geen wijken"
         raise ScaffoldError(
-            f"de wijk '{wijk}' bestaat niet ({hint}); een nieuwe wijk maak je met: bovenwijks nieuw wijk {slugify(wijk) or 'mijn-wijk'} \"Naam van de wijk\""
+            f"de wijk '{wijk}' bestaat niet ({hint}); een nieuwe wijk maak je met: {opdracht.nieuw('wijk', slugify(wijk) or 'mijn-wijk', NAAM_VAN_DE_WIJK)}"
         )
     return folder
 
 
-def _target(root: Path, kind: Kind, wijk: str, titel: str, slug: str | None) -> Path:
+def _target(root: Path, kind: Kind, wijk: str, titel: str, slug: str | None, opdracht: Opdracht) -> Path:
     if kind is WIJK:
         if not SLUG_RE.match(wijk):
             raise ScaffoldError(
                 f"'{wijk}' kan geen mapnaam van een wijk zijn: gebruik kleine letters, cijfers en streepjes, zoals '{slugify(wijk) or 'mijn-wijk'}'"
             )
         return root / WIJKEN / wijk / "index.md"
-    folder = _existing_wijk(root, wijk)
+    folder = _existing_wijk(root, wijk, opdracht)
     if kind is WIJKPLAN:
         return folder / "wijkplan.md"
     name = slug if slug is not None else slugify(titel)
@@ -205,18 +235,29 @@ def _target(root: Path, kind: Kind, wijk: str, titel: str, slug: str | None) -> 
     items = folder / kind.folder
     same = [p for p in items.glob("*.md") if slugify(p.stem) == name] if items.is_dir() else []
     if same:
-        raise ScaffoldError(
-            f"{same[0].relative_to(root).as_posix()} bestaat al; kies een andere titel, of geef met --slug een andere bestandsnaam"
+        other = (
+            f"kies met {opdracht.slug} een andere" if slug is not None else f"kies een andere titel, of geef met {opdracht.slug} een andere"
         )
+        raise ScaffoldError(f"{same[0].relative_to(root).as_posix()} bestaat al; {other} bestandsnaam")
     return items / f"{name}.md"
 
 
-def scaffold(root: Path, soort: str, wijk: str, titel: str = "", *, slug: str | None = None, vandaag: date | None = None) -> Scaffolded:
+def scaffold(
+    root: Path,
+    soort: str,
+    wijk: str,
+    titel: str = "",
+    *,
+    slug: str | None = None,
+    vandaag: date | None = None,
+    opdracht: Opdracht = Opdracht(),
+) -> Scaffolded:
     """Write a new file of kind `soort` in `wijk`, titled `titel`; never overwrite one.
 
     For a wijk, `wijk` is the new folder's name and `titel` the wijk's name (given only a
     name, the folder is made from it); for a wijkplan,
-    `titel` is the year (this year when empty). Raises `ScaffoldError` with a Dutch message.
+    `titel` is the year (this year when empty). Raises `ScaffoldError` with a Dutch message,
+    whose hints are written as `opdracht` is typed.
     """
     root = Path(root)
     vandaag = vandaag or date.today()
@@ -227,11 +268,11 @@ def scaffold(root: Path, soort: str, wijk: str, titel: str = "", *, slug: str | 
     if kind is WIJKPLAN:
         titel = titel or str(vandaag.year)
         if not (titel.isdigit() and 2000 <= int(titel) <= 2100):
-            raise ScaffoldError(f"'{titel}' is geen jaartal; schrijf bijvoorbeeld: bovenwijks nieuw wijkplan {wijk} {vandaag.year}")
+            raise ScaffoldError(f"'{titel}' is geen jaartal; schrijf bijvoorbeeld: {opdracht.nieuw('wijkplan', wijk, str(vandaag.year))}")
     elif not titel:
         what = "de naam van de wijk" if kind is WIJK else "een titel"
-        raise ScaffoldError(f'geef {what} op, tussen aanhalingstekens: bovenwijks nieuw {kind.name} {wijk} "..."')
-    target = _target(root, kind, wijk, titel, slug)
+        raise ScaffoldError(f"geef {what} op, tussen aanhalingstekens: {opdracht.nieuw(kind.name, wijk, TITEL)}")
+    target = _target(root, kind, wijk, titel, slug, opdracht)
     if target.exists():
         raise ScaffoldError(f"{target.relative_to(root).as_posix()} bestaat al; een bestaand bestand wordt nooit overschreven")
     values: dict[str, object] = {"naam": titel} if kind is WIJK else {"jaar": int(titel)} if kind is WIJKPLAN else {"titel": titel}
@@ -256,15 +297,18 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("wijk", help="de map van de wijk onder wijken/ (bij een nieuwe wijk: de mapnaam die je kiest)")
     parser.add_argument("titel", nargs="?", default="", help="de titel (bij een wijk: de naam, bij een wijkplan: het jaar)")
     parser.add_argument("--slug", help="een eigen bestandsnaam (zonder .md) in plaats van een die uit de titel gemaakt wordt")
+    # Set by `make nieuw` (Makefile), and nobody else: not in the help.
+    parser.add_argument("--via-make", action="store_true", help=argparse.SUPPRESS)
     options.root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write a new file and say what to do next; 1 when it cannot be made."""
     try:
-        made = scaffold(Path(args.root), args.soort, args.wijk, args.titel, slug=args.slug)
+        opdracht = Opdracht(make=args.via_make)
+        made = scaffold(Path(args.root), args.soort, args.wijk, args.titel, slug=args.slug, opdracht=opdracht)
     except ScaffoldError as error:
-        print(f"bovenwijks nieuw: {error}", file=sys.stderr)
+        print(f"{opdracht.naam}: {error}", file=sys.stderr)
         return 1
     print(f"Gemaakt: {made.path}")
     print(f"Vervang in dat bestand elke '{placeholder('...')}' en controleer het met: make check")
