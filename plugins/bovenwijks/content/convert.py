@@ -17,7 +17,7 @@ from bovenwijks.content.afbeelding import ACCEPTED, is_foto
 from bovenwijks.content.placeholder import MARKER, is_placeholder
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import Field, Kind
-from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of
+from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of, hint, then
 from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
 from bovenwijks.herhaling import MAX_AANTAL, WEEKDAGEN, weekdag
 from bovenwijks.slug import slugify
@@ -181,7 +181,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         if text in f.choices:
             return text
         what = f"onbekende {f.name} '{text}'" if "." not in label else f"{label}: '{text}' kan niet"
-        ctx.fail(node, f"{what}; {_hint(text, f.choices)}")
+        ctx.fail(node, f"{what}; {hint(text, f.choices)}")
     elif kind == "thema":
         themas = ctx.vocab.themas if ctx.vocab else {}
         if not ctx.vocab or text in themas:
@@ -205,10 +205,10 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         if text in ids:
             return text
         if not ids:
-            hint = "er staan nog geen hulpvragen onder 'hulp' in content/vocabulaire.yml"
+            tip = "er staan nog geen hulpvragen onder 'hulp' in content/vocabulaire.yml"
         else:
-            hint = f"{did_you_mean_one_of(text, ctx.vocab.hulp_woorden)} (de hulpvragen staan onder 'hulp' in content/vocabulaire.yml)"
-        ctx.fail(node, f"onbekende hulpvraag '{text}'; {hint}. Deze wordt weggelaten")
+            tip = f"{did_you_mean_one_of(text, ctx.vocab.hulp_woorden)} (de hulpvragen staan onder 'hulp' in content/vocabulaire.yml)"
+        ctx.fail(node, then(f"onbekende hulpvraag '{text}'; {tip}", "Deze wordt weggelaten"))
     elif kind == "foto":
         if is_foto(text):
             return text
@@ -217,7 +217,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         day = weekdag(text)
         if day is not None:
             return day
-        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {_hint(text, WEEKDAGEN)}")
+        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {hint(text, WEEKDAGEN)}")
     elif kind == "aantal":
         if NUMBER_RE.match(text) and 1 <= int(text) <= MAX_AANTAL:
             return int(text)
@@ -235,14 +235,6 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     else:  # pragma: no cover - a schema error, not an editor's
         raise ValueError(f"unknown field type {kind}")
     return None
-
-
-def _hint(text: str, choices: tuple[str, ...]) -> str:
-    """ "bedoel je 'week'? (kies uit: …)", or just the choices: in their own order (the
-    contract's, Monday to Sunday), not the alphabet's."""
-    hint = did_you_mean(text, choices)
-    listed = "kies uit: " + ", ".join(choices)
-    return f"{hint} ({listed})" if hint.startswith("bedoel") else listed
 
 
 def aanmelden_link(text: str) -> str | None:
@@ -368,7 +360,7 @@ def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], p
 def _unknown_key(key: str, by_name: dict[str, Field], parent: str) -> str:
     if key == "type" and not parent:
         return "schrijf geen 'type:'; de map van het bestand bepaalt de soort. Deze sleutel wordt genegeerd"
-    return f"onbekende sleutel '{parent}{key}'; {did_you_mean(key, by_name)}. Deze sleutel wordt genegeerd"
+    return then(f"onbekende sleutel '{parent}{key}'; {did_you_mean(key, by_name)}", "Deze sleutel wordt genegeerd")
 
 
 def convert(node: yaml.MappingNode, kind: Kind, path: str, vocab: Vocab | None) -> Converted:
