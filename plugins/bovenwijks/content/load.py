@@ -13,7 +13,7 @@ from typing import Any
 
 from bovenwijks.content import reeks
 from bovenwijks.content.afbeelding import Checker, Plek, check_text
-from bovenwijks.content.convert import SLUG_RE, Vocab, aanmelden_link, convert
+from bovenwijks.content.convert import SLUG_RE, Prioriteiten, Vocab, aanmelden_link, convert
 from bovenwijks.content.geschiedenis import gewijzigd
 from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
@@ -124,6 +124,7 @@ class _WijkLoader:
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
         self.images = Checker(root, folder)
         self.tekstbeelden: list[Tekstbeeld] = []
+        self.prioriteiten: Prioriteiten | None = None  # once the wijkplan is read
 
     def rel(self, file: Path) -> str:
         return file.relative_to(self.root).as_posix()
@@ -134,7 +135,7 @@ class _WijkLoader:
         self.problems.extend(problems)
         if source is None:
             return None, None
-        converted = convert(source.node, kind, path, self.vocab)
+        converted = convert(source.node, kind, path, self.vocab, self.prioriteiten)
         self.problems.extend(converted.problems)
         unfinished = body_problems(path, source.body, source.body_line)
         self.problems.extend(unfinished)
@@ -272,6 +273,7 @@ class _WijkLoader:
             seen.add(p["id"])
             prioriteiten.append(Prioriteit(p["id"], p["titel"], p["thema"]))
         wijk.wijkplan = Wijkplan(values["jaar"], prioriteiten, source.body, self.rel(file))
+        self.prioriteiten = Prioriteiten(self.rel(file), {p.id: p.titel for p in prioriteiten})
         return False
 
     def _item(self, file: Path, folder: str, path: str) -> Item | None:
