@@ -132,7 +132,13 @@ def _initiatief(**changes):
         ("initiatief", "samenvatting: 'VUL IN: een of twee zinnen'", "a placeholder left in"),
         ("initiatief", "gestart: 2016/08/31", "a date in no form the loader reads"),
         ("initiatief", "gestart: 31-13-2016", "a month that does not exist"),
-        ("initiatief", "prioriteiten: [Ontmoeting Ouderen]", "an id with capitals and spaces"),
+        ("initiatief", "prioriteiten: ['']", "an empty prioriteit"),
+        ("initiatief", "themas: ontmoeting, ontmoeten", "an unknown thema in a comma list"),
+        ("initiatief", "contact: {naam: Jan, email: jan@example.org, e-mail: jan@example.org}", "e-mail and email: one key twice"),
+        ("activiteit", "eind: '25:00'", "a time alone that does not exist"),
+        ("activiteit", "eind: 'morgen 17:00'", "a time after a word that is no date"),
+        ("activiteit", "start: '19:30'", "start needs a date: only eind may be a time alone"),
+        ("activiteit", "herhaling: {elke: week, dagen: 'di, dondrdag'}", "an unknown weekday in a comma list"),
         ("initiatief", "biedt: [{onderwerp: fietsen-maken}]", "an unknown onderwerp"),
         ("activiteit", "start: morgen", "not a date-time"),
         ("activiteit", "start: 2026-12-10 25:00", "an hour that does not exist"),
@@ -168,6 +174,7 @@ def test_frontmatter_that_is_not_a_mapping_is_rejected(vocabulaire):
         ("telefoon: 0331234567", "unquoted digits: a number to YAML 1.2, a phone number to the loader"),
         ("telefoon: '033 123 4567'", "the way the reference asks"),
         ("email: Jan@Example.ORG", "the loader ignores case"),
+        ("e-mail: jan@example.org", "what editors write for email"),
     ],
 )
 def test_what_the_loader_accepts_in_contact_is_accepted(yaml_text, why, vocabulaire):
@@ -185,11 +192,32 @@ def test_what_the_loader_accepts_in_contact_is_accepted(yaml_text, why, vocabula
         {"gestart": None, "bijgewerkt": None},
         {"biedt": [{"onderwerp": "Subsidie"}, {"onderwerp": "repair-cafe", "toelichting": "Draaiboek"}]},  # aliases, any case
         {"prioriteiten": [2027]},  # an id of digits is a number in YAML
+        {"prioriteiten": ["Meer ontmoeting voor ouderen"]},  # the titel of a prioriteit: the check knows which exist
+        {"themas": "ontmoeting, groen-en-duurzaam"},  # a comma list of ids
+        {"prioriteiten": "ontmoeting-ouderen, groen"},
+        {"partners": "Welzin, MEE"},  # a text: one partner, comma and all
         {"titel": 1984},
     ],
 )
 def test_what_the_loader_accepts_is_accepted(changes, vocabulaire):
     assert validator("initiatief", vocabulaire).is_valid(_initiatief(**changes))
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "eind: '21:00'",
+        "eind: 21.30 uur",
+        "eind: 21.30",  # a number to YAML 1.2
+        "start: zaterdag 19 juni 2027 19:30",
+        "start: za 19 juni 2027",
+        "themas: ontmoeting, groen-en-duurzaam",
+        "herhaling: {elke: week, dagen: 'di, do'}",
+    ],
+)
+def test_what_the_loader_accepts_in_an_activiteit_is_accepted(yaml_text, vocabulaire):
+    activiteit = {"titel": "Soep", "start": "2026-12-10 19:30", "locatie": "Buurthuis"}
+    assert validator("activiteit", vocabulaire).is_valid({**activiteit, **yaml.load(yaml_text, Loader=Yaml12Loader)})
 
 
 @pytest.mark.parametrize(
@@ -210,6 +238,12 @@ def test_what_the_loader_accepts_is_accepted(changes, vocabulaire):
         "2026/11/22",
         "morgen",
         "20261122",
+        "zaterdag 19 juni 2027",
+        "za 19 juni 2027",
+        "Za. 19-06-2027",
+        "zaterdag, 2027-06-19",
+        "morgen 19 juni 2027",
+        "zaterdag",
     ],
 )
 def test_date_pattern_agrees_with_the_loader(text):
@@ -231,6 +265,8 @@ def test_date_pattern_agrees_with_the_loader(text):
         "2026-12-10 19:60",
         "2026-12-10 om",
         "19:30",
+        "zaterdag 19 juni 2027 19:30",
+        "zo 20 juni 2027 om 12.00 uur",
     ],
 )
 def test_datetime_pattern_agrees_with_the_loader(text):

@@ -140,7 +140,7 @@ def test_values_are_the_text_the_editor_typed(city):
 
 def test_unknown_key_is_warned_but_kept(city):
     problems = problems_for(city, INITIATIEF, _replace("status: actief", "status: actief\ntitle: Engels"))
-    assert problems == [f"{INITIATIEF}:5: onbekende sleutel 'title'; bedoel je 'titel'?. Deze sleutel wordt genegeerd"]
+    assert problems == [f"{INITIATIEF}:5: onbekende sleutel 'title'; bedoel je 'titel'? Deze sleutel wordt genegeerd"]
     assert load_stad(city.root).stad.wijken["oost"].initiatieven
 
 

@@ -1,8 +1,9 @@
 """Dates as editors write them, and as Dutch residents read them.
 
 Editors write ISO dates (`2026-11-22`) as the contract asks, but `22-11-2026` and
-`22 november 2026` are what Dutch people write, so we accept those too. Date-times are local
-Amsterdam time unless they carry an offset.
+`22 november 2026` are what Dutch people write, so we accept those too, with the weekday in
+front (`zaterdag 19 juni 2027`, `za 19 juni 2027`) when it is the right one. Date-times are
+local Amsterdam time unless they carry an offset.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_month_names
+from babel.dates import format_date, format_time, get_day_names, get_month_names
 
 TZ = ZoneInfo("Europe/Amsterdam")
 LOCALE = "nl_NL"
@@ -21,7 +22,13 @@ LOCALE = "nl_NL"
 _MONTHS = {name.lower(): number for number, name in get_month_names("wide", locale=LOCALE).items()}
 _MONTHS.update({name.lower().rstrip("."): number for number, name in get_month_names("abbreviated", locale=LOCALE).items()})
 
+# `zaterdag`, `za`, `za.`: 0 is Monday, as `date.weekday()` counts.
+_WEEKDAYS = {
+    name.lower().rstrip("."): number for width in ("wide", "abbreviated") for number, name in get_day_names(width, locale=LOCALE).items()
+}
+
 _DATE = (
+    r"(?:(?P<dag>[a-z]+)\.?,?\s+)?"
     r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?P<nd>\d{1,2})[-/.](?P<nm>\d{1,2})[-/.](?P<ny>\d{4})"
     r"|(?P<wd>\d{1,2})\s+(?P<wm>[a-z]+)\.?\s+(?P<wy>\d{4}))"
@@ -30,6 +37,7 @@ _TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*uur)?"
 _OFFSET = r"(?P<tz>Z|[+-]\d{2}:?\d{2})"
 _DATE_RE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _DATETIME_RE = re.compile(rf"^{_DATE}(?:(?:[ T]|,\s*|\s+om\s+){_TIME}\s*{_OFFSET}?)?$", re.IGNORECASE)
+_TIME_RE = re.compile(rf"^{_TIME}$", re.IGNORECASE)
 
 EXAMPLE_DATE = "2026-11-22"
 # The day a build or check takes as today, when set: the demo city is built for a fixed day.
@@ -37,8 +45,11 @@ BUILD_DATE = "BOVENWIJKS_BUILD_DATE"
 EXAMPLE_DATETIME = "2026-11-22 19:30"
 
 
-def _date(match: re.Match[str]) -> date | None:
+def _day(match: re.Match[str]) -> date | None:
+    """The date `match` names, whatever weekday it was written with."""
     g = match.groupdict()
+    if g["dag"] and g["dag"].lower() not in _WEEKDAYS:
+        return None
     try:
         if g["iy"]:
             return date(int(g["iy"]), int(g["im"]), int(g["id"]))
@@ -64,15 +75,54 @@ def build_date(text: str = "") -> date:
         raise ValueError(f"build_date '{text}' is geen datum; schrijf YYYY-MM-DD, zoals 2026-11-23") from None
 
 
+def _written_weekday(match: re.Match[str]) -> int | None:
+    return _WEEKDAYS.get(match["dag"].lower()) if match["dag"] else None
+
+
+def _date(match: re.Match[str]) -> date | None:
+    """The date `match` names; None when it is none, or falls on another weekday than written."""
+    day = _day(match)
+    written = _written_weekday(match)
+    return None if day is None or written not in (None, day.weekday()) else day
+
+
 def month_names() -> list[str]:
     """Every Dutch month name a date may be written with (`november`, `nov`), in lower case."""
     return sorted(_MONTHS)
 
 
+def weekday_names() -> list[str]:
+    """Every Dutch weekday name a date may start with (`zaterdag`, `za`), in lower case."""
+    return sorted(_WEEKDAYS)
+
+
 def parse_date(text: str) -> date | None:
-    """A date from `2026-11-22`, `22-11-2026` or `22 november 2026`; None if it is none."""
+    """A date from `2026-11-22`, `22-11-2026` or `(zaterdag) 22 november 2026`; None if it is none."""
     match = _DATE_RE.match(text.strip())
     return _date(match) if match else None
+
+
+def parse_time(text: str) -> time | None:
+    """A time of day alone, as `_TIME` takes it after a date: `17:00`, `17.00`, `17:00 uur`."""
+    match = _TIME_RE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return time(int(match["h"]), int(match["mi"]), int(match["s"] or 0))
+    except ValueError:
+        return None
+
+
+def wrong_weekday(text: str) -> tuple[date, int] | None:
+    """The date of `text` and the weekday written with it, when that is another day; else None.
+
+    `vrijdag 19 juni 2027` gives (2027-06-19, 4): the 19th is a Saturday.
+    """
+    match = _DATETIME_RE.match(text.strip())
+    if not match:
+        return None
+    day, written = _day(match), _written_weekday(match)
+    return (day, written) if day is not None and written not in (None, day.weekday()) else None
 
 
 def parse_datetime(text: str) -> tuple[datetime, bool] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime, time
 from typing import Any
 
 import yaml
@@ -17,8 +18,8 @@ from bovenwijks.content.afbeelding import ACCEPTED, is_foto
 from bovenwijks.content.placeholder import MARKER, is_placeholder
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import Field, Kind
-from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of
-from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, parse_date, parse_datetime
+from bovenwijks.content.suggest import did_you_mean, did_you_mean_one_of, hint, then
+from bovenwijks.dates import EXAMPLE_DATE, EXAMPLE_DATETIME, dutch_date, parse_date, parse_datetime, parse_time, wrong_weekday
 from bovenwijks.herhaling import MAX_AANTAL, WEEKDAGEN, weekdag
 from bovenwijks.slug import slugify
 
@@ -79,9 +80,24 @@ class Converted:
         return not any(p.fatal for p in self.problems)
 
 
+@dataclass
+class Prioriteiten:
+    """The prioriteiten of a wijk's wijkplan, which its initiatieven may name by id or by titel."""
+
+    path: str  # the wijkplan, as editors see it
+    titels: dict[str, str]  # id → titel
+
+    def find(self, text: str) -> str | None:
+        """The id of the prioriteit whose id or titel `text` is, in any case."""
+        word = text.strip().casefold()
+        return next((i for i, titel in self.titels.items() if word in (i, titel.strip().casefold())), None)
+
+
 class _Context:
-    def __init__(self, path: str, vocab: Vocab | None, problems: list[Problem], first_line: int = 2):
-        self.path, self.vocab, self.problems = path, vocab, problems
+    def __init__(
+        self, path: str, vocab: Vocab | None, problems: list[Problem], first_line: int = 2, prioriteiten: Prioriteiten | None = None
+    ):
+        self.path, self.vocab, self.problems, self.prioriteiten = path, vocab, problems, prioriteiten
         self.key_line = 1  # the line of the key being converted
         # The file's line of the YAML's first: frontmatter starts below its `---`.
         self.first_line = first_line
@@ -163,6 +179,16 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         if SLUG_RE.match(text):
             return text
         ctx.fail(node, f"{label}: '{text}' is geen geldig id; gebruik kleine letters, cijfers en streepjes, zoals '{_slugish(text)}'")
+    elif kind == "prioriteit":
+        found = ctx.prioriteiten.find(text) if ctx.prioriteiten else None
+        if found or SLUG_RE.match(text):
+            return found or text  # whether an id is in the wijkplan, `validate` checks with the whole wijk
+        if ctx.prioriteiten and ctx.prioriteiten.titels:
+            words = {i: i for i in ctx.prioriteiten.titels} | {t.casefold(): i for i, t in ctx.prioriteiten.titels.items()}
+            tip = f"{did_you_mean_one_of(text, words)} (de prioriteiten staan in {ctx.prioriteiten.path})"
+        else:
+            tip = "schrijf het id van een prioriteit uit het wijkplan van deze wijk (wijkplan.md)"
+        ctx.fail(node, f"{label}: '{text}' is geen id of titel van een prioriteit; {tip}")
     elif kind == "jaar":
         if NUMBER_RE.match(text) and 2000 <= int(text) <= 2100:
             return int(text)
@@ -171,17 +197,26 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         value = parse_date(text)
         if value is not None:
             return value
-        ctx.fail(node, f"{label}: '{text}' is geen geldige datum; schrijf jaar-maand-dag, zoals {EXAMPLE_DATE}")
+        ctx.fail(
+            node, _weekday_problem(text, label) or f"{label}: '{text}' is geen geldige datum; schrijf jaar-maand-dag, zoals {EXAMPLE_DATE}"
+        )
     elif kind == "datumtijd":
         value = parse_datetime(text)
         if value is not None:
             return value
-        ctx.fail(node, f"{label}: '{text}' is geen geldige datum en tijd; schrijf jaar-maand-dag uur:minuut, zoals {EXAMPLE_DATETIME}")
+        clock = parse_time(text) if f.same_day_as else None
+        if clock is not None:
+            return SameDay(clock, text, ctx.line(node))  # `_mapping` puts it on the day of `f.same_day_as`
+        ctx.fail(
+            node,
+            _weekday_problem(text, label)
+            or f"{label}: '{text}' is geen geldige datum en tijd; schrijf jaar-maand-dag uur:minuut, zoals {EXAMPLE_DATETIME}",
+        )
     elif kind == "keuze":
         if text in f.choices:
             return text
         what = f"onbekende {f.name} '{text}'" if "." not in label else f"{label}: '{text}' kan niet"
-        ctx.fail(node, f"{what}; {_hint(text, f.choices)}")
+        ctx.fail(node, f"{what}; {hint(text, f.choices)}")
     elif kind == "thema":
         themas = ctx.vocab.themas if ctx.vocab else {}
         if not ctx.vocab or text in themas:
@@ -205,10 +240,10 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         if text in ids:
             return text
         if not ids:
-            hint = "er staan nog geen hulpvragen onder 'hulp' in content/vocabulaire.yml"
+            tip = "er staan nog geen hulpvragen onder 'hulp' in content/vocabulaire.yml"
         else:
-            hint = f"{did_you_mean_one_of(text, ctx.vocab.hulp_woorden)} (de hulpvragen staan onder 'hulp' in content/vocabulaire.yml)"
-        ctx.fail(node, f"onbekende hulpvraag '{text}'; {hint}. Deze wordt weggelaten")
+            tip = f"{did_you_mean_one_of(text, ctx.vocab.hulp_woorden)} (de hulpvragen staan onder 'hulp' in content/vocabulaire.yml)"
+        ctx.fail(node, then(f"onbekende hulpvraag '{text}'; {tip}", "Deze wordt weggelaten"))
     elif kind == "foto":
         if is_foto(text):
             return text
@@ -217,7 +252,7 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
         day = weekdag(text)
         if day is not None:
             return day
-        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {_hint(text, WEEKDAGEN)}")
+        ctx.fail(node, f"{label}: '{text}' is geen dag van de week; {hint(text, WEEKDAGEN)}")
     elif kind == "aantal":
         if NUMBER_RE.match(text) and 1 <= int(text) <= MAX_AANTAL:
             return int(text)
@@ -237,12 +272,45 @@ def _value(ctx: _Context, node: yaml.Node, f: Field, label: str) -> Any:
     return None
 
 
-def _hint(text: str, choices: tuple[str, ...]) -> str:
-    """ "bedoel je 'week'? (kies uit: …)", or just the choices: in their own order (the
-    contract's, Monday to Sunday), not the alphabet's."""
-    hint = did_you_mean(text, choices)
-    listed = "kies uit: " + ", ".join(choices)
-    return f"{hint} ({listed})" if hint.startswith("bedoel") else listed
+def _weekday_problem(text: str, label: str) -> str | None:
+    """ "'start': 19 juni 2027 is een zaterdag, geen vrijdag; …", when the weekday written is wrong."""
+    wrong = wrong_weekday(text)
+    if wrong is None:
+        return None
+    day, written = wrong
+    return (
+        f"{label}: {dutch_date(day)} is een {WEEKDAGEN[day.weekday()]}, geen {WEEKDAGEN[written]};"
+        " controleer de dag of de datum, of laat de dag weg"
+    )
+
+
+@dataclass(frozen=True)
+class SameDay:
+    """A time alone (`eind: 17:00`), until it is put on the day of the key it is `same_day_as`."""
+
+    clock: time
+    text: str
+    line: int
+
+
+def _same_day(ctx: _Context, fields: tuple[Field, ...], values: dict[str, Any], parent: str) -> None:
+    """Put each time alone on the day of its `same_day_as` key (`eind: 17:00` on the day of `start`)."""
+    for f in fields:
+        value = values.get(f.name)
+        if not isinstance(value, SameDay):
+            continue
+        base = values.get(f.same_day_as)
+        if base is None:
+            del values[f.name]
+            ctx.fail(
+                value.line,
+                f"'{parent}{f.name}': '{value.text}' is alleen een tijd en hoort dan bij de dag van '{parent}{f.same_day_as}',"
+                f" maar '{parent}{f.same_day_as}' ontbreekt of is geen geldige datum; schrijf de datum erbij,"
+                f" zoals {EXAMPLE_DATE} {value.clock:%H:%M}",
+            )
+            continue
+        start = base[0]
+        values[f.name] = (datetime.combine(start.date(), value.clock, start.tzinfo), False)
 
 
 def aanmelden_link(text: str) -> str | None:
@@ -284,7 +352,7 @@ def _checked(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
     if not f.many:
         return _value(ctx, node, f, label)
     if isinstance(node, yaml.ScalarNode) and (f.type != "object" or f.shorthand):
-        items = [node]  # `themas: ontmoeting` means a list of one: no need to fail on it
+        items = _parts(ctx, node, f)  # `themas: ontmoeting` means a list of one: no need to fail on it
     elif isinstance(node, yaml.MappingNode) and f.shorthand:
         items = [node]  # `behalve: {datum, reden}`: one, as the contract (and the JSON Schema) has it
     elif isinstance(node, yaml.SequenceNode):
@@ -307,15 +375,35 @@ def _checked(ctx: _Context, node: yaml.Node, f: Field, parent: str) -> Any:
     return values
 
 
+def _parts(ctx: _Context, node: yaml.ScalarNode, f: Field) -> list[yaml.ScalarNode]:
+    """The entries of a list written on one line: `themas: ontmoeting, groen-en-duurzaam` is two.
+
+    Only ids (`Field.comma_list`) are split, since they never hold a comma; a text (a partner's
+    name) may. A prioriteit's titel may too: commas within a titel of the wijkplan stay.
+    """
+    if not f.comma_list or "," not in node.value:
+        return [node]
+    pieces = node.value.split(",")
+    parts: list[str] = []
+    while pieces:
+        taken = 1
+        if f.type == "prioriteit" and ctx.prioriteiten:
+            # The longest run of pieces that is a titel, else one piece.
+            taken = next((n for n in range(len(pieces), 1, -1) if ctx.prioriteiten.find(",".join(pieces[:n]))), 1)
+        parts.append(",".join(pieces[:taken]).strip())
+        del pieces[:taken]
+    return [yaml.ScalarNode(node.tag, p, node.start_mark, node.end_mark) for p in parts if p] or [node]
+
+
 def _object(
     ctx: _Context, node: yaml.Node, fields: tuple[Field, ...], parent: str, one_of: tuple[str, ...], label: str
 ) -> dict[str, Any] | None:
     if not isinstance(node, yaml.MappingNode):
         names = ", ".join(f.name for f in fields)
-        hint = ""
+        tip = ""
         if isinstance(node, yaml.ScalarNode) and node.value.strip() and fields[0].required:
-            hint = f"; schrijf bijvoorbeeld '{fields[0].name}: {node.value.strip()}'"  # `- subsidie` in a list of `biedt`
-        ctx.fail_shape(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel{hint}")
+            tip = f"; schrijf bijvoorbeeld '{fields[0].name}: {node.value.strip()}'"  # `- subsidie` in a list of `biedt`
+        ctx.fail_shape(node, f"{label} moet een groep sleutels zijn ({names}), elk op een eigen, ingesprongen regel{tip}")
         return None
     before = len(ctx.problems)
     result = _mapping(ctx, node, fields, parent)
@@ -334,17 +422,22 @@ def _object(
 
 def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], parent: str) -> tuple[dict[str, Any], dict[str, int]] | None:
     by_name = {f.name: f for f in fields}
+    by_key = by_name | {alias: f for f in fields for alias in f.aliases}
     values: dict[str, Any] = {}
-    lines: dict[str, int] = {}
+    lines: dict[str, int] = {}  # by the field's name, also when an alias was written
+    written: dict[str, str] = {}  # the key as written, by the field's name
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
         line = ctx.line(key_node)
-        if key in lines:
-            ctx.fail(key_node, f"de sleutel '{parent}{key}' staat er twee keer in (ook op regel {lines[key]}); laat er een staan")
+        f = by_key.get(key)
+        name = f.name if f else key
+        if name in lines:
+            other = "" if written[name] == key else f", als '{parent}{written[name]}'"
+            ctx.fail(key_node, f"de sleutel '{parent}{key}' staat er twee keer in (ook op regel {lines[name]}{other}); laat er een staan")
             continue
-        lines[key] = line
+        lines[name] = line
+        written[name] = key
         ctx.key_line = line
-        f = by_name.get(key)
         if f is None:
             ctx.fail(key_node, _unknown_key(key, by_name, parent), fatal=False)
             continue
@@ -355,32 +448,42 @@ def _mapping(ctx: _Context, node: yaml.MappingNode, fields: tuple[Field, ...], p
                     f"'{parent}{key}' is verplicht maar leeg" + (f"; bijvoorbeeld: {_example(f)}" if f.example is not None else ""),
                 )
             continue  # an empty optional key is the same as leaving it out
-        value = _field(ctx, value_node, f, parent)
+        # Messages name the key as the editor wrote it (`'contact.e-mail': … is geen geldig e-mailadres`).
+        value = _field(ctx, value_node, f if key == f.name else replace(f, name=key), parent)
         if value is not None:
-            values[key] = value
+            values[name] = value
+    _same_day(ctx, fields, values, parent)
     for f in fields:
         if f.required and f.name not in lines:
-            hint = f"; bijvoorbeeld: {f.name}: {_example(f)}" if f.example is not None and f.type != "object" else ""
-            ctx.fail(node, f"de verplichte sleutel '{parent}{f.name}' ontbreekt ({f.help}){hint}")
+            tip = f"; bijvoorbeeld: {f.name}: {_example(f)}" if f.example is not None and f.type != "object" else ""
+            ctx.fail(node, f"de verplichte sleutel '{parent}{f.name}' ontbreekt ({f.help}){tip}")
     return values, lines
 
 
 def _unknown_key(key: str, by_name: dict[str, Field], parent: str) -> str:
     if key == "type" and not parent:
         return "schrijf geen 'type:'; de map van het bestand bepaalt de soort. Deze sleutel wordt genegeerd"
-    return f"onbekende sleutel '{parent}{key}'; {did_you_mean(key, by_name)}. Deze sleutel wordt genegeerd"
+    return then(f"onbekende sleutel '{parent}{key}'; {did_you_mean(key, by_name)}", "Deze sleutel wordt genegeerd")
 
 
-def convert(node: yaml.MappingNode, kind: Kind, path: str, vocab: Vocab | None) -> Converted:
+def convert(node: yaml.MappingNode, kind: Kind, path: str, vocab: Vocab | None, prioriteiten: Prioriteiten | None = None) -> Converted:
     """Check the frontmatter `node` of a file of `kind` and return its values.
 
-    With `vocab`, thema, onderwerp and hulp ids are checked and aliases resolved to ids.
+    With `vocab`, thema, onderwerp and hulp ids are checked and aliases resolved to ids; with
+    the wijk's `prioriteiten`, the titel of a prioriteit becomes its id.
     """
-    return convert_fields(node, kind.fields, path, vocab)
+    return convert_fields(node, kind.fields, path, vocab, prioriteiten=prioriteiten)
 
 
 def convert_fields(
-    node: yaml.MappingNode, fields: tuple[Field, ...], path: str, vocab: Vocab | None = None, *, parent: str = "", first_line: int = 2
+    node: yaml.MappingNode,
+    fields: tuple[Field, ...],
+    path: str,
+    vocab: Vocab | None = None,
+    *,
+    parent: str = "",
+    first_line: int = 2,
+    prioriteiten: Prioriteiten | None = None,
 ) -> Converted:
     """Check the mapping `node` against `fields`, as `convert` checks frontmatter.
 
@@ -388,7 +491,7 @@ def convert_fields(
     line of the YAML's first, `parent` is put before each key in messages (`hulp.vervoer.`).
     """
     result = Converted()
-    ctx = _Context(path, vocab, result.problems, first_line)
+    ctx = _Context(path, vocab, result.problems, first_line, prioriteiten)
     mapped = _mapping(ctx, node, fields, parent)
     if mapped:
         result.values, result.lines = mapped

@@ -15,7 +15,7 @@ from typing import Any
 from bovenwijks.content import reeks
 from bovenwijks.content.afbeelding import Checker, Plek, check_text, is_image
 from bovenwijks.content.bestanden import refused
-from bovenwijks.content.convert import SLUG_RE, Vocab, aanmelden_link, convert
+from bovenwijks.content.convert import SLUG_RE, Prioriteiten, Vocab, aanmelden_link, convert
 from bovenwijks.content.geschiedenis import Geschiedenis, geschiedenis, gewijzigd
 from bovenwijks.content.plaats import DOCS
 from bovenwijks.content.placeholder import body_problems
@@ -130,6 +130,7 @@ class _WijkLoader:
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
         self.images = Checker(root, folder)
         self.tekstbeelden: list[Tekstbeeld] = []
+        self.prioriteiten: Prioriteiten | None = None  # once the wijkplan is read
 
     def rel(self, file: Path) -> str:
         return file.relative_to(self.root).as_posix()
@@ -140,7 +141,7 @@ class _WijkLoader:
         self.problems.extend(problems)
         if source is None:
             return None, None
-        converted = convert(source.node, kind, path, self.vocab)
+        converted = convert(source.node, kind, path, self.vocab, self.prioriteiten)
         self.problems.extend(converted.problems)
         unfinished = body_problems(path, source.body, source.body_line)
         self.problems.extend(unfinished)
@@ -286,6 +287,7 @@ class _WijkLoader:
             seen.add(p["id"])
             prioriteiten.append(Prioriteit(p["id"], p["titel"], p["thema"]))
         wijk.wijkplan = Wijkplan(values["jaar"], prioriteiten, source.body, self.rel(file))
+        self.prioriteiten = Prioriteiten(self.rel(file), {p.id: p.titel for p in prioriteiten})
         return False
 
     def _item(self, file: Path, folder: str, path: str) -> Item | None:

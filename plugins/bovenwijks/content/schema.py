@@ -16,18 +16,27 @@ from bovenwijks.model import Activiteit, Bericht, Initiatief, Kennis
 SOURCE = "plugins/bovenwijks/content/schema.py"
 
 
+# The types whose values are ids (never a comma): a list of them may be one line, split at its commas.
+ID_TYPES = frozenset({"thema", "onderwerp", "hulp", "slug", "github", "weekdag", "prioriteit"})
+# What editors write for `email` as well.
+EMAIL_ALIASES = ("e-mail",)
+
+
 @dataclass(frozen=True)
 class Field:
     """One frontmatter key.
 
-    `type` is one of: tekst, email, url, telefoon, github, slug, datum, datumtijd, jaar,
+    `type` is one of: tekst, email, url, telefoon, github, slug, prioriteit (the id or titel of
+    a prioriteit in the wijk's wijkplan), datum, datumtijd, jaar,
     keuze (one of `choices`), thema, onderwerp, hulp (ids from the vocabulary), foto (the
     name of a photo file), weekdag (a Dutch weekday), aantal (a whole number from 1),
     aanmelden (a URL or an e-mail address, else kept as text with a warning), object (with
     `fields`). `many` makes it a list of that type. A field that is not `fatal` never costs
     the file its page: a wrong value (or list entry) is reported and left out. An object
     with a `shorthand` may be written as that one key's value: `- 2026-12-24` for
-    `- datum: 2026-12-24`.
+    `- datum: 2026-12-24`. `aliases` are other names editors may write the key with
+    (`e-mail:`); its value lands under `name`. A datumtijd that is `same_day_as` another key
+    may be a time alone (`eind: 17:00`): on that key's day.
     """
 
     name: str
@@ -41,6 +50,13 @@ class Field:
     one_of: tuple[str, ...] = ()  # for objects: at least one of these keys is required
     fatal: bool = True
     shorthand: str | None = None  # for objects: the key a bare value stands for
+    aliases: tuple[str, ...] = ()
+    same_day_as: str | None = None
+
+    @property
+    def comma_list(self) -> bool:
+        """Whether a list of this field may be written on one line: `themas: ontmoeting, groen`."""
+        return self.many and self.type in ID_TYPES
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ class Kind:
 
 CONTACT = (
     Field("naam", "tekst", "naam van de contactpersoon", required=True, example="Anneke de Boer"),
-    Field("email", "email", "e-mailadres", example="repaircafe@voorbeeld.nl"),
+    Field("email", "email", "e-mailadres", example="repaircafe@voorbeeld.nl", aliases=EMAIL_ALIASES),
     Field("telefoon", "telefoon", "telefoonnummer, tussen aanhalingstekens", example="033 123 4567"),
 )
 KENNISREGEL = (
@@ -74,7 +90,7 @@ KENNISREGEL = (
 LOKET = (
     Field("naam", "tekst", "de naam, zoals bewoners hem kennen", required=True, example="Wijkteam Soesterkwartier (Indebuurt033)"),
     Field("telefoon", "telefoon", "telefoonnummer, tussen aanhalingstekens", example="033 000 00 00"),
-    Field("email", "email", "e-mailadres", example="wijkteam@indebuurt033.example"),
+    Field("email", "email", "e-mailadres", example="wijkteam@indebuurt033.example", aliases=EMAIL_ALIASES),
     Field("adres", "tekst", "waar je binnen kunt lopen: straat, huisnummer en plaats", example="Wisselstraat 14, Amersfoort"),
     Field("open", "tekst", "wanneer je er terecht kunt", example="di en do 9.00–12.00"),
     Field("website", "url", "de website", example="https://www.indebuurt033.example"),
@@ -202,6 +218,13 @@ WIJK = Kind(
         ),
         Field("website", "url", "de eigen website van de wijk", example="https://www.soesterkwartier.nl"),
         Field("feed", "url", "de RSS- of Atom-feed van de eigen website", example="https://www.soesterkwartier.nl/feed"),
+        Field(
+            "kalender",
+            "url",
+            "het iCalendar-adres (.ics) van de eigen agenda van de wijk elders; een latere stap haalt de activiteiten daaruit"
+            " naar de agenda van de site",
+            example="https://www.soesterkwartier.nl/agenda.ics",
+        ),
         AFBEELDING,
     ),
 )
@@ -257,7 +280,13 @@ INITIATIEF = Kind(
         Field("bijgewerkt", "datum", "wanneer deze pagina voor het laatst is bijgewerkt", example="2026-11-22"),
         Field("locatie", "tekst", "waar het initiatief plaatsvindt", example="Buurthuis De Nieuwe Sleutel"),
         Field("partners", "tekst", "organisaties waarmee jullie samenwerken", many=True, example=["Welzin", "MEE"]),
-        Field("prioriteiten", "slug", "ids van prioriteiten uit het wijkplan van deze wijk", many=True, example=["ontmoeting-ouderen"]),
+        Field(
+            "prioriteiten",
+            "prioriteit",
+            "prioriteiten uit het wijkplan van deze wijk",
+            many=True,
+            example=["ontmoeting-ouderen"],
+        ),
         Field("biedt", "object", "kennis die jullie andere wijken aanbieden", many=True, fields=KENNISREGEL),
         Field("zoekt", "object", "kennis die jullie zoeken bij andere wijken", many=True, fields=KENNISREGEL),
         HULP,
@@ -277,7 +306,13 @@ ACTIVITEIT = Kind(
             "start", "datumtijd", "begin, in Amsterdamse tijd (alleen een datum: de hele dag)", required=True, example="2026-12-10 19:30"
         ),
         Field("locatie", "tekst", "waar de activiteit is", required=True, example="Buurthuis De Nieuwe Sleutel, Kleine Koppel 10"),
-        Field("eind", "datumtijd", "einde, in Amsterdamse tijd", example="2026-12-10 21:30"),
+        Field(
+            "eind",
+            "datumtijd",
+            "einde, in Amsterdamse tijd",
+            example="2026-12-10 21:30",
+            same_day_as="start",
+        ),
         Field(
             "initiatief",
             "slug",

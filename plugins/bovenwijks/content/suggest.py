@@ -21,6 +21,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return "kies uit: " + ", ".join(f"'{c}'" for c in choices)
 
 
+def hint(word: str, choices: Iterable[str]) -> str:
+    """ "bedoel je 'week'? (kies uit: …)", or just "kies uit: …": the choices once, in their
+    own order (the contract's, Monday to Sunday), not the alphabet's."""
+    choices = list(choices)
+    best = closest(word, choices)
+    listed = "kies uit: " + ", ".join(choices)
+    return f"bedoel je '{best[0]}'? ({listed})" if best else listed
+
+
+def then(text: str, sentence: str) -> str:
+    """`text` and the next `sentence`: "bedoel je 'titel'? Deze …", "kies uit: a, b. Deze …"."""
+    return f"{text}{'' if text.endswith(('?', '!', '.')) else '.'} {sentence}"
+
+
 def did_you_mean_one_of(word: str, words: Mapping[str, str], n: int = 3) -> str:
     """A Dutch hint from `words` (every word an editor may write → the id it names).
 

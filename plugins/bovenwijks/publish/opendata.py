@@ -63,6 +63,7 @@ _TYPES = {
     "telefoon": "telefoonnummer",
     "github": "GitHub-naam",
     "slug": "id",
+    "prioriteit": "id van een prioriteit uit het wijkplan van de wijk (zie wijken.json)",
     "datum": "datum (JJJJ-MM-DD)",
     "datumtijd": "datum en tijd (ISO 8601, met tijdzone)",
     "jaar": "getal",
@@ -71,6 +72,9 @@ _TYPES = {
     "hulp": "hulpvraag-id: de pagina /hulp/<id>/ van Hulp en advies",
 }
 _LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
+# Keys of the contract that the site does not use yet (a wijk's own `kalender` is imported by a
+# later step): they join the records when they are built.
+_NOT_YET = {"kalender"}
 # A photo is published as its copy (its original, with its metadata, never is).
 _AFBEELDING = Veld(
     "afbeelding",
@@ -93,7 +97,9 @@ def _type(field: schema.Field) -> str:
 def _velden(kind: schema.Kind, overrides: Mapping[str, Veld] | None = None) -> tuple[Veld, ...]:
     overrides = {"afbeelding": _AFBEELDING, **(overrides or {})}
     return tuple(
-        overrides.get(f.name) or Veld(f.name, _type(f), f.help) for f in kind.fields if f.name not in _LEFT_OUT or f.name in overrides
+        overrides.get(f.name) or Veld(f.name, _type(f), f.help)
+        for f in kind.fields
+        if (f.name not in _LEFT_OUT or f.name in overrides) and f.name not in _NOT_YET
     )
 
 

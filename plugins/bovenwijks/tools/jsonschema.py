@@ -22,7 +22,7 @@ from bovenwijks.content.afbeelding import ACCEPTED, SUFFIXES
 from bovenwijks.content.convert import EMAIL_RE, GITHUB_RE, PHONE_RE, SLUG_RE, URL_RE
 from bovenwijks.content.placeholder import MARKER
 from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, KINDS, SOURCE, Field, Kind
-from bovenwijks.dates import month_names
+from bovenwijks.dates import month_names, weekday_names
 from bovenwijks.herhaling import AFKORTINGEN, MAX_AANTAL, WEEKDAGEN
 from bovenwijks.model import Vocabulaire
 
@@ -73,17 +73,35 @@ def _python_pattern(regex: re.Pattern[str]) -> str:
 
 
 def date_pattern() -> str:
-    """The dates the loader reads: `2026-11-22`, `22-11-2026` (or with / or .), `22 november 2026`."""
+    """The dates the loader reads: `2026-11-22`, `22-11-2026` (or with / or .), `22 november 2026`,
+    each perhaps after a weekday (`zaterdag`, `za.`); whether it is the right one, only the loader knows."""
     months = "|".join(_anycase(m) for m in sorted(month_names(), key=len, reverse=True))
-    return f"([0-9]{{4}}-{_MONTH}-{_DAY}|{_DAY}[-/.]{_MONTH}[-/.][0-9]{{4}}|{_DAY}\\s+({months})\\.?\\s+[0-9]{{4}})"
+    days = "|".join(_anycase(d) for d in sorted(weekday_names(), key=len, reverse=True))
+    weekday = f"(({days})\\.?,?\\s+)?"
+    return f"{weekday}([0-9]{{4}}-{_MONTH}-{_DAY}|{_DAY}[-/.]{_MONTH}[-/.][0-9]{{4}}|{_DAY}\\s+({months})\\.?\\s+[0-9]{{4}})"
+
+
+def time_pattern() -> str:
+    """A time of day as the loader reads it: `19:30`, `19.30`, `19.30 uur`."""
+    return f"([01]?[0-9]|2[0-3])[:.][0-5][0-9](:[0-5][0-9])?(\\s*{_anycase('uur')})?"
 
 
 def datetime_pattern() -> str:
     """A date, optionally with a time (`19:30`, `19.30 uur`) and an offset, as the loader reads it."""
-    clock = f"([01]?[0-9]|2[0-3])[:.][0-5][0-9](:[0-5][0-9])?(\\s*{_anycase('uur')})?"
+    clock = time_pattern()
     offset = "([zZ]|[+-][0-9]{2}:?[0-9]{2})"
     joint = f"([ tT]|,\\s*|\\s+{_anycase('om')}\\s+)"
     return f"^{date_pattern()}({joint}{clock}\\s*{offset}?)?$"
+
+
+def _onderwerp_words(vocabulaire: Vocabulaire) -> list[str]:
+    """Every word that names an onderwerp, longest first (so that an alternation takes the whole word)."""
+    return sorted({w.lower() for o in vocabulaire.onderwerpen.values() for w in (o.id, o.naam, *o.aliassen)}, key=lambda w: (-len(w), w))
+
+
+def _weekdag_words() -> list[str]:
+    """`dinsdag`, `dinsdags`, `di`: what `herhaling.weekdag` reads, longest first."""
+    return sorted({*WEEKDAGEN, *(f"{d}s" for d in WEEKDAGEN), *AFKORTINGEN}, key=lambda w: (-len(w), w))
 
 
 _NOT_PLACEHOLDER = {"not": {"type": "string", "pattern": f"^\\s*{MARKER}"}}
@@ -111,9 +129,25 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
             "anyOf": [{"type": "string", "pattern": _python_pattern(SLUG_RE)}, {"type": "integer", "minimum": 0}],
             "errorMessage": "een id: kleine letters, cijfers en streepjes, zoals ontmoeting-ouderen",
         }
+    if t == "prioriteit":
+        # An id or the titel of a prioriteit: which ones the wijkplan has, only `scripts/check` knows.
+        return {
+            "anyOf": [{"type": "string", "pattern": "\\S"}, {"type": "integer", "minimum": 0}],
+            "errorMessage": "het id of de titel van een prioriteit uit het wijkplan",
+        }
     if t == "datum":
         return {"type": "string", "pattern": f"^{date_pattern()}$", "errorMessage": "een datum: jaar-maand-dag, zoals 2026-11-22"}
     if t == "datumtijd":
+        if f.same_day_as:
+            # `eind: 17.00` is a number to YAML 1.2 (17.0): the schema can't tell 17.30 from 17.3.
+            return {
+                "anyOf": [
+                    {"type": "string", "pattern": datetime_pattern()},
+                    {"type": "string", "pattern": f"^{time_pattern()}$"},
+                    {"type": "number", "minimum": 0, "exclusiveMaximum": 24},
+                ],
+                "errorMessage": f"een datum met tijd, zoals 2026-11-22 21:30, of alleen een tijd (21:30) op de dag van '{f.same_day_as}'",
+            }
         return {"type": "string", "pattern": datetime_pattern(), "errorMessage": "een datum met tijd, zoals 2026-11-22 19:30"}
     if t == "jaar":
         return {
@@ -127,9 +161,7 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
     if t == "onderwerp":
         if not vocabulaire:
             return {"type": "string"}
-        words = sorted(
-            {w.lower() for o in vocabulaire.onderwerpen.values() for w in (o.id, o.naam, *o.aliassen)}, key=lambda w: (-len(w), w)
-        )
+        words = _onderwerp_words(vocabulaire)
         # The enum makes editors' tools offer the ids; the pattern accepts every alias, in any case.
         return {
             "anyOf": [
@@ -146,10 +178,9 @@ def _scalar(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
         suffixes = "|".join(_anycase(s.lstrip(".")) for s in SUFFIXES)
         return {"type": "string", "pattern": f"\\.({suffixes})$", "errorMessage": f"de bestandsnaam van een foto: {ACCEPTED}"}
     if t == "weekdag":
-        words = sorted({*WEEKDAGEN, *(f"{d}s" for d in WEEKDAGEN), *AFKORTINGEN}, key=lambda w: (-len(w), w))
         return {
             "type": "string",
-            "pattern": "^(" + "|".join(_anycase(w) for w in words) + ")$",
+            "pattern": "^(" + "|".join(_anycase(w) for w in _weekdag_words()) + ")$",
             "errorMessage": "een dag van de week: " + ", ".join(WEEKDAGEN),
         }
     if t == "aantal":
@@ -182,26 +213,67 @@ def _describe(f: Field) -> dict[str, Any]:
     return doc
 
 
+def _item_pattern(f: Field, vocabulaire: Vocabulaire | None) -> str | None:
+    """A pattern for one id of `f`, to match a list of them on one line; None when any text is one."""
+    t = f.type
+    if t in ("slug", "github"):
+        return _python_pattern({"slug": SLUG_RE, "github": GITHUB_RE}[t]).removeprefix("^").removesuffix("$")
+    if t == "weekdag":
+        return "|".join(_anycase(w) for w in _weekdag_words())
+    if not vocabulaire:
+        return None
+    if t == "thema":
+        return "|".join(_escape(i) for i in vocabulaire.themas)
+    if t == "hulp":
+        return "|".join(_escape(i) for i in vocabulaire.hulp)
+    if t == "onderwerp":
+        return "|".join(_anycase(w) for w in _onderwerp_words(vocabulaire))
+    return None  # a prioriteit: any text but a comma
+
+
+def _comma_list(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
+    """`themas: ontmoeting, groen-en-duurzaam`: a list of ids on one line, as the loader splits it."""
+    item = _item_pattern(f, vocabulaire)
+    one = f"({item})" if item else "[^,\\s]([^,]*[^,\\s])?"
+    return {"type": "string", "pattern": f"^[\\s,]*{one}(\\s*,[\\s,]*{one})*[\\s,]*$"}
+
+
 def _property(f: Field, vocabulaire: Vocabulaire | None) -> dict[str, Any]:
     one = _scalar(f, vocabulaire)
     if f.many:
         many = {"type": "array", "items": one}
         # `themas: ontmoeting` is a list of one to the loader; a list of groups must be a list.
-        one = many if f.type == "object" and not f.shorthand else {"anyOf": [one, many]}
+        if f.type == "object" and not f.shorthand:
+            one = many
+        elif f.comma_list:
+            one = {"anyOf": [one, _comma_list(f, vocabulaire), many]}
+        else:
+            one = {"anyOf": [one, many]}
     if not f.required:
         one = {"anyOf": [one, {"type": "null"}]}  # `gestart:` with nothing after it is left out
     return {**_describe(f), **one}
 
 
 def _object(fields: tuple[Field, ...], vocabulaire: Vocabulaire | None, one_of: tuple[str, ...] = ()) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    for f in fields:
+        properties[f.name] = _property(f, vocabulaire)
+        for alias in f.aliases:  # `e-mail:` for `email:`
+            properties[alias] = {**properties[f.name], "description": f"hetzelfde als '{f.name}': " + properties[f.name]["description"]}
+    names = {f.name: (f.name, *f.aliases) for f in fields}
     schema: dict[str, Any] = {
         "type": "object",
-        "properties": {f.name: _property(f, vocabulaire) for f in fields},
-        "required": [f.name for f in fields if f.required],
+        "properties": properties,
+        "required": [f.name for f in fields if f.required and not f.aliases],
         "additionalProperties": False,
     }
+    rules = [{"anyOf": [{"required": [n]} for n in names[f.name]]} for f in fields if f.required and f.aliases]
+    # A key and its alias together is one key twice.
+    rules += [{"not": {"required": [f.name, alias]}} for f in fields for alias in f.aliases]
     if one_of:
-        schema["anyOf"] = [{"required": [name]} for name in one_of]
+        schema["anyOf"] = [{"required": [n]} for name in one_of for n in names[name]]
+    if rules:
+        schema["allOf"] = rules
     return schema
 
 

@@ -19,8 +19,12 @@ _TYPES = {
     "telefoon": 'telefoonnummer, tussen aanhalingstekens: `"033 123 4567"`',
     "github": "GitHub-naam",
     "slug": "id: kleine letters, cijfers en streepjes",
-    "datum": "datum: jaar-maand-dag (`2026-11-22`); `22-11-2026` en `22 november 2026` mogen ook",
-    "datumtijd": "datum en tijd in Amsterdamse tijd (`2026-11-22 19:30`); alleen een datum is de hele dag",
+    "datum": "datum: jaar-maand-dag (`2026-11-22`); `22-11-2026`, `22 november 2026` en `zondag 22 november 2026` mogen ook",
+    "datumtijd": (
+        "datum en tijd in Amsterdamse tijd (`2026-11-22 19:30`); alleen een datum is de hele dag;"
+        " met de dag ervoor (`zondag 22 november 2026 19:30`) mag ook"
+    ),
+    "prioriteit": "id van een prioriteit uit het wijkplan, of haar titel zoals in het wijkplan",
     "jaar": "jaartal",
     "thema": "thema (zie [Thema's](#themas))",
     "onderwerp": "onderwerp, of een ander woord ervoor (zie [Onderwerpen](#onderwerpen))",
@@ -51,6 +55,12 @@ def _what(f: Field) -> str:
         what += f"; zie [{title}](index.md#{anchor})"
     if f.one_of:
         what += "; met " + " of ".join(f"`{k}`" for k in f.one_of)
+    if f.aliases:
+        what += "; " + " of ".join(f"`{a}:`" for a in f.aliases) + " mag ook"
+    if f.same_day_as:
+        what += f"; alleen een tijd (`17:00`) is op de dag van `{f.same_day_as}`"
+    if f.comma_list:
+        return f"lijst van: {what}; op één regel met komma's ertussen mag ook"
     return f"lijst van: {what}" if f.many else what
 
 

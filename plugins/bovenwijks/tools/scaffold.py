@@ -21,7 +21,7 @@ import yaml
 from bovenwijks.content.convert import SLUG_RE
 from bovenwijks.content.placeholder import placeholder
 from bovenwijks.content.schema import KINDS, WIJK, WIJKPLAN, Field, Kind
-from bovenwijks.content.suggest import did_you_mean
+from bovenwijks.content.suggest import did_you_mean, hint
 from bovenwijks.content.vocabulaire import load_vocabulaire
 from bovenwijks.model import Vocabulaire
 from bovenwijks.slug import slugify
@@ -174,7 +174,7 @@ def frontmatter(kind: Kind, values: dict[str, object], vocabulaire: Vocabulaire 
 def _kind(name: str) -> Kind:
     kind = next((k for k in KINDS if k.name == name), None)
     if kind is None:
-        raise ScaffoldError(f"onbekende soort '{name}'; {did_you_mean(name, KIND_NAMES)} (kies uit: {', '.join(KIND_NAMES)})")
+        raise ScaffoldError(f"onbekende soort '{name}'; {hint(name, KIND_NAMES)}")
     return kind
 
 
