@@ -335,8 +335,8 @@ class _Checker:
         order = closest(anchor, koppen, n=len(koppen))
         named = [*order, *(k for k in koppen if k not in order)][:KOPPEN_GETOOND]
         lijst = ", ".join(f"'{koppen[k]}' (#{k})" for k in named)
-        hint = f"bedoel je '{path}#{order[0]}'? " if order else ""
-        return problem(f"wijst naar een kop die er niet is: {waar} geen kop '#{anchor}'; {hint}Koppen op die pagina: {lijst}")
+        hint = f"bedoel je '{path}#{order[0]}'? Koppen" if order else "koppen"
+        return problem(f"wijst naar een kop die er niet is: {waar} geen kop '#{anchor}'; {hint} op die pagina: {lijst}")
 
 
 @dataclass
