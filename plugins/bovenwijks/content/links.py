@@ -165,7 +165,7 @@ class Site:
     def dichtstbij(self, place: str) -> str | None:
         """The existing place closest to the missing `place`: in its folder (by the names
         without their extension first: `wijkplan.md` is not close to `index.md`), else a place
-        of the same name in another folder (`../initiatief/x.md` for `../initiatieven/x.md`)."""
+        of the same name in a folder of a close name (`../initiatieven/x.md` for `../initiatief/x.md`)."""
         folder, name = posixpath.split(place)
         stem, suffix = posixpath.splitext(name)
         naast = self.naast(place)
@@ -176,9 +176,10 @@ class Site:
         best = closest(name, naast)
         if best:
             return posixpath.join(folder, best[0])
-        elders = [p for p in self.places if posixpath.basename(p) == name]
-        best = closest(place, elders) or sorted(elders)[:1]
-        return best[0] if best else None
+        # Only in a folder whose name is close: any `index.md` is in some folder.
+        elders = {posixpath.dirname(p): p for p in sorted(self.places) if posixpath.basename(p) == name}
+        best = closest(folder, elders)
+        return elders[best[0]] if best else None
 
 
 def _without_frontmatter(text: str) -> str:
