@@ -9,7 +9,6 @@ item keeps its page.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -20,6 +19,7 @@ from pillow_heif import register_heif_opener
 
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.suggest import did_you_mean
+from bovenwijks.content.tekst import Verwijzing, lees
 from bovenwijks.dates import LOCALE
 from bovenwijks.model import Afbeelding, Tekstbeeld
 
@@ -182,95 +182,26 @@ class Checker:
         return (path, size_seen), problems
 
 
-# An image in Markdown, `![alt](src "title")` (a name may hold one pair of parentheses, as
-# `foto(1).jpg` does), by reference, `![alt][ref]` or `![ref]`, or in an editor's HTML.
-_DESTINATION = r"(?P<src><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)"
-_MARKDOWN_IMAGE = re.compile(
-    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]"
-    r"(?:\(\s*" + _DESTINATION + r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\[(?P<ref>[^\]]*)\])?"
-)
-_DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>[^\]]+)\]:\s*(?P<src><[^<>\n]*>|\S+)")
-HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
-
-
-@dataclass(frozen=True)
-class Verwijzing:
-    """An image in a page's text: what it says it shows, where it points, and its line."""
-
-    alt: str
-    src: str
-    line: int
-
-
-def attributes(tag: str) -> dict[str, str]:
-    """The attributes of an HTML tag, by lower-case name (`<img src="a.jpg" alt="">`)."""
-    return {name.lower(): next((v for v in values if v), "") for name, *values in _ATTRIBUTE.findall(tag)}
-
-
 def target(src: str) -> str:
     """The file an image's address names: `foto%20(1).jpg#boven` → `foto (1).jpg`."""
     return unquote(src.strip("<>").split("#", 1)[0].split("?", 1)[0])
 
 
-def _prose(markdown: str, first_line: int) -> list[tuple[int, str]]:
-    """The lines of `markdown` outside code, each with its number; code spans blanked out.
-
-    A line indented by four spaces is taken for code, unless it starts a list item: an image
-    in a list item's indented text is then missed here, and caught by the build, which sees
-    the HTML (`bovenwijks.mkdocs.fotos`).
-    """
-    lines = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if line.startswith(("    ", "\t")) and not line.strip().startswith(("- ", "* ", "<")):
-            continue
-        lines.append((number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)))
-    return lines
-
-
 def in_text(markdown: str, first_line: int = 1) -> list[Verwijzing]:
     """Every image in `markdown`, outside code, with its line (the text starts on `first_line`)."""
-    lines = _prose(markdown, first_line)
-    definitions = {}
-    for _, line in lines:
-        found = _DEFINITION.match(line)
-        if found:
-            definitions.setdefault(found.group("label").strip().lower(), found.group("src"))
-    images: list[Verwijzing] = []
-    for number, line in lines:
-        rest = line
-        for match in _MARKDOWN_IMAGE.finditer(line):
-            alt = match.group("alt").replace("\\", "").strip()
-            if match.group("src") is not None:
-                src = match.group("src")
-            else:  # by reference: `![alt][ref]`, `![alt][]` or `![alt]`
-                src = definitions.get((match.group("ref") or alt).strip().lower())
-                if src is None:
-                    continue  # no such reference: Markdown shows the text as it is
-            images.append(Verwijzing(alt, src.strip("<>"), number))
-            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
-        for match in HTML_IMAGE.finditer(rest):
-            attrs = attributes(match.group(0))
-            images.append(Verwijzing(attrs.get("alt", "").strip(), attrs.get("src", ""), number))
-    return images
+    return lees(markdown, first_line).beelden
 
 
 def check_text(checker: Checker, markdown: str, first_line: int, path: str) -> tuple[list[Problem], list[Tekstbeeld]]:
     """The images in the text of the file `path`, and their problems: no alt text, or a file that won't do."""
+    return check_images(checker, in_text(markdown, first_line), path)
+
+
+def check_images(checker: Checker, images: list[Verwijzing], path: str) -> tuple[list[Problem], list[Tekstbeeld]]:
+    """The problems of `images`, found in the text of the file `path` (`content.tekst`)."""
     problems: list[Problem] = []
     beelden: list[Tekstbeeld] = []
-    for image in in_text(markdown, first_line):
+    for image in images:
         plek = Plek(path, image.line)
         if not image.alt:
             problems.append(

@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bovenwijks.content import reeks
-from bovenwijks.content.afbeelding import Checker, Plek, check_text, is_image
+from bovenwijks.content import links, reeks
+from bovenwijks.content.afbeelding import Checker, Plek, check_images, is_image
 from bovenwijks.content.bestanden import refused
 from bovenwijks.content.convert import SLUG_RE, Prioriteiten, Vocab, aanmelden_link, convert
 from bovenwijks.content.geschiedenis import Geschiedenis, geschiedenis, gewijzigd
@@ -22,6 +22,7 @@ from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
 from bovenwijks.content.source import read_source
+from bovenwijks.content.tekst import Link, lees
 from bovenwijks.content.validate import check_initiatieven, check_references, drop_broken, unique
 from bovenwijks.content.verleden import al_voorbij
 from bovenwijks.content.vocabulaire import fallback_vocabulaire, load_vocabulaire, loket
@@ -56,6 +57,9 @@ class Loaded:
     stad: Stad
     problems: list[Problem] = field(default_factory=list)
     geschiedenis: Geschiedenis = field(default_factory=Geschiedenis)  # of the wijken and the city's pages
+    # The links a problem was reported for, as (page's place, link as written): the build
+    # leaves out MkDocs' own English warning for each (`content.links`).
+    gemelde_links: set[tuple[str, str]] = field(default_factory=set)
 
 
 def _contact(value: dict[str, Any] | None) -> Contact | None:
@@ -131,6 +135,7 @@ class _WijkLoader:
         self.images = Checker(root, folder)
         self.tekstbeelden: list[Tekstbeeld] = []
         self.prioriteiten: Prioriteiten | None = None  # once the wijkplan is read
+        self.links: dict[str, list[Link]] = {}  # the links in each file's text, checked once the city is loaded
 
     def rel(self, file: Path) -> str:
         return file.relative_to(self.root).as_posix()
@@ -220,7 +225,9 @@ class _WijkLoader:
             self._text_images(source.body, source.body_line, path)
 
     def _text_images(self, body: str, first_line: int, path: str) -> None:
-        problems, beelden = check_text(self.images, body, first_line, path)
+        tekst = lees(body, first_line)  # one pass over the text, for its images and its links
+        self.links[path] = tekst.links
+        problems, beelden = check_images(self.images, tekst.beelden, path)
         self.problems.extend(problems)
         self.tekstbeelden.extend(beelden)
 
@@ -341,6 +348,7 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, va
             vocabulaire.hulp_woorden(),
         )
     wijken: dict[str, Wijk] = {}
+    teksten: dict[str, list[Link]] = {}
     base = root / wijken_dir
     folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if base.is_dir() else []
     for folder in folders:
@@ -355,8 +363,10 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, va
                 )
             )
             continue
-        wijk, _ = _WijkLoader(root, folder, slug, vocab, problems, history).load()
+        loader = _WijkLoader(root, folder, slug, vocab, problems, history)
+        wijk, _ = loader.load()
         wijken[slug] = wijk
+        teksten.update(loader.links)
     if vocabulaire is None:
         vocabulaire = _vocabulaire_from_use(wijken)
     activiteiten = [a for w in wijken.values() for a in w.agenda]
@@ -364,9 +374,12 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, va
     problems.extend(al_voorbij(activiteiten, history.toegevoegd, vandaag))
     for activiteit in activiteiten:
         activiteit.gewijzigd = wanneer.get(activiteit.source)
+    # Once every wijk is loaded: a link may point into another wijk.
+    gecontroleerd = links.check_stad(root, wijken, teksten, problems, history, wijken_dir)
+    problems.extend(gecontroleerd.problems)
     wijken = dict(sorted(wijken.items(), key=lambda kv: kv[1].naam.lower()))
     problems.sort(key=lambda p: (p.path, p.line, p.message))
-    return Loaded(Stad(naam, wijken, vocabulaire), problems, history)
+    return Loaded(Stad(naam, wijken, vocabulaire), problems, history, gecontroleerd.gemeld)
 
 
 def _vocabulaire_from_use(wijken: dict[str, Wijk]) -> Vocabulaire:

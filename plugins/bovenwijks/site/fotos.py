@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from bovenwijks.content.afbeelding import HTML_IMAGE, attributes, target
+from bovenwijks.content.afbeelding import target
+from bovenwijks.content.tekst import HTML_IMAGE, attributes
 from bovenwijks.model import Afbeelding
 
 

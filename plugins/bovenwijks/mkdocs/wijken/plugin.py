@@ -21,6 +21,7 @@ from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem, weggelaten
 from bovenwijks.mkdocs import ASSETS
 from bovenwijks.mkdocs.fotos import FotoBestanden
+from bovenwijks.mkdocs.linkmeldingen import DubbeleLinks
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
 from bovenwijks.mkdocs.themecache import ThemeCache
 from bovenwijks.mkdocs.wijken.config import WijkenConfig
@@ -62,8 +63,15 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
 
     supports_multiple_instances = False
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.dubbel = DubbeleLinks()
+
+    # Any priority will do: MkDocs checks links only when it renders the pages, after
+    # `on_files` has filled the filter with the links our check reported.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        self.dubbel.install()
         self.root = Path(config.config_file_path).parent
         self.stad: Stad | None = None
         self.problems: list[Problem] = []
@@ -92,6 +100,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir, vandaag=self.vandaag)
         self.stad, self.problems, self.geschiedenis = loaded.stad, loaded.problems, loaded.geschiedenis
+        self.dubbel.gemeld = loaded.gemelde_links  # MkDocs' English warning for each is left out
         for problem in self.problems:
             # Advice fails nothing, `--strict` included: MkDocs counts only warnings.
             (log.info if problem.advice else log.warning)(str(problem))
@@ -150,6 +159,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         return context
 
     def _publish_fotos(self, *, config: MkDocsConfig) -> None:
+        self.dubbel.remove()  # every link and anchor has been checked by now
         self.fotos.publish(Path(config.site_dir))
 
     def _left_out(self, *, config: MkDocsConfig) -> None:
@@ -179,6 +189,9 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             (site / path).write_bytes(content)
 
     on_post_build = CombinedEvent(_publish_fotos, _doorverwijzingen, _left_out)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.dubbel.remove()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.root / self.config.wijken_dir))
