@@ -253,7 +253,9 @@ def test_a_file_at_the_place_of_an_activiteits_calendar_is_refused_and_the_calen
     # replaces what takes the place of its files in content/.
     assert result.warnings == [
         "bovenwijks: wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics:1: de site publiceert alleen pagina's (.md), "
-        "foto's (JPEG, PNG, WebP of HEIC) en pdf's; haal dit bestand weg of zet het ergens anders"
+        "foto's (JPEG, PNG, WebP of HEIC) en pdf's; haal dit bestand weg of zet het ergens anders",
+        "bovenwijks: 1 bestand staat niet (helemaal) op de site door een fout: wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics. "
+        "Draai 'make check' om te zien wat je moet verbeteren.",
     ]
     written = (result.site / "wijken/oost/agenda/reparatiemiddag/reparatiemiddag.ics").read_bytes()
     assert b"X-OUD" not in written and b"UID:oost/agenda/reparatiemiddag@stad.example" in written

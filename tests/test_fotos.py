@@ -583,7 +583,12 @@ def test_no_image_of_a_wijk_is_published_as_it_is(city):
     result = city.build()
     # An image of another kind is refused (content/bestanden.py), and the rest of the wijk built.
     refused = "de site toont alleen foto's als JPEG, PNG, WebP of HEIC; sla deze afbeelding op als een van die soorten, of haal hem weg"
-    assert result.warnings == [f"bovenwijks: wijken/oost/scan.tiff:1: {refused}", f"bovenwijks: wijken/oost/whatsapp.gif:1: {refused}"]
+    assert result.warnings == [
+        f"bovenwijks: wijken/oost/scan.tiff:1: {refused}",
+        f"bovenwijks: wijken/oost/whatsapp.gif:1: {refused}",
+        "bovenwijks: 2 bestanden staan niet (helemaal) op de site door een fout: wijken/oost/scan.tiff, wijken/oost/whatsapp.gif. "
+        "Draai 'make check' om te zien wat je moet verbeteren.",
+    ]
     published = {p.name for p in result.site.rglob("*") if p.is_file()}
     assert not {"ongebruikt.jpg", "scan.tiff", "whatsapp.gif", "web.jfif"} & published
     assert "plattegrond.pdf" in published  # not an image: published as it is

@@ -230,6 +230,11 @@ def test_a_good_link_is_no_problem(city, path, link):
         ("~~~\n[a](x.md)\n~~~\n[b](y.md)", [Link("y.md", 4)]),
         ('<a\n  href="x.md">a</a>', [Link("x.md", 1, html=True)]),
         ("[ ] geen link, [x] ook niet", []),
+        # Indented by four: code after a blank line, but an item's own text or a nested list inside a list.
+        ("Tekst.\n\n    [a](x.md)\n    [b](y.md)\n\n[c](z.md)", [Link("z.md", 6)]),
+        ("- Punt\n\n    Meer over het punt: [a](x.md)\n    - [b](y.md)", [Link("x.md", 3), Link("y.md", 4)]),
+        ("1. Stap\n    [a](x.md)\n\nNa de lijst.\n\n    [b](y.md)", [Link("x.md", 2)]),
+        ("Tekst die doorloopt\n    [a](x.md)", [Link("x.md", 2)]),
     ],
 )
 def test_the_links_of_a_text(markdown, links):

@@ -36,10 +36,23 @@ def test_the_guides_example_passes_the_check_and_builds(city):
 
 
 def test_the_guides_failing_check_is_what_the_check_prints(city):
-    shown = re.search(r"```text\n(.*?)\n```", GUIDE.read_text(encoding="utf-8"), re.S).group(1)
+    shown = re.search(r"```text\n(.*?)\n```", guide_section("Als de controle een fout meldt"), re.S).group(1)
     city.wijk("soesterkwartier", naam="Soesterkwartier")
     example = guide_example().replace("status: actief", "status: actif")
     city.write("wijken/soesterkwartier/initiatieven/buurtsoep.md", example)
+    assert city.check().stdout.strip() == shown
+
+
+def test_the_guides_broken_link_is_what_the_check_prints(city):
+    shown = re.search(r"```text\n(.*?)\n```", guide_section("Linken naar een andere pagina {#linken}"), re.S).group(1)
+    path, line, message = shown.split(":", 2)
+    link = re.search(r"link '([^']+)'", message).group(1)
+    city.wijk("kruiskamp", naam="Kruiskamp")
+    city.initiatief("kruiskamp", "kledingbank")
+    city.write(
+        path,
+        "---\nnaam: Kruiskamp\nsamenvatting: De wijk.\nredactie: [anneke]\n---\n" + "\n" * (int(line) - 6) + f"[De kledingbank]({link})\n",
+    )
     assert city.check().stdout.strip() == shown
 
 

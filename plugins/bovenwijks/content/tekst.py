@@ -27,6 +27,7 @@ _DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]^\n][^\]\n]*)\]:[ \t]*(?P<sr
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_LINK = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -70,12 +71,14 @@ def attributes(tag: str) -> dict[str, str]:
 def _prose(markdown: str) -> str:
     """`markdown` with its code blanked out, every line kept where it was.
 
-    A line indented by four spaces is taken for code, unless it starts a list item: an image
-    or link in a list item's indented text is then missed here, and caught by the build,
-    which sees the HTML (`bovenwijks.mkdocs.fotos`, and MkDocs' own link warnings).
+    A line indented by four spaces is code, as Python-Markdown reads it, when it follows a
+    blank line (or more code) outside a list. Inside a list it is the item's own text, or a
+    nested list, where links are links.
     """
     lines = []
     fence: str | None = None
+    in_list = code = False
+    blank_before = True
     for line in markdown.split("\n"):
         opening = _FENCE.match(line)
         if fence is not None:
@@ -87,9 +90,20 @@ def _prose(markdown: str) -> str:
             fence = opening.group(1)
             lines.append("")
             continue
-        if line.startswith(("    ", "\t")) and not line.strip().startswith(("- ", "* ", "<")):
+        if not line.strip():
+            blank_before = True
             lines.append("")
             continue
+        indented = line.startswith(("    ", "\t"))
+        if indented and not in_list and (blank_before or code) and not line.strip().startswith("<"):
+            code, blank_before = True, False
+            lines.append("")
+            continue
+        if _LIST_ITEM.match(line):
+            in_list = True
+        elif not indented and blank_before:
+            in_list = False  # a paragraph at the margin, after a blank line, ends the list
+        code, blank_before = False, False
         lines.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
     return "\n".join(lines)
 
