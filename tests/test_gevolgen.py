@@ -22,6 +22,12 @@ def _git(root, *args: str) -> None:
     subprocess.run(["git", "-C", str(root), *author, *args], check=True, capture_output=True)
 
 
+@pytest.fixture(autouse=True)
+def _outside_a_pull_request(monkeypatch):
+    """What a change adds is what is not committed: the tests may run in a pull request's check."""
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+
+
 @pytest.fixture
 def repo(city):
     """A committed city: wijk oost with the initiatief buurtpreventie and an activiteit that names it."""
