@@ -360,7 +360,6 @@ def test_a_missing_page_is_not_suggested_a_page_whose_name_only_shares_md(city, 
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="each link's line is counted from the start of the text")
 def test_the_links_of_a_long_text_are_read_in_linear_time():
     import time
 
