@@ -82,6 +82,10 @@ def test_an_item_like_page_at_the_top_of_the_wijk_is_a_page(city):
             "kledingbank.markdown",
             "dit bestand eindigt op '.markdown' in plaats van '.md', dus de site leest het niet; hernoem het naar 'kledingbank.md'",
         ),
+        (
+            "kledingbank.md.txt",
+            "dit bestand eindigt op '.txt' in plaats van '.md', dus de site zou het onbewerkt publiceren; hernoem het naar 'kledingbank.md'",
+        ),
         ("kledingbank.yml", ONLY),
         ("kledingbank.html", ONLY),
         ("kledingbank.docx", ONLY),
@@ -140,3 +144,17 @@ def test_the_build_leaves_the_refused_files_out_and_says_why(city):
     assert (
         city.build(strict=True).error == "Aborted with 1 errors, 2 warnings in strict mode!"
     )  # the error: the line naming what is left out
+
+
+def test_a_page_not_saved_as_utf8_is_left_out_and_the_build_goes_on(city):
+    city.wijk("oost")
+    city.initiatief("oost", "repair-cafe")
+    city.write("wijken/oost/over.md", "# Over ons\n\nHet buurthuis aan de Kamp, met café.\n".encode("cp1252"))
+    loaded = load_stad(city.root)
+    assert [str(p) for p in loaded.problems] == [
+        "wijken/oost/over.md:3: het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 (in GitHub gebeurt dat vanzelf)"
+    ]
+    assert loaded.stad.wijken["oost"].pages == []
+    result = city.build()
+    assert result.error is None
+    assert result.exists("wijken/oost/initiatieven/repair-cafe/") and not result.exists("wijken/oost/over/")

@@ -347,3 +347,28 @@ def test_a_link_to_a_renamed_page_names_the_new_one(city):
         "haal de link weg of laat hem naar een andere pagina wijzen",
     ]
     assert problems[0].elders == (("wijken/kruiskamp/initiatieven/kledingbank-oost.md", 1),)
+
+
+@pytest.mark.parametrize("link", ["markt.md", "ons.md"])
+def test_a_missing_page_is_not_suggested_a_page_whose_name_only_shares_md(city, link):
+    # `markt.md` is no typo of `buurt.md`, nor `ons.md` of this very page, `over.md`.
+    city.wijk("oost")
+    city.write("wijken/oost/buurt.md", "# De buurt\n")
+    city.write("wijken/oost/over.md", f"# Over\n\nZie [de pagina]({link}).\n")
+    assert _link_problems(city, "wijken/oost/over.md") == [
+        f"wijken/oost/over.md:3: link '{link}' wijst naar een pagina die niet bestaat; kijk of de naam klopt, of haal de link weg"
+    ]
+
+
+def test_the_links_of_a_long_text_are_read_in_linear_time():
+    import time
+
+    def seconds(n: int) -> float:
+        text = "\n".join(f"- [Activiteit {i} in de buurt](activiteit-{i}.md) met een zin erbij." for i in range(n))
+        start = time.perf_counter()
+        assert len(lees(text).links) == n
+        return time.perf_counter() - start
+
+    seconds(500)  # warm up the regular expressions
+    small, large = min(seconds(2000) for _ in range(3)), seconds(16000)
+    assert large < 25 * small, (small, large)  # 8 × the links: about 8 × the time, not 64 ×

@@ -46,7 +46,9 @@ def refused(parts: tuple[str, ...]) -> str | None:
         return f"dit bestand staat in de map '{parts[0]}/', die de site niet kent; zet het in '{folder}/' (de map bepaalt wat het is: {_ITEM_FOLDERS})"
     if is_foto(name) or suffix.lower() == PDF:
         return None
-    page = f"{name[: len(name) - len(suffix)].rstrip('.')}{PAGE}"
+    stem = name[: len(name) - len(suffix)].rstrip(".")
+    # `kledingbank.md.txt`, as a phone or Notepad saves a page: `.md` is there already.
+    page = f"{stem[: -len(PAGE)] if stem.lower().endswith(PAGE) else stem}{PAGE}"
     if suffix.lower() in _MARKDOWN:
         return f"dit bestand eindigt op '{suffix}' in plaats van '.md', dus de site leest het niet; hernoem het naar '{page}'"
     if suffix.lower() in _TEXT:

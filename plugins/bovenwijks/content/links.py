@@ -173,7 +173,9 @@ class Site:
         best = closest(stem, stems)
         if best:
             return posixpath.join(folder, stems[best[0]])
-        best = closest(name, naast)
+        # Then by the whole name, for a mistyped suffix (`folder.pfd`): among the other
+        # suffixes only, or `.md` alone would make `markt.md` close to `buurt.md`.
+        best = closest(name, [n for n in naast if posixpath.splitext(n)[1] != suffix])
         if best:
             return posixpath.join(folder, best[0])
         # Only in a folder whose name is close: any `index.md` is in some folder.

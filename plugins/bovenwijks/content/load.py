@@ -198,8 +198,8 @@ class _WijkLoader:
                         fatal=False,
                     )
                 )
-            if markdown:
-                self._page_images(file, path)
+            if markdown and not self._page_images(file, path):
+                continue
             wijk.pages.append(path)
         wijk.tekstbeelden = self.tekstbeelden
         kept, duplicates = unique(items)
@@ -217,12 +217,22 @@ class _WijkLoader:
         wijk.agenda = drop_broken(wijk.agenda, reference_problems)
         return wijk, self.problems
 
-    def _page_images(self, file: Path, path: str) -> None:
-        """Check the images in the text of a page that is not an item (it is published as it is)."""
+    def _page_images(self, file: Path, path: str) -> bool:
+        """Check the images in the text of a page that is not an item (it is published as it is).
+
+        False when the page is no text MkDocs can read (not UTF-8), and is left out: MkDocs
+        would stop the whole build on it.
+        """
         source, problems = read_source(file, path, frontmatter_required=False)
         self.problems.extend(problems)
         if source is not None:
             self._text_images(source.body, source.body_line, path)
+            return True
+        try:
+            file.read_bytes().decode("utf-8-sig")  # only read again for a page with a problem
+        except (OSError, UnicodeDecodeError):
+            return False
+        return True
 
     def _text_images(self, body: str, first_line: int, path: str) -> None:
         tekst = lees(body, first_line)  # one pass over the text, for its images and its links

@@ -11,6 +11,7 @@ and `<img>` / `<a href>` in an editor's HTML. A link's text may run over more li
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 # A destination, `(doel)` or `(<doel met spaties>)`: a name may hold one pair of parentheses,
@@ -31,6 +32,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,11 @@ def _blank(match: re.Match) -> str:
 def lees(markdown: str, first_line: int = 1) -> Tekst:
     """Every image and link in `markdown`, outside code, with its line (the text starts on `first_line`)."""
     text = _prose(markdown)
+    # Where each line starts, once: counting from the start for every link is quadratic.
+    starts = [0, *(found.end() for found in _NEWLINE.finditer(text))]
 
     def line(offset: int) -> int:
-        return text.count("\n", 0, offset) + first_line
+        return bisect_right(starts, offset) - 1 + first_line
 
     definitions: dict[str, tuple[str, int]] = {}
     for found in _DEFINITION.finditer(text):
