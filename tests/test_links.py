@@ -13,6 +13,7 @@ import subprocess
 import pytest
 from city import project_config
 
+from bovenwijks.content.links import gegenereerd
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.tekst import Link, lees
 from bovenwijks.mkdocs.linkmeldingen import link_warning
@@ -105,6 +106,14 @@ MISTAKES = [
         "[kapot](kapot.md)",
         "link 'kapot.md' wijst naar wijken/oost/initiatieven/kapot.md, dat niet op de site komt omdat er een fout in staat; "
         "los eerst die fout op",
+    ),
+    (
+        "absolute-to-broken-target",
+        HOME,
+        "[kapot](/wijken/oost/initiatieven/kapot/)",
+        "link '/wijken/oost/initiatieven/kapot/' begint met een /, en dan werkt hij niet overal waar de site staat; schrijf de link "
+        "naar het bestand, relatief vanaf deze pagina: 'initiatieven/kapot.md' (die pagina staat nu niet op de site, omdat er een "
+        "fout in wijken/oost/initiatieven/kapot.md staat)",
     ),
     (
         "anchor",
@@ -339,15 +348,56 @@ def test_a_link_to_a_renamed_page_names_the_new_one(city):
     _git(city.root, "mv", "wijken/oost/initiatieven/kledingbank.md", "wijken/kruiskamp/initiatieven/kledingbank-oost.md")
     _git(city.root, "rm", "-q", "wijken/oost/initiatieven/soepkeuken.md")
     _git(city.root, "commit", "-q", "-m", "De kledingbank verhuist, de soepkeuken stopt")
-    city.initiatief("oost", "repair-cafe", body="Zie de [kledingbank](kledingbank.md).\n\nEn de [soep](soepkeuken.md).")
+    city.initiatief(
+        "oost",
+        "repair-cafe",
+        body="Zie de [kledingbank](kledingbank.md).\n\nEn de [soep](soepkeuken.md).\n\n"
+        "[Oud adres](/wijken/oost/initiatieven/kledingbank/), [weg](/wijken/oost/initiatieven/soepkeuken/).",
+    )
     problems = [p for p in load_stad(city.root).problems if p.path == ITEM]
     assert [str(p) for p in problems] == [
         f"{ITEM}:12: link 'kledingbank.md' wijst naar wijken/oost/initiatieven/kledingbank.md, dat is hernoemd naar "
         "wijken/kruiskamp/initiatieven/kledingbank-oost.md; schrijf '../../kruiskamp/initiatieven/kledingbank-oost.md'",
         f"{ITEM}:14: link 'soepkeuken.md' wijst naar wijken/oost/initiatieven/soepkeuken.md, dat is verwijderd; "
         "haal de link weg of laat hem naar een andere pagina wijzen",
+        f"{ITEM}:16: link '/wijken/oost/initiatieven/kledingbank/' begint met een /, en wijst naar wijken/oost/initiatieven/kledingbank.md, "
+        "dat is hernoemd naar wijken/kruiskamp/initiatieven/kledingbank-oost.md; schrijf de link naar het bestand, relatief vanaf "
+        "deze pagina: '../../kruiskamp/initiatieven/kledingbank-oost.md'",
+        f"{ITEM}:16: link '/wijken/oost/initiatieven/soepkeuken/' begint met een /, en wijst naar wijken/oost/initiatieven/soepkeuken.md, "
+        "dat is verwijderd; haal de link weg of laat hem naar een andere pagina wijzen",
     ]
     assert problems[0].elders == (("wijken/kruiskamp/initiatieven/kledingbank-oost.md", 1),)
+
+
+def test_a_link_to_a_renamed_page_that_is_broken_now_names_the_new_one(city):
+    _stad(city)
+    _git(city.root, "init", "-q")
+    _git(city.root, "add", "-A")
+    _git(city.root, "commit", "-q", "-m", "Oost")
+    _git(city.root, "mv", "wijken/oost/initiatieven/kledingbank.md", "wijken/oost/initiatieven/kledingbank-oost.md")
+    _git(city.root, "commit", "-q", "-m", "Hernoemd")
+    city.write("wijken/oost/initiatieven/kledingbank-oost.md", "---\ntitel: Kapot\n---\n")
+    city.initiatief("oost", "repair-cafe", body="Zie de [kledingbank](kledingbank.md).")
+    assert _link_problems(city, ITEM) == [
+        f"{ITEM}:12: link 'kledingbank.md' wijst naar wijken/oost/initiatieven/kledingbank.md, dat is hernoemd naar "
+        "wijken/oost/initiatieven/kledingbank-oost.md; schrijf 'kledingbank-oost.md'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "inside"),
+    [
+        ("agenda/index.md", True),
+        ("agenda/archief/index.md", True),
+        ("themas/", True),
+        ("agenda", False),
+        ("agendas/index.md", False),
+        ("wijken/oost/agenda/x.md", False),
+        ("", False),
+    ],
+)
+def test_the_folders_of_pages_made_of_the_city_are_told_by_their_parts(path, inside):
+    assert gegenereerd(path) is inside
 
 
 @pytest.mark.parametrize("link", ["markt.md", "ons.md"])

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -40,9 +40,9 @@ from bovenwijks.model import Wijk
 
 # The folders of the site our plugins fill with pages made of the whole city, and the first
 # page of each, which is always made.
-GEGENEREERD = ("agenda/", "nieuws/", "initiatieven/", "themas/", "hulp/", "helpen/", "kennis/", "volgen/", "data/")
+GEGENEREERD = ("agenda", "nieuws", "initiatieven", "themas", "hulp", "helpen", "kennis", "volgen", "data")
 ALTIJD = (
-    *(f"{folder}{INDEX}" for folder in GEGENEREERD),
+    *(f"{folder}/{INDEX}" for folder in GEGENEREERD),
     f"agenda/archief/{INDEX}",
     f"kennis/matches/{INDEX}",
     f"{WIJKEN}/{INDEX}",
@@ -56,6 +56,13 @@ _HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re
 _ID = re.compile(r"<[a-zA-Z][^>]*?\s(?:id|name)=\"([^\"]*)\"")
 _TAG = re.compile(r"<[^>]+>")
 KOPPEN_GETOOND = 5  # headings named in a message, closest first
+
+
+def gegenereerd(path: str) -> bool:
+    """Whether the place or address `path` is inside a folder of pages made of the whole city
+    (`agenda/archief/index.md`, `themas/`), compared by its parts."""
+    parts = PurePosixPath(path).parts
+    return bool(parts) and parts[0] in GEGENEREERD and (len(parts) > 1 or path.endswith("/"))
 
 
 @dataclass(frozen=True)
@@ -119,12 +126,13 @@ class Site:
     def __post_init__(self) -> None:
         self._ankers: dict[str, dict[str, str] | None] = {}
         self._adressen: dict[str, str] | None = None
+        self._vermist: dict[str, str] | None = None
         self._mappen: dict[str, list[str]] | None = None
         self._md: markdown.Markdown | None = None
 
     def bestaat(self, place: str) -> bool:
         """Whether a link to `place` resolves in the build (or may: pages made of the city)."""
-        return place in self.places or place.startswith(GEGENEREERD)
+        return place in self.places or gegenereerd(place)
 
     def ankers(self, place: str) -> dict[str, str] | None:
         """The anchors of the page at `place`; None when its text is not known before the build."""
@@ -152,6 +160,13 @@ class Site:
             if key in self._adressen:
                 return self._adressen[key]
         return None
+
+    def vermist(self, address: str) -> str | None:
+        """The place, not on the site now, of a renamed, removed or broken page whose address is `address`."""
+        if self._vermist is None:
+            self._vermist = {adres(p): p for p in sorted([*self.hernoemd, *self.verwijderd, *self.kapot], reverse=True)}
+        address = address.lstrip("/")
+        return self._vermist.get(address) or self._vermist.get(address.rstrip("/") + "/")
 
     def naast(self, place: str) -> list[str]:
         """The names of the places in the folder of `place`."""
@@ -234,7 +249,7 @@ class _Checker:
             return self._anker(pagina, pagina.place, anchor, "", problem) if anchor else None
         path = unquote(path)
         target = posixpath.normpath(posixpath.join(posixpath.dirname(pagina.place), path)).lstrip("/")
-        if target in self.site.places or (target.startswith(GEGENEREERD) and posixpath.splitext(target)[1]):
+        if target in self.site.places or (gegenereerd(target) and posixpath.splitext(target)[1]):
             return self._anker(pagina, target, anchor, path, problem) if anchor else None
         if not posixpath.splitext(path)[1]:  # MkDocs: an "unrecognized relative link", an address
             guess = self._bedoeld(pagina, path)
@@ -260,7 +275,7 @@ class _Checker:
             for guess in (target, posixpath.join(target, INDEX), target + ".md"):
                 if guess in self.site.places:
                     return guess
-            if target.startswith(GEGENEREERD):
+            if gegenereerd(target):
                 return posixpath.join(target, INDEX)  # a page made of the city: the build tells if it is not there
         return None
 
@@ -302,11 +317,35 @@ class _Checker:
                 "begint met een /, en dan werkt hij niet overal waar de site staat; schrijf de link naar het bestand, "
                 f"relatief vanaf deze pagina: '{relatief(place, pagina.place)}{tail}'"
             )
-        if path.lstrip("/").startswith(GEGENEREERD):
+        bekend = self._bekend(pagina, path, tail)
+        if bekend is not None:
+            return bekend
+        if gegenereerd(path.lstrip("/")):
             return "begint met een /, en dan werkt hij niet overal waar de site staat; schrijf de link naar het bestand, relatief vanaf deze pagina"
         return (
             "begint met een /, en de site heeft geen pagina met dat adres; "
             "schrijf een link naar het bestand van de pagina die je bedoelt, relatief vanaf deze pagina (zoals '../index.md')"
+        )
+
+    def _bekend(self, pagina: Pagina, path: str, tail: str) -> str | None:
+        """What an absolute link to the address of a renamed, removed or broken page should say;
+        None when no page of the repository had that address."""
+        site = self.site
+        place = site.vermist(path)
+        if place is None:
+            return None
+        if place in site.hernoemd:
+            oud, nieuw = site.hernoemd[place]
+            return (
+                f"begint met een /, en wijst naar {oud}, dat is hernoemd naar {nieuw}; schrijf de link naar het bestand, "
+                f"relatief vanaf deze pagina: '{relatief(plaats(nieuw, self.wijken_dir, self.docs_dir) or place, pagina.place)}{tail}'"
+            )
+        if place in site.verwijderd:
+            return f"begint met een /, en wijst naar {site.verwijderd[place]}, dat is verwijderd; haal de link weg of laat hem naar een andere pagina wijzen"
+        bestand, _ = site.kapot[place]
+        return (
+            "begint met een /, en dan werkt hij niet overal waar de site staat; schrijf de link naar het bestand, relatief vanaf "
+            f"deze pagina: '{relatief(place, pagina.place)}{tail}' (die pagina staat nu niet op de site, omdat er een fout in {bestand} staat)"
         )
 
     def _html(self, pagina: Pagina, path: str, tail: str, problem) -> Problem | None:
@@ -315,7 +354,7 @@ class _Checker:
         address = posixpath.normpath(posixpath.join(adres(pagina.place) or ".", path))
         if address == ".":
             return None
-        if self.site.op_adres(address + ("/" if path.endswith("/") else "")) is not None or address.startswith(GEGENEREERD):
+        if self.site.op_adres(address + ("/" if path.endswith("/") else "")) is not None or gegenereerd(address):
             return None
         target = posixpath.normpath(posixpath.join(posixpath.dirname(pagina.place), path))
         if target in self.site.places:
@@ -429,7 +468,7 @@ def check_stad(
     hernoemd, verwijderd = {}, {}
     for oud, nieuw in geschiedenis.hernoemd.items():
         place, now = plaats(oud, wijken_dir, docs_dir), plaats(nieuw, wijken_dir, docs_dir)
-        if place is not None and place not in places and now in places:
+        if place is not None and place not in places and (now in places or now in kapot):  # broken now: its own message says why
             hernoemd[place] = (oud, nieuw)
     for oud in geschiedenis.verwijderd:
         place = plaats(oud, wijken_dir, docs_dir)
