@@ -316,3 +316,33 @@ def test_a_quiet_build_still_says_what_it_left_out(city):
     )
     assert done.returncode == 0  # a plain build builds everything else
     assert "1 bestand staat niet (helemaal) op de site door een fout: wijken/oost/agenda/kapot.md." in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            "themas:\n  ontmoeting: {naam: Ontmoeting\nonderwerpen: {}\n",
+            2,
+            "de woordenlijst is geen geldige YAML: de groep tussen { en } wordt niet goed afgesloten; zet de } aan het eind, "
+            "en een waarde met een komma of dubbele punt tussen aanhalingstekens",
+        ),
+        ("themas:\n\tontmoeting:\n    naam: Ontmoeting\n", 2, "de woordenlijst is geen geldige YAML: gebruik spaties in plaats van tabs"),
+        (
+            'themas:\n  ontmoeting:\n    naam: "Ontmoeting\n',
+            3,
+            "de woordenlijst is geen geldige YAML: een aanhalingsteken aan het begin van de waarde wordt niet afgesloten; "
+            "zet hetzelfde teken aan het eind van de waarde, of haal het weg",
+        ),
+        (
+            b"themas:\n  caf\xe9: {naam: x}\n",
+            1,
+            "de woordenlijst is niet in UTF-8 opgeslagen; sla haar op als UTF-8 (in GitHub gebeurt dat vanzelf)",
+        ),
+    ],
+)
+def test_a_broken_vocabulary_is_reported_in_dutch_on_its_line(city, text, line, message):
+    city.write("content/vocabulaire.yml", text)
+    assert [str(p) for p in load_stad(city.root).problems if p.path.startswith("content/")] == [
+        f"content/vocabulaire.yml:{line}: {message}"
+    ]

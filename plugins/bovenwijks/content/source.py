@@ -102,22 +102,23 @@ _YAML_HINTS = {
     "expected <document start>": "deze regel is geen 'sleutel: waarde'; begin hem met een sleutel en een dubbele punt",
     "expected a single document": "er staat een tweede regel '---' in de frontmatter",
 }
-_FALLBACK = "de frontmatter is geen geldige YAML: controleer op deze regel de aanhalingstekens, haakjes en de inspringing"
+FALLBACK = "controleer op deze regel de aanhalingstekens, haakjes en de inspringing"
 # Where the mistake is: at the opening quote or bracket (the context), not where the parser gave up.
 _AT_CONTEXT = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
 
 
-def _yaml_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
+def yaml_message(error: yaml.MarkedYAMLError, line_text: str, wat: str = "de frontmatter") -> str:
+    """The parser's English `error` as an editor needs to read it: "`wat` is geen geldige YAML: …"."""
     if "\t" in line_text:  # libyaml only says "found character that cannot start any token"
-        return "de frontmatter is geen geldige YAML: gebruik spaties in plaats van tabs"
+        return f"{wat} is geen geldige YAML: gebruik spaties in plaats van tabs"
     said = [error.problem or "", error.context or ""]
     for english, dutch in _YAML_HINTS.items():
         if any(text.startswith(english) for text in said):
-            return f"de frontmatter is geen geldige YAML: {dutch}"
-    return _FALLBACK
+            return f"{wat} is geen geldige YAML: {dutch}"
+    return f"{wat} is geen geldige YAML: {FALLBACK}"
 
 
-def _yaml_line(error: yaml.MarkedYAMLError) -> int | None:
+def yaml_line(error: yaml.MarkedYAMLError) -> int | None:
     """The line (0-based, in the YAML) an editor must look at for `error`."""
     if error.context_mark is not None and (error.context or "").startswith(_AT_CONTEXT):
         return error.context_mark.line
@@ -233,9 +234,9 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
     try:
         node = yaml.compose(frontmatter, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        at = _yaml_line(error)
+        at = yaml_line(error)
         line = min(at + 2 if at is not None else 1, end + 1)
-        return None, [Problem(path, line, _yaml_message(error, lines[line - 1]))]
+        return None, [Problem(path, line, yaml_message(error, lines[line - 1]))]
     except yaml.reader.ReaderError as error:  # a control character, which no editor means to type
         line = frontmatter[: error.position].count("\n") + 2
         return None, [
@@ -244,7 +245,7 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
             )
         ]
     except yaml.YAMLError:  # pragma: no cover - the parser marks nearly every error
-        return None, [Problem(path, 1, _FALLBACK)]
+        return None, [Problem(path, 1, f"de frontmatter is geen geldige YAML: {FALLBACK}")]
     if node is None:
         if not frontmatter_required:
             return Source(path, None, body, end + 2), []

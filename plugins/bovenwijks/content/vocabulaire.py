@@ -10,7 +10,7 @@ import yaml
 from bovenwijks.content.convert import SLUG_RE, convert_fields
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import HULPVRAAG, INFORMATIEPUNT, LOKET
-from bovenwijks.content.source import _Loader
+from bovenwijks.content.source import FALLBACK, _Loader, yaml_line, yaml_message
 from bovenwijks.model import Hulpvraag, Loket, Onderwerp, Thema, Vocabulaire
 
 PATH = "content/vocabulaire.yml"
@@ -73,12 +73,20 @@ def load_vocabulaire(root: Path) -> tuple[Vocabulaire | None, list[Problem]]:
     if not file.exists():
         return None, [Problem(PATH, 1, "de woordenlijst ontbreekt; maak content/vocabulaire.yml met 'themas' en 'onderwerpen'")]
     try:
-        node = yaml.compose(file.read_text(encoding="utf-8-sig"), Loader=_Loader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
         return None, [
-            Problem(PATH, mark.line + 1 if mark else 1, f"de woordenlijst is geen geldige YAML ({getattr(error, 'problem', error)})")
+            Problem(PATH, 1, "de woordenlijst is niet in UTF-8 opgeslagen; sla haar op als UTF-8 (in GitHub gebeurt dat vanzelf)")
         ]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        found = yaml_line(error)
+        line = found + 1 if found is not None else 1
+        lines = text.split("\n")
+        return None, [Problem(PATH, line, yaml_message(error, lines[line - 1] if line <= len(lines) else "", "de woordenlijst"))]
+    except yaml.YAMLError:  # pragma: no cover - the parser marks nearly every error
+        return None, [Problem(PATH, 1, f"de woordenlijst is geen geldige YAML: {FALLBACK}")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(PATH, 1, "de woordenlijst moet de sleutels 'themas' en 'onderwerpen' hebben")]
 
