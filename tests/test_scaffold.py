@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -254,6 +255,12 @@ def test_the_command_line(city):
     assert "Traceback" not in again.stderr
 
 
+def top_make_env() -> dict[str, str]:
+    """The environment of a `make` an editor types: under `make test` the tests run inside make,
+    whose MAKELEVEL would make the inner one print `make[1]:` instead of `make:`."""
+    return {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+
+
 def make(*args: str, bin: Path | None = None) -> subprocess.CompletedProcess[str]:
     """`make` in the repository with this venv's tools (or those in `bin`); `-o` keeps it from
     setting up a venv of its own."""
@@ -262,6 +269,7 @@ def make(*args: str, bin: Path | None = None) -> subprocess.CompletedProcess[str
         capture_output=True,
         text=True,
         check=False,
+        env=top_make_env(),
     )
 
 
@@ -337,7 +345,12 @@ def test_a_venv_that_cannot_be_set_up_says_so_in_dutch(tmp_path):
     (tmp_path / "python3.9").write_text("#!/bin/sh\necho 'Python 3.9 kent dit niet' >&2\nexit 1\n", encoding="utf-8")
     (tmp_path / "python3.9").chmod(0o755)
     result = subprocess.run(
-        ["make", "-s", "check", f"PYTHON={tmp_path / 'python3.9'}"], cwd=tmp_path, capture_output=True, text=True, check=False
+        ["make", "-s", "check", f"PYTHON={tmp_path / 'python3.9'}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=top_make_env(),
     )
     assert result.returncode == 2
     assert result.stdout == "De Python-omgeving wordt klaargezet in .venv; dat gebeurt eenmalig en duurt even.\n"
