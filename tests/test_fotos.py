@@ -15,7 +15,8 @@ from city import City
 from PIL import Image, ImageCms
 from pillow_heif import register_heif_opener
 
-from bovenwijks.content.afbeelding import MAX_BYTES, Checker, Plek, check_text, in_text
+from bovenwijks.content.afbeelding import MAX_BYTES, Checker, Plek, check_images
+from bovenwijks.content.tekst import lees
 from bovenwijks.publish import fotos as pipeline
 from bovenwijks.publish.deelkaart import Deelkaarten, Kleuren
 from bovenwijks.site import fotos
@@ -103,8 +104,8 @@ def assert_no_metadata(file: Path) -> None:
     ],
 )
 def test_images_in_text(line, found):
-    assert [(i.alt, i.src) for i in in_text(f"Voor.\n\n{line}\n", first_line=7)] == found
-    assert {i.line for i in in_text(f"Voor.\n\n{line}\n", first_line=7)} <= {9}
+    assert [(i.alt, i.src) for i in lees(f"Voor.\n\n{line}\n", first_line=7).beelden] == found
+    assert {i.line for i in lees(f"Voor.\n\n{line}\n", first_line=7).beelden} <= {9}
 
 
 @pytest.mark.parametrize("src, name", [("foto%20van%20de%20pan.jpg", "foto van de pan.jpg"), ("soep.jpg#boven", "soep.jpg")])
@@ -115,7 +116,7 @@ def test_an_address_names_its_file_as_markdown_reads_it(wijk, src, name):
 
 def test_images_in_a_fenced_code_block_are_examples_not_images():
     markdown = "```markdown\n![](soep.jpg)\n```\n\n![Soep](soep.jpg)\n"
-    assert [(i.alt, i.line) for i in in_text(markdown)] == [("Soep", 5)]
+    assert [(i.alt, i.line) for i in lees(markdown).beelden] == [("Soep", 5)]
 
 
 @pytest.fixture
@@ -180,7 +181,7 @@ def test_a_phone_photo_is_measured_upright_and_heic_is_accepted(wijk):
 
 def test_an_image_in_the_text_needs_its_alt_text(wijk):
     Image.new("RGB", (800, 600)).save(wijk.folder / "nieuws" / "soep.jpg")
-    problems, beelden = check_text(wijk, "Tekst.\n\n![](soep.jpg)\n\n![Soep](soep.jpg)\n", 5, "wijken/oost/nieuws/x.md")
+    problems, beelden = check_images(wijk, lees("Tekst.\n\n![](soep.jpg)\n\n![Soep](soep.jpg)\n", 5).beelden, "wijken/oost/nieuws/x.md")
     assert [str(p) for p in problems] == [
         "wijken/oost/nieuws/x.md:7: de afbeelding 'soep.jpg' heeft geen beschrijving voor wie hem niet kan zien, en staat daarom "
         "niet op de site; schrijf tussen de [ ] wat erop staat, zoals ![Vrijwilligers scheppen soep op](soep.jpg)"

@@ -19,7 +19,7 @@ from pillow_heif import register_heif_opener
 
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.suggest import did_you_mean
-from bovenwijks.content.tekst import Verwijzing, lees
+from bovenwijks.content.tekst import Verwijzing
 from bovenwijks.dates import LOCALE
 from bovenwijks.model import Afbeelding, Tekstbeeld
 
@@ -185,16 +185,6 @@ class Checker:
 def target(src: str) -> str:
     """The file an image's address names: `foto%20(1).jpg#boven` → `foto (1).jpg`."""
     return unquote(src.strip("<>").split("#", 1)[0].split("?", 1)[0])
-
-
-def in_text(markdown: str, first_line: int = 1) -> list[Verwijzing]:
-    """Every image in `markdown`, outside code, with its line (the text starts on `first_line`)."""
-    return lees(markdown, first_line).beelden
-
-
-def check_text(checker: Checker, markdown: str, first_line: int, path: str) -> tuple[list[Problem], list[Tekstbeeld]]:
-    """The images in the text of the file `path`, and their problems: no alt text, or a file that won't do."""
-    return check_images(checker, in_text(markdown, first_line), path)
 
 
 def check_images(checker: Checker, images: list[Verwijzing], path: str) -> tuple[list[Problem], list[Tekstbeeld]]:
