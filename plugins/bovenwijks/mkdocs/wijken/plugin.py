@@ -158,8 +158,10 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             page.meta["bovenwijks_delen"] = self.fotos.share_tags(page, self.pages.get(page), config, self.site_url)
         return context
 
-    def _publish_fotos(self, *, config: MkDocsConfig) -> None:
+    def _stop_filtering(self, *, config: MkDocsConfig) -> None:
         self.dubbel.remove()  # every link and anchor has been checked by now
+
+    def _publish_fotos(self, *, config: MkDocsConfig) -> None:
         self.fotos.publish(Path(config.site_dir))
 
     def _left_out(self, *, config: MkDocsConfig) -> None:
@@ -188,7 +190,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(content)
 
-    on_post_build = CombinedEvent(_publish_fotos, _doorverwijzingen, _left_out)
+    on_post_build = CombinedEvent(_stop_filtering, _publish_fotos, _doorverwijzingen, _left_out)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.dubbel.remove()
