@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bovenwijks.city.nieuwsbrief import STAD, Lijst
 from bovenwijks.model import Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed
 from bovenwijks.publish.opendata import DATASETS, NIEUWS
+from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, feed_path
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
 
@@ -20,8 +22,8 @@ def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[-1]
 
 
-def volgen_page(stad: Stad, feeds: list[Feed], agendas: list[Kalender], site_url: str) -> SitePage:
-    """The page that lists every feed and calendar with a plain Dutch explanation."""
+def volgen_page(stad: Stad, feeds: list[Feed], agendas: list[Kalender], site_url: str, nieuwsbrieven: Nieuwsbrieven) -> SitePage:
+    """The page that lists every feed, calendar and nieuwsbrief with a plain Dutch explanation."""
     groups = {soort: [f for f in feeds if f.soort == soort] for soort in ("stad", "agenda", "kennis", "wijk", "thema")}
     eigen = [w for w in stad.wijken.values() if w.feed or w.website]
 
@@ -39,6 +41,10 @@ def volgen_page(stad: Stad, feeds: list[Feed], agendas: list[Kalender], site_url
             webcal=webcal,
             nieuws=NIEUWS,
             body=body,
+            brieven=[(lijst, nieuwsbrieven.naam(lijst), nieuwsbrieven.lijsten.get(lijst, Lijst())) for lijst in nieuwsbrieven.per_lijst],
+            STAD=STAD,
+            brief_adres=adres,
+            brief_feed=feed_path,
         )
 
     return SitePage(
@@ -49,14 +55,16 @@ def volgen_page(stad: Stad, feeds: list[Feed], agendas: list[Kalender], site_url
     )
 
 
-def volg_wijk(wijk: Wijk, feed: Feed | None, kalender: Kalender | None, site_url: str) -> str:
-    """The "Volg deze wijk" block of a wijk's home: its agenda in one tap, its news, and more."""
+def volg_wijk(wijk: Wijk, feed: Feed | None, kalender: Kalender | None, site_url: str, lijst: Lijst | None = None) -> str:
+    """The "Volg deze wijk" block of a wijk's home: its agenda in one tap, its news, its nieuwsbrief, and more."""
     return render(
         "volg_wijk.html",
         wijk.url,
         wijk=wijk,
         feed=feed,
         kalender=kalender,
+        nieuwsbrief=adres(wijk.slug),
+        aanmelden=lijst.aanmelden if lijst else None,
         absolute=lambda path: site_url + path,
         webcal=webcal,
         volgen=VOLGEN,

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from bovenwijks.city.nieuwsbrief import STAD, lijsten
 from bovenwijks.mkdocs.feeds.config import FeedsConfig
 from bovenwijks.mkdocs.mount import MountedPages
 from bovenwijks.mkdocs.wijken.plugin import wijken_plugin
@@ -49,12 +50,23 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.wijken = wijken_plugin(config, "bovenwijks/feeds")
         if self.config.limit < 1:
             raise PluginError(f"bovenwijks/feeds: limit is {self.config.limit}; kies het aantal items per feed, 1 of meer (standaard 50)")
+        try:
+            self.lijsten = lijsten(self.config.nieuwsbrief)
+        except ValueError as error:
+            raise PluginError(f"bovenwijks/feeds: {error}") from None
         return config
 
     # Default priority (0): runs after the wijken plugin (50) has loaded the city.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         wijken = self.wijken
         stad, self.site_url = wijken.stad, wijken.site_url
+        for naam in self.lijsten.keys() - stad.wijken.keys() - {STAD}:
+            log.warning(
+                f"mkdocs.yml: nieuwsbrief: er is geen wijk '{naam}'; kies '{STAD}' of een van de wijken: {', '.join(sorted(stad.wijken))}"
+            )
+        # The kennis plugin (before this one in mkdocs.yml, at the same priority) has indexed
+        # the kennisuitwisseling already: the letters' matches are its matches.
+        kennis = config.plugins.get("bovenwijks/kennis")
         self.publicatie = plan(
             stad,
             wijken.vandaag,
@@ -62,6 +74,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             limit=self.config.limit,
             site_name=config.site_name,
             licentie=self.config.licentie,
+            uitwisseling=getattr(kennis, "uitwisseling", None),
+            lijsten=self.lijsten,
         )
         self.feeds = self.publicatie.feeds
         self.sources = body_sources(stad)

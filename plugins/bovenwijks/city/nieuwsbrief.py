@@ -1,0 +1,261 @@
+"""The weekly nieuwsbrief of a wijk, and of the city: what is in the letter of one ISO week.
+
+The letter of week W looks ahead and back from its Monday. Ahead: every time of an activiteit
+from that Monday through the Sunday of W+1 (two weeks, so that a letter read on Friday still
+shows the week to come), series expanded and cancelled times kept with their reason. Back:
+what was news in the seven days before that Monday: berichten (`datum`), new initiatieven
+(`gestart`), vragen (`datum`), and new matches of the kennisuitwisseling. A week with nothing
+in it has no letter.
+
+Everything comes from the content and the week, never from the clock, so a letter is the same
+however often it is made: on the web, in its feed, or in the mail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+
+from bovenwijks.city.kennisuitwisseling import Regel, Uitwisseling
+from bovenwijks.herhaling import Keer, keren
+from bovenwijks.model import Activiteit, Bericht, Initiatief, Kennis, Stad, Wijk
+
+# How many weeks the web and the feed keep letters: this week's and the seven before it, two
+# months. Older letters would be made again from today's content, not as they were sent, and
+# every week is a page of every wijk: a long archive costs every build.
+ARCHIEF = 8
+# The new matches a letter lists at most; the rest are one link away, on the kennis pages.
+MAX_KOPPELINGEN = 8
+# The key of the city's own letter, beside the wijken's slugs (a wijk can't be called so:
+# its letter would share the city's address).
+STAD = "stad"
+
+_WEEK = re.compile(r"(?P<jaar>\d{4})-?W(?P<week>\d{1,2})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Week:
+    """An ISO week: `2026-W49`, Monday to Sunday."""
+
+    jaar: int
+    nummer: int
+
+    @classmethod
+    def van(cls, day: date) -> Week:
+        """The ISO week that `day` is in."""
+        jaar, nummer, _ = day.isocalendar()
+        return cls(jaar, nummer)
+
+    @classmethod
+    def lees(cls, text: str) -> Week:
+        """The week written as `2026-W49` (or `2026-w49`, `2026W49`); ValueError in Dutch otherwise."""
+        match = _WEEK.fullmatch(text.strip())
+        if match:
+            try:
+                week = cls(int(match["jaar"]), int(match["week"]))
+                week.maandag  # noqa: B018  # raises for a week the year doesn't have
+                return week
+            except ValueError:
+                raise ValueError(f"week {match['week']} bestaat niet in {match['jaar']}") from None
+        raise ValueError(f"'{text}' is geen week; schrijf het jaar en de week zo: 2026-W49")
+
+    @property
+    def maandag(self) -> date:
+        """The week's first day."""
+        return date.fromisocalendar(self.jaar, self.nummer, 1)
+
+    @property
+    def zondag(self) -> date:
+        """The week's last day."""
+        return self.maandag + timedelta(days=6)
+
+    @property
+    def code(self) -> str:
+        """`2026-W49`: how the command and the logboek write it."""
+        return f"{self.jaar}-W{self.nummer:02d}"
+
+    @property
+    def slug(self) -> str:
+        """`2026-w49`: its part of an address."""
+        return self.code.lower()
+
+    @property
+    def naam(self) -> str:
+        """`week 49 van 2026`, as a resident reads it."""
+        return f"week {self.nummer} van {self.jaar}"
+
+    def vorige(self, weken: int = 1) -> Week:
+        """The week `weken` before this one."""
+        return Week.van(self.maandag - timedelta(weeks=weken))
+
+    @property
+    def agenda(self) -> tuple[date, date]:
+        """The days whose activiteiten the letter lists: Monday of this week through Sunday of the next."""
+        return self.maandag, self.maandag + timedelta(days=13)
+
+    @property
+    def terug(self) -> tuple[date, date]:
+        """The days whose news the letter brings: the seven before its Monday."""
+        return self.maandag - timedelta(days=7), self.maandag - timedelta(days=1)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class Koppeling:
+    """A new match: what an initiatief seeks (`zoekt`) and one of another wijk offers (`biedt`)."""
+
+    zoekt: Regel
+    biedt: Regel
+
+
+@dataclass(frozen=True)
+class Dag:
+    """The times of one day of a letter's agenda."""
+
+    datum: date
+    keren: list[Keer]
+
+
+@dataclass
+class Brief:
+    """The letter of one week, for one wijk (`wijk`) or the whole city (`wijk` is None)."""
+
+    stad: Stad
+    wijk: Wijk | None
+    week: Week
+    activiteiten: list[Keer] = field(default_factory=list)  # in order of start
+    berichten: list[Bericht] = field(default_factory=list)  # newest first
+    initiatieven: list[Initiatief] = field(default_factory=list)  # newest first
+    vragen: list[Kennis] = field(default_factory=list)  # newest first
+    koppelingen: list[Koppeling] = field(default_factory=list)  # at most MAX_KOPPELINGEN
+    meer_koppelingen: int = 0  # how many more new matches there are than the letter lists
+
+    @property
+    def naam(self) -> str:
+        """Whose letter it is: the wijk's name, or the city's."""
+        return self.wijk.naam if self.wijk else self.stad.naam
+
+    @property
+    def lijst(self) -> str:
+        """The key of its list and logboek: the wijk's slug, or `stad`."""
+        return self.wijk.slug if self.wijk else STAD
+
+    @property
+    def sleutel(self) -> str:
+        """`soesterkwartier/2026-W49`: this letter, once, however often it is made."""
+        return f"{self.lijst}/{self.week.code}"
+
+    @property
+    def leeg(self) -> bool:
+        """Whether there is nothing to tell: such a week has no letter."""
+        return not (self.activiteiten or self.berichten or self.initiatieven or self.vragen or self.koppelingen)
+
+    @property
+    def dagen(self) -> list[Dag]:
+        """The agenda by day, earliest first."""
+        return [Dag(day, list(times)) for day, times in groupby(self.activiteiten, key=lambda k: k.datum)]
+
+    @property
+    def afgelast(self) -> int:
+        """How many of its times don't go on."""
+        return sum(1 for k in self.activiteiten if k.afgelast)
+
+
+def _binnen(day: date | None, days: tuple[date, date]) -> bool:
+    return day is not None and days[0] <= day <= days[1]
+
+
+def _nieuwst(items, datum) -> list:
+    return sorted(items, key=lambda item: (datum(item), item.identity), reverse=True)
+
+
+def _keren(activiteiten: list[Activiteit], days: tuple[date, date]) -> list[Keer]:
+    found = [k for a in activiteiten for k in keren(a, *days) if days[0] <= k.datum]
+    return sorted(found, key=lambda k: (k.start, k.identity))
+
+
+def _koppelingen(uitwisseling: Uitwisseling, regels: list[Regel], days: tuple[date, date]) -> list[Koppeling]:
+    """The matches of `regels` that are new in `days`: one of the two initiatieven was news then."""
+    found: dict[tuple[str, str], Koppeling] = {}
+    for regel in regels:
+        for ander in uitwisseling.match(regel).beste:
+            if not (_binnen(regel.initiatief.datum, days) or _binnen(ander.initiatief.datum, days)):
+                continue
+            zoekt, biedt = (regel, ander) if regel.kant == "zoekt" else (ander, regel)
+            found.setdefault((zoekt.anker, biedt.anker), Koppeling(zoekt, biedt))
+    return sorted(found.values(), key=lambda k: (k.zoekt.onderwerp, k.zoekt.anker, k.biedt.anker))
+
+
+def brief(stad: Stad, wijk: str | None, week: Week, uitwisseling: Uitwisseling) -> Brief:
+    """The letter of `week` for the wijk with slug `wijk`, or for the city when `wijk` is None."""
+    eigen = [stad.wijken[wijk]] if wijk else list(stad.wijken.values())
+    terug = week.terug
+    result = Brief(stad, stad.wijken[wijk] if wijk else None, week)
+    result.activiteiten = _keren([a for w in eigen for a in w.agenda], week.agenda)
+    result.berichten = _nieuwst([b for w in eigen for b in w.nieuws if _binnen(b.datum, terug)], lambda b: b.datum)
+    result.initiatieven = _nieuwst([i for w in eigen for i in w.initiatieven if _binnen(i.gestart, terug)], lambda i: i.gestart)
+    result.vragen = _nieuwst([k for w in eigen for k in w.kennis if k.soort == "vraag" and _binnen(k.datum, terug)], lambda k: k.datum)
+    # The wijk's letter: every match of its own entries, both ways. The city's: each pair
+    # once, from the side that seeks.
+    kanten = ("zoekt", "biedt") if wijk else ("zoekt",)
+    regels = [r for w in eigen for i in w.initiatieven for kant in kanten for r in uitwisseling.regels(i, kant)]
+    koppelingen = _koppelingen(uitwisseling, regels, terug)
+    result.koppelingen = koppelingen[:MAX_KOPPELINGEN]
+    result.meer_koppelingen = len(koppelingen) - len(result.koppelingen)
+    return result
+
+
+def brieven(stad: Stad, wijk: str | None, tot: Week, uitwisseling: Uitwisseling, archief: int = ARCHIEF) -> list[Brief]:
+    """The letters of the `archief` weeks up to `tot`, newest first; weeks with nothing in them have none."""
+    found = (brief(stad, wijk, tot.vorige(n), uitwisseling) for n in range(archief))
+    return [b for b in found if not b.leeg]
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """The mailing list of a wijk (or of the city), as the city configures it: never content.
+
+    The list itself, with every subscriber's address, lives with the wijk's mail provider; the
+    platform only knows where to send the letter (`aan`), where residents sign up
+    (`aanmelden`: a URL or an e-mail address) and where they leave (`afmelden`: the
+    `List-Unsubscribe` of each letter, a `mailto:` or `https:` URL).
+    """
+
+    aan: str | None = None
+    aanmelden: str | None = None
+    afmelden: str | None = None
+
+
+_SLEUTELS = ("aan", "aanmelden", "afmelden")
+
+
+def _uri(value: str) -> str:
+    """An address as a link: `https:`/`mailto:` as written, a bare e-mail address as `mailto:`."""
+    return value if ":" in value else f"mailto:{value}"
+
+
+def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
+    """The `nieuwsbrief` option of mkdocs.yml (list → `{aan, aanmelden, afmelden}`) as `Lijst`s.
+
+    Raises ValueError, in Dutch, naming the list and the keys it may have.
+    """
+    result = {}
+    for naam, value in (raw or {}).items():
+        if not isinstance(value, Mapping):
+            raise ValueError(
+                f"nieuwsbrief: {naam} moet {{aan, aanmelden, afmelden}} zijn, bijvoorbeeld 'aan: nieuwsbrief-{naam}@lijsten.example'"
+            )
+        onbekend = sorted(set(value) - set(_SLEUTELS))
+        if onbekend:
+            raise ValueError(f"nieuwsbrief: {naam} heeft onbekende sleutel(s) {', '.join(onbekend)}; kies uit {', '.join(_SLEUTELS)}")
+        for key, text in value.items():
+            if text is not None and not (isinstance(text, str) and text.strip()):
+                raise ValueError(f"nieuwsbrief: {naam}.{key} moet een adres zijn, geen {text!r}")
+        aan, aanmelden, afmelden = (value.get(key) for key in _SLEUTELS)
+        result[str(naam)] = Lijst(aan, aanmelden and _uri(aanmelden), afmelden and _uri(afmelden))
+    return result

@@ -1,0 +1,259 @@
+"""The weekly nieuwsbrief: what the letter of a week holds, on the web, in its feed and as a mail."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from datetime import date
+
+import feedparser
+import pytest
+from city import SITE_URL, City
+
+from bovenwijks.city.kennisuitwisseling import Uitwisseling
+from bovenwijks.city.nieuwsbrief import Lijst, Week, brief, lijsten
+from bovenwijks.content.load import load_stad
+from bovenwijks.publish.nieuwsbrief import mail, message_id
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2026-W49", Week(2026, 49)),
+        ("2026-w49", Week(2026, 49)),
+        ("2026W49", Week(2026, 49)),
+        (" 2026-W01 ", Week(2026, 1)),
+        ("2027-W53", ValueError("week 53 bestaat niet in 2027")),
+        ("2026-W53", Week(2026, 53)),  # 2026 begins on a Thursday: it has 53 weeks
+        ("2026-W00", ValueError("week 00 bestaat niet in 2026")),
+        ("2020-W53", Week(2020, 53)),
+        ("2026-49", ValueError("'2026-49' is geen week; schrijf het jaar en de week zo: 2026-W49")),
+        ("week 49", ValueError("'week 49' is geen week")),
+    ],
+)
+def test_a_week_is_read_as_iso_writes_it(text, expected):
+    if isinstance(expected, ValueError):
+        with pytest.raises(ValueError, match=re.escape(str(expected))):
+            Week.lees(text)
+    else:
+        assert Week.lees(text) == expected
+
+
+@pytest.mark.parametrize(
+    "week, agenda, terug",
+    [
+        # Week 49 of 2026: Monday 30 November. Its agenda runs through Sunday of week 50.
+        (Week(2026, 49), (date(2026, 11, 30), date(2026, 12, 13)), (date(2026, 11, 23), date(2026, 11, 29))),
+        # Across the year: week 1 of 2027 starts on 4 January.
+        (Week(2027, 1), (date(2027, 1, 4), date(2027, 1, 17)), (date(2026, 12, 28), date(2027, 1, 3))),
+    ],
+)
+def test_a_letter_looks_two_weeks_ahead_and_one_back(week, agenda, terug):
+    assert week.agenda == agenda
+    assert week.terug == terug
+    assert Week.van(agenda[0]) == week and week.vorige() == Week.van(terug[0])
+
+
+def _stad(city: City):
+    """Oost: a weekly series with a cancelled time, news in and out of the week, a new initiatief,
+    a vraag, and an entry that West offers. Built for Monday 23 November 2026 (week 48)."""
+    city.wijk("oost", "Oost")
+    city.wijk("west", "West")
+    city.activiteit(
+        "oost",
+        "taalcafe",
+        start="2026-11-03 19:30",
+        titel="Taalcafé",
+        eind="2026-11-03 21:00",
+        herhaling={"elke": "week", "behalve": [{"datum": "2026-12-01", "reden": "De zaal is bezet."}, "2026-11-24"]},
+    )
+    city.activiteit("oost", "kerstmarkt", start="2026-12-06 11:00", titel="Kerstmarkt")
+    city.activiteit("oost", "later", start="2026-12-10 19:30", titel="Te laat voor deze week")
+    city.bericht("oost", "nieuw", datum="2026-11-20", titel="Bankje geplaatst", samenvatting="Bij de vijver.")
+    city.bericht("oost", "oud", datum="2026-11-10", titel="Oud nieuws")
+    city.initiatief("oost", "moestuin", titel="Moestuin Oost", gestart="2026-11-18", zoekt=[{"onderwerp": "vrijwilligers-werven"}])
+    city.initiatief("oost", "koor", titel="Buurtkoor", gestart="2025-01-01")
+    city.kennis("oost", "vraag", titel="Hoe vind je een penningmeester?", datum="2026-11-19")
+    city.initiatief("west", "repair", titel="Repair Café West", gestart="2026-11-17", biedt=[{"onderwerp": "vrijwilligers-werven"}])
+    city.bericht("west", "west-nieuws", datum="2026-11-21", titel="Nieuws uit West")
+
+
+@pytest.fixture
+def stad(city):
+    _stad(city)
+    loaded = load_stad(city.root, vandaag=date(2026, 11, 23))
+    assert not loaded.problems, loaded.problems
+    return loaded.stad
+
+
+def test_the_letter_of_a_wijk_holds_its_two_weeks_and_last_weeks_news(stad):
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+    times = [(k.titel, k.start.date().isoformat(), k.afgelast) for k in letter.activiteiten]
+    # 24 November is dropped (a bare date), 1 December stays with its reason, 10 December is after the letter's fortnight.
+    assert times == [
+        ("Taalcafé", "2026-12-01", "De zaal is bezet."),
+        ("Kerstmarkt", "2026-12-06", None),
+    ]
+    assert [b.titel for b in letter.berichten] == ["Bankje geplaatst"]
+    assert [i.titel for i in letter.initiatieven] == ["Moestuin Oost"]
+    assert [k.titel for k in letter.vragen] == ["Hoe vind je een penningmeester?"]
+    assert [(k.zoekt.initiatief.titel, k.biedt.initiatief.titel) for k in letter.koppelingen] == [("Moestuin Oost", "Repair Café West")]
+    assert letter.sleutel == "oost/2026-W48"
+
+
+def test_the_citys_letter_holds_every_wijk(stad):
+    letter = brief(stad, None, Week(2026, 48), Uitwisseling(stad))
+    assert [b.titel for b in letter.berichten] == ["Nieuws uit West", "Bankje geplaatst"]
+    assert letter.sleutel == "stad/2026-W48"
+    assert len(letter.koppelingen) == 1  # each pair once, not once from each wijk
+
+
+def test_a_week_with_nothing_in_it_has_no_letter(stad):
+    assert brief(stad, "west", Week(2026, 40), Uitwisseling(stad)).leeg
+    assert not brief(stad, "west", Week(2026, 48), Uitwisseling(stad)).leeg
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ({"oost": {"aan": "lijst@oost.example"}}, {"oost": Lijst("lijst@oost.example")}),
+        (
+            {"stad": {"aanmelden": "https://lijst.example/aanmelden", "afmelden": "afmelden@lijst.example"}},
+            {"stad": Lijst(None, "https://lijst.example/aanmelden", "mailto:afmelden@lijst.example")},
+        ),
+        ({"oost": "lijst@oost.example"}, ValueError("nieuwsbrief: oost moet {aan, aanmelden, afmelden} zijn")),
+        (
+            {"oost": {"adres": "x@y.example"}},
+            ValueError("nieuwsbrief: oost heeft onbekende sleutel(s) adres; kies uit aan, aanmelden, afmelden"),
+        ),
+        ({"oost": {"aan": 3}}, ValueError("nieuwsbrief: oost.aan moet een adres zijn, geen 3")),
+        (None, {}),
+    ],
+)
+def test_the_mailing_lists_are_read_from_the_configuration(raw, expected):
+    if isinstance(expected, ValueError):
+        with pytest.raises(ValueError, match=re.escape(str(expected))):
+            lijsten(raw)
+    else:
+        assert lijsten(raw) == expected
+
+
+# -- the mail --------------------------------------------------------------------------
+
+
+def test_the_mail_has_text_and_inlined_html_and_a_stable_id(stad):
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+    lijst = Lijst("lijst@oost.example", None, "mailto:afmelden@oost.example")
+    sent = mail(letter, SITE_URL, aan=lijst.aan, van="nieuwsbrief@stad.example", lijst=lijst)
+    parsed = email.message_from_bytes(sent.as_bytes(), policy=email.policy.default)
+    assert parsed["Subject"] == "Nieuwsbrief Oost, week 48 van 2026"
+    assert parsed["To"] == "lijst@oost.example"
+    assert parsed["List-Unsubscribe"] == "<mailto:afmelden@oost.example>"
+    assert parsed["Message-ID"] == "<nieuwsbrief.oost.2026-W48@stad.example>" == message_id(letter, SITE_URL)
+    assert parsed.get_content_type() == "multipart/alternative"
+    text = parsed.get_body(("plain",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
+    assert "GAAT NIET DOOR: 19.30 tot 21.00 uur Taalcafé" in text and "De zaal is bezet." in text
+    assert "https://stad.example/wijken/oost/agenda/kerstmarkt/" in text
+    assert "Te laat voor deze week" not in text
+    # The CSS is in the elements; only the dark-mode rules stay in <style>, and nothing loads from anywhere.
+    assert re.search(
+        r'<a class="bw-brief__titel" href="https://stad.example/wijken/oost/agenda/taalcafe/" style="[^"]*font-weight: bold', html
+    )
+    assert re.findall(r"<style>(.*?)</style>", html, re.S)[0].strip().startswith("@media (prefers-color-scheme: dark)")
+    assert not re.search(r"<(link|script|img)\b", html)
+    assert "url(" not in html
+    again = mail(letter, SITE_URL, aan=lijst.aan, van="nieuwsbrief@stad.example")
+    assert again["Message-ID"] == sent["Message-ID"]
+    assert again["List-Unsubscribe"] is None  # a list without an address to leave by has no such header
+
+
+# -- the build -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def built(city):
+    _stad(city)
+    city.write_config(
+        plugins=[
+            {"search": {"lang": "nl"}},
+            {"bovenwijks/wijken": {"build_date": "2026-11-23"}},
+            {"bovenwijks/overzicht": {}},
+            {"bovenwijks/kennis": {}},
+            {"bovenwijks/feeds": {"nieuwsbrief": {"oost": {"aan": "lijst@oost.example", "aanmelden": "https://lijst.example/oost"}}}},
+        ]
+    )
+    result = city.build(strict=True)
+    assert result.error is None and not result.warnings, (result.error, result.warnings)
+    return result
+
+
+def test_the_letter_is_on_the_web_this_week_and_in_the_archive(built):
+    page = built.article("nieuwsbrief/oost/")
+    assert "Nieuwsbrief Oost" in page and "Week 48 van 2026" in page
+    assert "Gaat niet door" in page and "De zaal is bezet." in page
+    assert "Bankje geplaatst" in page and "Oud nieuws" not in page
+    assert "Moestuin Oost" in page and "Repair Café West" in page and "Hoe vind je een penningmeester?" in page
+    assert 'href="https://lijst.example/oost"' in page  # the list's sign-up
+    # Earlier weeks are a link away; a week with nothing in it has no page.
+    assert 'href="2026-w44/"' in page and built.exists("nieuwsbrief/oost/2026-w44/")
+    assert not built.exists("nieuwsbrief/oost/2026-w43/") and "2026-w43" not in page
+    assert "Week 44 van 2026" in built.article("nieuwsbrief/oost/2026-w44/")
+    city_page = built.article("nieuwsbrief/")
+    assert "Nieuws uit West" in city_page and "Bankje geplaatst" in city_page
+    assert 'href="oost/"' in city_page and 'href="west/"' in city_page
+
+
+def test_the_letters_feed_has_one_item_per_week_with_the_whole_letter(built):
+    raw = (built.site / "feeds" / "nieuwsbrief" / "oost.rss").read_bytes()
+    feed = feedparser.parse(raw)
+    assert not feed.bozo, feed.bozo_exception
+    first = feed.entries[0]
+    assert first.title == "Nieuwsbrief Oost, week 48 van 2026"
+    assert first.link == first.id == f"{SITE_URL}nieuwsbrief/oost/2026-w48/"
+    letter = first.content[0].value
+    assert "Gaat niet door" in letter and "Bankje geplaatst" in letter
+    assert 'href="https://stad.example/wijken/oost/agenda/taalcafe/"' in letter
+    weeks = [e.title.split(", ")[1] for e in feed.entries]
+    assert weeks[:5] == ["week 48 van 2026", "week 47 van 2026", "week 46 van 2026", "week 45 van 2026", "week 44 van 2026"]
+    assert "week 43 van 2026" not in weeks
+    assert (built.site / "feeds" / "nieuwsbrief" / "stad.rss").exists()
+
+
+def test_the_letters_feed_is_the_same_in_two_builds(city, built):
+    first = (built.site / "feeds" / "nieuwsbrief" / "oost.rss").read_bytes()
+    again = city.build(strict=True)
+    assert (again.site / "feeds" / "nieuwsbrief" / "oost.rss").read_bytes() == first
+
+
+def test_volgen_and_the_wijk_link_the_nieuwsbrief(built):
+    volgen = built.article("volgen/")
+    assert 'href="../nieuwsbrief/"' in volgen and 'href="../nieuwsbrief/west/"' in volgen
+    assert "https://stad.example/feeds/nieuwsbrief/oost.rss" in volgen
+    oost = built.article("wijken/oost/")
+    assert '<a class="bw-knop" href="https://lijst.example/oost">Nieuwsbrief per e-mail</a>' in oost
+    west = built.article("wijken/west/")
+    assert '<a class="bw-knop" href="../../nieuwsbrief/west/">Nieuwsbrief van deze week</a>' in west
+
+
+def test_a_list_of_a_wijk_that_does_not_exist_is_warned_about(city):
+    city.wijk("oost", "Oost")
+    city.write_config(
+        plugins=[
+            {"bovenwijks/wijken": {"build_date": "2026-11-23"}},
+            {"bovenwijks/feeds": {"nieuwsbrief": {"oosst": {"aan": "lijst@oost.example"}}}},
+        ]
+    )
+    result = city.build()
+    assert any("nieuwsbrief: er is geen wijk 'oosst'; kies 'stad' of een van de wijken: oost" in w for w in result.warnings)
+
+
+def test_a_malformed_list_stops_the_build_with_the_keys_it_may_have(city):
+    city.wijk("oost", "Oost")
+    city.write_config(
+        plugins=[{"bovenwijks/wijken": {"build_date": "2026-11-23"}}, {"bovenwijks/feeds": {"nieuwsbrief": {"oost": {"adres": "x"}}}}]
+    )
+    result = city.build()
+    assert result.error
+    assert "bovenwijks/feeds: nieuwsbrief: oost heeft onbekende sleutel(s) adres; kies uit aan, aanmelden, afmelden" in result.warnings
