@@ -140,6 +140,7 @@ PAGES = [
     Stop("hulp", "hulp/"),
     Stop("hulpvraag", "hulp/vervoer/"),
     Stop("volgen", "volgen/"),
+    Stop("nieuwsbrief", "nieuwsbrief/soesterkwartier/"),
     Stop("toegankelijkheid", "toegankelijkheid/"),
     Stop("niet-gevonden", "404.html"),  # what a host sends for an address that does not exist
     Stop("zoekresultaten", "", zoek="vrijwilligers"),
