@@ -115,6 +115,16 @@ def test_the_callers_from_is_kept(server):
     assert received["From"] == "Soesterkwartier <wijk@example.org>"
 
 
+def test_no_tries_or_no_recipient_is_never_taken_for_sent(server):
+    smtp = server(Postbus())
+    with pytest.raises(ValueError, match="at least one try"):
+        verzend(brief(), smtp, pogingen=0)
+    message = brief()
+    del message["To"]
+    with pytest.raises(ValueError, match="a To"):
+        verzend(message, smtp)
+
+
 def test_a_refused_recipient_fails_at_once_with_the_servers_reply(server):
     postbus = Postbus(rcpt=("550 5.1.1 Onbekende ontvanger",) * 3)
     smtp = server(postbus)

@@ -241,6 +241,8 @@ def verzend(
     refused or broken connection, a timeout and a 4xx reply are tried again, `pogingen` times in
     all, waiting `wacht`, then twice as long, between them; a 5xx reply fails at once.
     """
+    if pogingen < 1 or message["To"] is None:
+        raise ValueError("verzend needs at least one try and a message with a To: it would return as if sent")
     if message["From"] is None:
         message["From"] = smtp.van
     if message["Date"] is None:
