@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from city import REPO
+from city import REPO, git
 
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -54,7 +55,7 @@ def uses(data: dict) -> list[str]:
 
 def test_actionlint_accepts_every_workflow():
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert {f.name for f in files} >= {"check.yml", "deploy.yml"}
+    assert {f.name for f in files} >= {"check.yml", "deploy.yml", "nieuwsbrief.yml"}
     result = lint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -139,3 +140,100 @@ def test_pull_request_template_has_the_editors_checklist():
     text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 4
     assert "VUL IN" in text and "Details" in text
+
+
+def step(data: dict, name: str) -> dict:
+    return next(s for s in steps(data) if s.get("name") == name)
+
+
+def test_the_nieuwsbrief_goes_out_every_monday_one_run_at_a_time():
+    nieuwsbrief = workflow("nieuwsbrief.yml")
+    _minute, hour, *days = nieuwsbrief["on"]["schedule"][0]["cron"].split()
+    assert days == ["*", "*", "1"] and int(hour) < 7  # Monday, early: 05:00 UTC is 06:00 or 07:00 in Amsterdam
+    week = nieuwsbrief["on"]["workflow_dispatch"]["inputs"]["week"]
+    assert week["required"] is False and week["type"] == "string"
+    # Two runs at once could both send a letter the logboek does not have yet.
+    assert nieuwsbrief["concurrency"]["group"] and nieuwsbrief["concurrency"]["cancel-in-progress"] is False
+    assert nieuwsbrief["permissions"] == {"contents": "read"}
+    assert [job.get("permissions") for job in nieuwsbrief["jobs"].values()] == [{"contents": "write"}]  # the logboek's branch
+
+
+def test_the_nieuwsbrief_settings_are_secrets_and_the_password_is_never_shown():
+    nieuwsbrief = workflow("nieuwsbrief.yml")
+    send = step(nieuwsbrief, "Nieuwsbrieven versturen")
+    for name in ("HOST", "PORT", "USER", "PASSWORD", "FROM"):
+        assert send["env"][f"BOVENWIJKS_SMTP_{name}"] == f"${{{{ secrets.BOVENWIJKS_SMTP_{name} }}}}"
+    assert "vars.BOVENWIJKS_SMTP_TLS" in send["env"]["BOVENWIJKS_SMTP_TLS"]
+    text = (WORKFLOWS / "nieuwsbrief.yml").read_text(encoding="utf-8")
+    assert text.count("secrets.BOVENWIJKS_SMTP_PASSWORD") == 1  # only in the step that sends
+    # No script names a secret or the password: nothing can echo it, and no expression puts a
+    # value into a script, where a week typed by hand could run as a command.
+    for script in runs(nieuwsbrief):
+        assert "PASSWORD" not in script and "${{" not in script
+    assert "bovenwijks nieuwsbrief" in send["run"] and send["env"]["WEEK"] == "${{ inputs.week }}"
+
+
+def test_the_nieuwsbrief_skips_a_city_without_mail_with_a_notice():
+    nieuwsbrief = workflow("nieuwsbrief.yml")
+    first, *others = steps(nieuwsbrief)
+    assert first["env"] == {"BOVENWIJKS_SMTP_HOST": "${{ secrets.BOVENWIJKS_SMTP_HOST }}"}
+    assert "::notice" in first["run"] and "exit 1" not in first["run"]
+    assert all("steps.ingesteld.outputs.versturen == 'ja'" in s["if"] or "steps.logboek.outcome" in s["if"] for s in others)
+
+
+def test_the_nieuwsbrief_logboek_is_kept_on_its_branch_also_after_a_failure():
+    from bovenwijks.tools.verzenden import Logboek
+
+    nieuwsbrief = workflow("nieuwsbrief.yml")
+    send = step(nieuwsbrief, "Nieuwsbrieven versturen")
+    assert f"--alle --logboek logboek/{Logboek.standaard().name}" in send["run"]
+    keep = step(nieuwsbrief, "Logboek bewaren")
+    assert "always()" in keep["if"] and keep["working-directory"] == "logboek"
+    names = [s["name"] for s in steps(nieuwsbrief) if "name" in s]
+    assert (
+        names.index("Logboek ophalen (branch nieuwsbrief-logboek)")
+        < names.index("Nieuwsbrieven versturen")
+        < names.index("Logboek bewaren")
+    )
+
+
+def test_the_logboek_branch_is_made_by_the_first_run_and_kept_by_the_next(tmp_path):
+    # The workflow's own scripts, run against a repository on disk as GitHub's origin.
+    nieuwsbrief = workflow("nieuwsbrief.yml")
+    fetch, keep = step(nieuwsbrief, "Logboek ophalen (branch nieuwsbrief-logboek)")["run"], step(nieuwsbrief, "Logboek bewaren")["run"]
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
+    seed = tmp_path / "seed"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(seed)], check=True)
+    (seed / "mkdocs.yml").write_text("site_name: Stad\n", encoding="utf-8")
+    git(seed, "add", ".")
+    git(seed, "commit", "-q", "-m", "De stad")
+    git(seed, "push", "-q", str(origin), "main")
+    env = {**os.environ, "GITHUB_RUN_ID": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def run(script: str, cwd: Path) -> str:
+        result = subprocess.run(["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    records = []
+    for number in (1, 2, 3):
+        checkout = tmp_path / f"run{number}"
+        subprocess.run(["git", "clone", "-q", str(origin), str(checkout)], check=True)
+        said = run(fetch, checkout)
+        assert ("deze run maakt hem" in said) == (number == 1)
+        logboek = checkout / "logboek" / "nieuwsbrief-logboek.json"
+        assert (logboek.read_text(encoding="utf-8") if logboek.exists() else None) == (records[-1] if records else None)
+        if number < 3:  # the third run sends nothing new
+            records.append(f'{{"verzonden": {{"stad/2026-W4{number}": {{}}}}}}\n')
+            logboek.write_text(records[-1], encoding="utf-8")
+        said = run(keep, checkout / "logboek")
+        assert ("niet veranderd" in said) == (number == 3)
+
+    def origin_git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(origin), *args], capture_output=True, text=True, check=True).stdout
+
+    assert origin_git("ls-tree", "--name-only", "nieuwsbrief-logboek").split() == ["nieuwsbrief-logboek.json"]  # nothing of main
+    assert origin_git("show", "nieuwsbrief-logboek:nieuwsbrief-logboek.json") == records[-1]
+    assert len(origin_git("log", "--format=%s", "nieuwsbrief-logboek").splitlines()) == 2
+    assert origin_git("log", "--format=%s", "main").splitlines() == ["De stad"]
