@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import email
 import email.policy
 import re
@@ -15,6 +16,9 @@ from bovenwijks.city.kennisuitwisseling import Uitwisseling
 from bovenwijks.city.nieuwsbrief import Lijst, Week, brief, lijsten
 from bovenwijks.content.load import load_stad
 from bovenwijks.publish.nieuwsbrief import mail, message_id
+from bovenwijks.site import fotos
+from bovenwijks.site.fotos import Foto, Rendition
+from bovenwijks.site.nieuwsbriefpages import brief_html
 
 
 @pytest.mark.parametrize(
@@ -70,7 +74,15 @@ def _stad(city: City):
     )
     city.activiteit("oost", "kerstmarkt", start="2026-12-06 11:00", titel="Kerstmarkt")
     city.activiteit("oost", "later", start="2026-12-10 19:30", titel="Te laat voor deze week")
-    city.bericht("oost", "nieuw", datum="2026-11-20", titel="Bankje geplaatst", samenvatting="Bij de vijver.")
+    city.foto("wijken/oost/nieuws/bankje.jpg")
+    city.bericht(
+        "oost",
+        "nieuw",
+        datum="2026-11-20",
+        titel="Bankje geplaatst",
+        samenvatting="Bij de vijver.",
+        afbeelding={"bestand": "bankje.jpg", "alt": "Het nieuwe bankje bij de vijver"},
+    )
     city.bericht("oost", "oud", datum="2026-11-10", titel="Oud nieuws")
     city.initiatief("oost", "moestuin", titel="Moestuin Oost", gestart="2026-11-18", zoekt=[{"onderwerp": "vrijwilligers-werven"}])
     city.initiatief("oost", "koor", titel="Buurtkoor", gestart="2025-01-01")
@@ -169,6 +181,22 @@ def test_the_mail_has_text_and_inlined_html_and_a_stable_id(stad):
     assert again["List-Unsubscribe"] is None  # a list without an address to leave by has no such header
 
 
+def test_the_mail_has_no_photo_even_where_the_build_has_its_copies(stad):
+    copy = Rendition("fotos/bankje-0123-640.jpg", 640, 480, "image/jpeg", 1000)
+    found = Foto((copy,), copy, copy)
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+
+    def with_photos() -> tuple[str, str]:
+        fotos.use(lambda bestand: found)
+        web = brief_html(letter, "nieuwsbrief/oost/")
+        sent = mail(letter, SITE_URL, aan="lijst@oost.example", van="nieuwsbrief@stad.example")
+        return web, sent.get_body(("html",)).get_content()
+
+    web, html = contextvars.copy_context().run(with_photos)
+    assert 'alt="Het nieuwe bankje bij de vijver"' in web  # the page and the feed show it
+    assert "<img" not in html and "bankje" not in html.split("Bankje geplaatst")[0]
+
+
 # -- the build -------------------------------------------------------------------------
 
 
@@ -194,6 +222,9 @@ def test_the_letter_is_on_the_web_this_week_and_in_the_archive(built):
     assert "Nieuwsbrief Oost" in page and "Week 48 van 2026" in page
     assert "Gaat niet door" in page and "De zaal is bezet." in page
     assert "Bankje geplaatst" in page and "Oud nieuws" not in page
+    assert re.search(
+        r'<picture><source type="image/webp" srcset="[^"]+" sizes="8.25rem"><img [^>]*alt="Het nieuwe bankje bij de vijver"', page
+    )
     assert "Moestuin Oost" in page and "Repair Café West" in page and "Hoe vind je een penningmeester?" in page
     assert 'href="https://lijst.example/oost"' in page  # the list's sign-up
     # Earlier weeks are a link away; a week with nothing in it has no page.
@@ -214,6 +245,8 @@ def test_the_letters_feed_has_one_item_per_week_with_the_whole_letter(built):
     assert first.link == first.id == f"{SITE_URL}nieuwsbrief/oost/2026-w48/"
     letter = first.content[0].value
     assert "Gaat niet door" in letter and "Bankje geplaatst" in letter
+    # The one copy feed readers handle, at the site's own address.
+    assert re.search(r'<img alt="Het nieuwe bankje bij de vijver" [^>]*src="https://stad.example/fotos/bankje-[0-9a-f]+-\d+\.jpg"', letter)
     assert 'href="https://stad.example/wijken/oost/agenda/taalcafe/"' in letter
     weeks = [e.title.split(", ")[1] for e in feed.entries]
     assert weeks[:5] == ["week 48 van 2026", "week 47 van 2026", "week 46 van 2026", "week 45 van 2026", "week 44 van 2026"]

@@ -27,7 +27,9 @@ def letter_html() -> str:
     stad = load_stad(REPO, vandaag=date(2026, 11, 23)).stad
     letter = brief(stad, "soesterkwartier", Week(2026, 48), Uitwisseling(stad))
     assert letter.afgelast and letter.koppelingen, "the demo's letter should show a cancellation and a match"
-    message = mail(letter, SITE_URL, aan="lijst@stad.example", van="nieuwsbrief@stad.example", lijst=Lijst(afmelden="mailto:af@stad.example"))
+    message = mail(
+        letter, SITE_URL, aan="lijst@stad.example", van="nieuwsbrief@stad.example", lijst=Lijst(afmelden="mailto:af@stad.example")
+    )
     return message.get_body(("html",)).get_content()
 
 

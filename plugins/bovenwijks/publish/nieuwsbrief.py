@@ -12,6 +12,7 @@ list's `List-Unsubscribe`.
 
 from __future__ import annotations
 
+import contextvars
 import textwrap
 from datetime import datetime, time
 from email.message import EmailMessage
@@ -25,6 +26,7 @@ from feedgen.feed import FeedGenerator
 from bovenwijks.city.nieuwsbrief import Brief, Lijst
 from bovenwijks.dates import TZ, dutch_date, dutch_hours
 from bovenwijks.herhaling import GAAT_NIET_DOOR, beschrijving
+from bovenwijks.site import fotos
 from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, brief_html, feed_path, titel
 from bovenwijks.site.render import render
 
@@ -158,19 +160,31 @@ def message_id(brief: Brief, site_url: str) -> str:
     return f"<nieuwsbrief.{brief.lijst}.{brief.week.code}@{host}>"
 
 
+def _zonder_fotos() -> None:
+    # A photo in a mail is loaded from a server when it is read (which tells the server who
+    # read it, and which mail apps block), or attached to every copy: the mail has none,
+    # also when the build's photos are at hand.
+    fotos.use(lambda bestand: None)
+
+
 def html(brief: Brief, site_url: str, lijst: Lijst) -> str:
-    """The letter as the HTML part of its mail: a whole document, every style inlined."""
-    document = render(
-        "nieuwsbrief_mail.html",
-        adres(brief.lijst, brief.week),
-        root=site_url,
-        titel=titel(brief),
-        naam=brief.naam,
-        brief_html=brief_html(brief, adres(brief.lijst, brief.week), root=site_url),
-        web=site_url + adres(brief.lijst, brief.week),
-        afmelden=lijst.afmelden,
-    )
-    return _INLINER.inline(document)
+    """The letter as the HTML part of its mail: a whole document, every style inlined, no photo."""
+
+    def document() -> str:
+        _zonder_fotos()
+        return render(
+            "nieuwsbrief_mail.html",
+            adres(brief.lijst, brief.week),
+            root=site_url,
+            titel=titel(brief),
+            naam=brief.naam,
+            brief_html=brief_html(brief, adres(brief.lijst, brief.week), root=site_url),
+            web=site_url + adres(brief.lijst, brief.week),
+            afmelden=lijst.afmelden,
+        )
+
+    # In a copy of the context: the build's photos stay as they were for its own pages.
+    return _INLINER.inline(contextvars.copy_context().run(document))
 
 
 def mail(brief: Brief, site_url: str, *, aan: str, van: str, lijst: Lijst | None = None, datum: datetime | None = None) -> EmailMessage:

@@ -38,7 +38,7 @@ def brief_html(brief: Brief, url: str, *, root: str | None = None, niveau: int =
 
     `niveau` is the level of its section headings.
     """
-    return render("nieuwsbrief_brief.html", url, root=root, brief=brief, stad=brief.stad, niveau=niveau, adres=adres)
+    return render("nieuwsbrief_brief.html", url, root=root, brief=brief, stad=brief.stad, niveau=niveau, adres=adres, web=root is None)
 
 
 @dataclass

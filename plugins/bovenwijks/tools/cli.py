@@ -4,6 +4,7 @@
     bovenwijks nieuw initiatief soesterkwartier "Repair Café"
     bovenwijks genereer              de afgeleide bestanden opnieuw
     bovenwijks linkcheck site/       de links van een gebouwde site
+    bovenwijks nieuwsbrief --wijk soesterkwartier --aan lijst@example.org
 
 Each subcommand is a module with `HELP`, `arguments(parser)` and `run(args)`: adding one is a
 line in `COMMANDS`. Help and errors are in Dutch, as editors read them; `scripts/` and the
@@ -18,7 +19,7 @@ import sys
 from types import ModuleType
 from typing import NoReturn
 
-from bovenwijks.tools import check, generate, linkcheck, scaffold
+from bovenwijks.tools import check, generate, linkcheck, nieuwsbrief, scaffold
 
 PROG = "bovenwijks"
 
@@ -28,6 +29,7 @@ COMMANDS: dict[str, ModuleType] = {
     "nieuw": scaffold,
     "genereer": generate,
     "linkcheck": linkcheck,
+    "nieuwsbrief": nieuwsbrief,
 }
 
 # argparse's own messages, which it writes in English, as editors should read them.
