@@ -296,6 +296,12 @@ class Wijkplan:
     source: str = ""
 
 
+# The poster of a wijk's agenda, to print for the notice board: beside its home page. The
+# city's is in the agenda's folder.
+AFFICHE = "affiche.pdf"
+STAD_AFFICHE = f"agenda/{AFFICHE}"
+
+
 @dataclass
 class Wijk:
     """A neighbourhood: its profile and everything its editors publish."""
@@ -325,6 +331,11 @@ class Wijk:
     def url(self) -> str:
         """The wijk's home, relative to the site root."""
         return f"wijken/{self.slug}/"
+
+    @property
+    def affiche(self) -> str:
+        """The poster of its agenda (a PDF), relative to the site root."""
+        return f"{self.url}{AFFICHE}"
 
     def items(self) -> list[Item]:
         """All items of this wijk."""

@@ -4,6 +4,7 @@ An agenda lists times (`Keer`), not files: the taalcafé on Tuesday and again on
 each linking to its one page. A series shows its times within `VENSTER` (and always its
 next one); it moves to the archive once its last time has passed. A summary (an
 initiatief's page, a thema, a hulpvraag) lists each activiteit once, at its next time.
+A poster for the notice board (`vier_weken`) lists every time of a few weeks, day by day.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 from itertools import groupby
 
 from bovenwijks.dates import dutch_month
-from bovenwijks.herhaling import Keer, in_venster, laatste, volgende
+from bovenwijks.herhaling import Keer, in_venster, keren, laatste, volgende
 from bovenwijks.model import Activiteit, Stad
 
 
@@ -138,3 +139,50 @@ class Maand:
 def per_maand(keren: list[Keer]) -> list[Maand]:
     """Group times (in order) by the month they start in."""
     return [Maand(dutch_month(key), list(group)) for key, group in groupby(keren, key=lambda k: k.datum.replace(day=1))]
+
+
+# What a poster on a notice board shows: it hangs for a month, and is printed again after.
+AFFICHE_DAGEN = 28
+
+
+@dataclass
+class Dag:
+    """The times of one day, for a list grouped by day."""
+
+    datum: date
+    activiteiten: list[Keer]
+
+
+@dataclass
+class Periode:
+    """Every time of some activiteiten from `van` through `tot`, grouped by day.
+
+    Unlike the agenda, every time of a series is there, each cancelled one too (with its
+    reason): a poster is read where no page can say the rest.
+    """
+
+    van: date
+    tot: date
+    dagen: list[Dag]
+
+    @property
+    def leeg(self) -> bool:
+        """Whether nothing is on in these days."""
+        return not self.dagen
+
+
+def periode(activiteiten: list[Activiteit], van: date, tot: date) -> Periode:
+    """The times of `activiteiten` that overlap the days `van` through `tot`, by day, earliest first.
+
+    A time that began before `van` and lasts into it is listed on `van`, where a reader of
+    the poster can still go.
+    """
+    found = sorted((k for a in activiteiten for k in keren(a, van, tot)), key=_order)
+    dagen = [Dag(day, list(group)) for day, group in groupby(found, key=lambda k: max(k.datum, van))]
+    return Periode(van, tot, dagen)
+
+
+def vier_weken(stad: Stad, vandaag: date, wijk: str | None = None) -> Periode:
+    """What is on in `wijk` (or the whole city) in the `AFFICHE_DAGEN` days from `vandaag`."""
+    activiteiten = stad.wijken[wijk].agenda if wijk else stad.activiteiten()
+    return periode(activiteiten, vandaag, vandaag + timedelta(days=AFFICHE_DAGEN - 1))

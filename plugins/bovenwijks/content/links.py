@@ -14,6 +14,8 @@ from the page's address, and is checked as a browser would follow it.
 The pages our plugins make of the whole city (the agenda, the overviews, thema and hulp
 pages, their later pages) are known only once they are made. A link into their folders
 (`GEGENEREERD`) is trusted here; when it does not resolve, MkDocs' own warning says so.
+The posters of the agenda (`affiche.pdf` beside each wijk's home, and the city's in
+`agenda/`) are made with the site, and are places a link may point at too.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from bovenwijks.content.problem import Problem
 from bovenwijks.content.source import read_source
 from bovenwijks.content.suggest import closest, did_you_mean
 from bovenwijks.content.tekst import Link, lees
-from bovenwijks.model import Wijk
+from bovenwijks.model import STAD_AFFICHE, Wijk
 
 # The folders of the site our plugins fill with pages made of the whole city, and the first
 # page of each, which is always made.
@@ -427,7 +429,7 @@ def check_stad(
     as reported too: the photos check told the editor in Dutch.
     """
     docs = _docs(root, docs_dir)
-    places = set(docs) | set(ALTIJD)
+    places = set(docs) | set(ALTIJD) | {STAD_AFFICHE}
     tekst: dict[str, str | Path] = {}
     namen = {}
     for wijk in wijken.values():
@@ -435,6 +437,7 @@ def check_stad(
         home = f"{WIJKEN}/{wijk.slug}/{INDEX}"
         places.add(home)
         tekst[home] = wijk.body
+        places.add(wijk.affiche)  # its poster, made with the site (`publish.affiche`)
         if wijk.wijkplan is not None:
             places.add(plaats(wijk.wijkplan.source, wijken_dir, docs_dir))
             tekst[plaats(wijk.wijkplan.source, wijken_dir, docs_dir)] = wijk.wijkplan.body

@@ -158,11 +158,14 @@ def _names(manifest: dict) -> list[str]:
 
 
 class CacheError(Exception):
-    """The cache folder can't be written: the build's problem, not an editor's."""
+    """The cache folder can't be written: the build's problem, not an editor's.
 
-    def __init__(self, cache: Path, error: OSError):
+    `wat` is what it keeps, as the message names it: the photos' copies, the posters.
+    """
+
+    def __init__(self, cache: Path, error: OSError, wat: str = "de kopieën van foto's"):
         super().__init__(
-            f"bovenwijks: de map voor de kopieën van foto's ({cache}) kan niet beschreven worden ({error.strerror or error}); "
+            f"bovenwijks: de map voor {wat} ({cache}) kan niet beschreven worden ({error.strerror or error}); "
             "maak haar schrijfbaar, of kies een andere met cache_dir onder bovenwijks/wijken in mkdocs.yml"
         )
 

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from bovenwijks.dates import TZ, dutch_date, dutch_day, dutch_hours, dutch_month, dutch_time
 from bovenwijks.herhaling import GAAT_NIET_DOOR, VENSTER_TEKST, beschrijving, volgende
 from bovenwijks.keuzes import SOORT, STATUS
+from bovenwijks.model import STAD_AFFICHE
 from bovenwijks.site import fotos, searchable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,6 +106,7 @@ def environment() -> Environment:
     env.globals["KENNIS_PLEK"] = Markup(KENNIS_PLEK)
     env.globals["VENSTER"] = VENSTER_TEKST
     env.globals["GAAT_NIET_DOOR"] = GAAT_NIET_DOOR
+    env.globals["STAD_AFFICHE"] = STAD_AFFICHE
     # `link` is a global, not part of each page's context, so that templates can import the
     # macros without context: Jinja then builds the macro module once, not once per page.
     env.globals["link"] = lambda target: _LINK.get()(target)

@@ -179,3 +179,18 @@
     });
   });
 })();
+
+/* bovenwijks: on paper, the print stylesheet writes a link's address after its text. A link
+ * whose text is its address already (a wijk's website, an editor's <https://...>) is marked,
+ * so that it is not printed twice. Without JavaScript it is, which loses nothing. */
+(function () {
+  "use strict";
+
+  function bare(address) {
+    return address.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "").toLowerCase();
+  }
+
+  document.querySelectorAll('.md-typeset a[href^="http"]').forEach(function (link) {
+    if (bare(link.textContent.trim()) === bare(link.getAttribute("href"))) link.classList.add("bw-eigen-adres");
+  });
+})();

@@ -20,6 +20,7 @@ from bovenwijks.content.geschiedenis import Geschiedenis
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem, weggelaten
 from bovenwijks.mkdocs import ASSETS
+from bovenwijks.mkdocs.affiche import AfficheBestanden
 from bovenwijks.mkdocs.fotos import FotoBestanden
 from bovenwijks.mkdocs.linkmeldingen import DubbeleLinks
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
@@ -80,6 +81,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.pages = MountedPages()
         self.theme_cache = ThemeCache()
         self.fotos = FotoBestanden(self.root, self.root / self.config.cache_dir, config, self.config.share_colour)
+        self.affiches = AfficheBestanden(self.root / self.config.cache_dir)
         self.vandaag = build_date(self.config.build_date)
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         if not config.use_directory_urls:
@@ -111,6 +113,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             for path in wijk.pages:
                 files.append(File(path, src_dir=str(self.root), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
         self.fotos.prepare(self.stad, self.config.wijken_dir, files, config)
+        self.affiches.prepare(self.stad, self.vandaag, self.site_url, files, config)
         self._edit_links(files, config)
         for name in (CSS, JS):
             files.append(File.generated(config, name, abs_src_path=str(ASSETS / PurePosixPath(name).name)))
@@ -132,6 +135,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bovenwijks_cache"] = self.theme_cache
         self.fotos.withhold(files)
+        self.affiches.withhold(files)
         return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -164,6 +168,10 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def _publish_fotos(self, *, config: MkDocsConfig) -> None:
         self.fotos.publish(Path(config.site_dir))
 
+    # Before the redirects (-100): they are never made where the site has a file.
+    def _affiches(self, *, config: MkDocsConfig) -> None:
+        self.affiches.publish(Path(config.site_dir))
+
     def _left_out(self, *, config: MkDocsConfig) -> None:
         # An error, not a warning: `mkdocs build -q` prints errors only, and a file left out is content lost.
         line = weggelaten(self.problems)
@@ -190,7 +198,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(content)
 
-    on_post_build = CombinedEvent(_stop_filtering, _publish_fotos, _doorverwijzingen, _left_out)
+    on_post_build = CombinedEvent(_stop_filtering, _publish_fotos, _affiches, _doorverwijzingen, _left_out)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.dubbel.remove()
