@@ -244,6 +244,8 @@ def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
 
     Raises ValueError, in Dutch, naming the list and the keys it may have.
     """
+    if raw is not None and not isinstance(raw, Mapping):
+        raise ValueError(f"nieuwsbrief moet per lijst {{aan, aanmelden, afmelden}} zijn, geen {raw!r}")
     result = {}
     for naam, value in (raw or {}).items():
         if not isinstance(value, Mapping):

@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         doelen = [(lijst, aan, config)]
     if loaded.problems:
         print(
-            f"Let op: de inhoud heeft {len(loaded.problems)} problemen (make check zegt welke); wat daardoor niet te lezen is, staat niet in de nieuwsbrief.",
+            f"Let op: de inhoud heeft {len(loaded.problems)} {'probleem' if len(loaded.problems) == 1 else 'problemen'} (make check zegt welke); "
+            "wat daardoor niet te lezen is, staat niet in de nieuwsbrief.",
             file=sys.stderr,
         )
     logboek = Logboek(args.logboek or Logboek.standaard())
@@ -94,6 +95,12 @@ def run(args: argparse.Namespace) -> int:
     smtp: Smtp | None = None
     mislukt = 0
     for lijst, aan, config in doelen:
+        if lijst != STAD and lijst not in stad.wijken:
+            # The build only warns about such a list (mkdocs.yml is the city's, not an editor's);
+            # here it is a letter that cannot go out, and the others still do.
+            print(f"bovenwijks nieuwsbrief: {lijst}: er is geen wijk '{lijst}'; {hint(lijst, sorted(stad.wijken))}", file=sys.stderr)
+            mislukt += 1
+            continue
         letter = brief(stad, None if lijst == STAD else lijst, week, uitwisseling)
         if letter.leeg:
             print(f"{titel(letter)}: er is niets te melden (geen activiteiten en geen nieuws); er is niets verstuurd.")
