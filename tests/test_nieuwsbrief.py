@@ -126,6 +126,27 @@ def test_a_week_with_nothing_in_it_has_no_letter(stad):
     assert not brief(stad, "west", Week(2026, 48), Uitwisseling(stad)).leeg
 
 
+def test_a_series_cancelled_whole_is_listed_once(city):
+    city.wijk("oost", "Oost")
+    werkdagen = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"]
+    city.activiteit(
+        "oost",
+        "koffie",
+        start="2026-11-02 10:00",
+        titel="Koffie-ochtend",
+        herhaling={"elke": "week", "dagen": werkdagen, "aantal": 60},
+        afgelast="Het buurthuis wordt verbouwd.",
+    )
+    city.activiteit("oost", "markt", start="2026-12-02 11:00", titel="Markt")
+    stad = load_stad(city.root, vandaag=date(2026, 11, 23)).stad
+    letter = brief(stad, "oost", Week(2026, 49), Uitwisseling(stad))
+    # As the agenda lists it: once, at its next time, with why; what does go on is not pushed down.
+    assert [(k.titel, k.datum.isoformat(), k.afgelast) for k in letter.activiteiten] == [
+        ("Koffie-ochtend", "2026-11-30", "Het buurthuis wordt verbouwd."),
+        ("Markt", "2026-12-02", None),
+    ]
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

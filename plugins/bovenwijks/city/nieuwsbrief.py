@@ -175,7 +175,12 @@ def _nieuwst(items, datum) -> list:
 
 
 def _keren(activiteiten: list[Activiteit], days: tuple[date, date]) -> list[Keer]:
-    found = [k for a in activiteiten for k in keren(a, *days) if days[0] <= k.datum]
+    found = []
+    for activiteit in activiteiten:
+        times = [k for k in keren(activiteit, *days) if days[0] <= k.datum]
+        # A series that does not go on at all is said once, at its first time, as the agenda
+        # says it (herhaling.in_venster): ten times "gaat niet door" would bury what does go on.
+        found += times[:1] if activiteit.afgelast else times
     return sorted(found, key=lambda k: (k.start, k.identity))
 
 
