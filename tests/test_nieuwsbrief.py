@@ -147,6 +147,24 @@ def test_a_series_cancelled_whole_is_listed_once(city):
     ]
 
 
+def test_the_match_of_a_new_initiatief_is_new_also_when_it_was_edited_since(city):
+    city.wijk("oost", "Oost")
+    city.wijk("west", "West")
+    city.initiatief(
+        "oost",
+        "moestuin",
+        titel="Moestuin Oost",
+        gestart="2026-11-18",
+        bijgewerkt="2026-12-05",
+        zoekt=[{"onderwerp": "vrijwilligers-werven"}],
+    )
+    city.initiatief("west", "repair", titel="Repair Café West", gestart="2024-01-01", biedt=[{"onderwerp": "vrijwilligers-werven"}])
+    stad = load_stad(city.root, vandaag=date(2026, 12, 7)).stad
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+    assert [i.titel for i in letter.initiatieven] == ["Moestuin Oost"]
+    assert [(k.zoekt.initiatief.titel, k.biedt.initiatief.titel) for k in letter.koppelingen] == [("Moestuin Oost", "Repair Café West")]
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

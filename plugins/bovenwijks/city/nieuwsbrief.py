@@ -187,9 +187,15 @@ def _keren(activiteiten: list[Activiteit], days: tuple[date, date]) -> list[Keer
 def _koppelingen(uitwisseling: Uitwisseling, regels: list[Regel], days: tuple[date, date]) -> list[Koppeling]:
     """The matches of `regels` that are new in `days`: one of the two initiatieven was news then."""
     found: dict[tuple[str, str], Koppeling] = {}
+
+    def nieuw(initiatief: Initiatief) -> bool:
+        # Both dates, not `datum` (bijgewerkt, else gestart): an initiatief that is in this
+        # letter as new, and was edited since, still brings its matches.
+        return _binnen(initiatief.gestart, days) or _binnen(initiatief.bijgewerkt, days)
+
     for regel in regels:
         for ander in uitwisseling.match(regel).beste:
-            if not (_binnen(regel.initiatief.datum, days) or _binnen(ander.initiatief.datum, days)):
+            if not (nieuw(regel.initiatief) or nieuw(ander.initiatief)):
                 continue
             zoekt, biedt = (regel, ander) if regel.kant == "zoekt" else (ander, regel)
             found.setdefault((zoekt.anker, biedt.anker), Koppeling(zoekt, biedt))
