@@ -190,6 +190,18 @@ def test_the_mailing_lists_are_read_from_the_configuration(raw, expected):
         assert lijsten(raw) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"oost": {"aanmelden": "lijsten.example.org/oost"}}, "nieuwsbrief: oost.aanmelden is 'lijsten.example.org/oost'"),
+        ({"oost": {"afmelden": "ftp://lijsten.example.org/oost"}}, "nieuwsbrief: oost.afmelden is 'ftp://lijsten.example.org/oost'"),
+    ],
+)
+def test_a_sign_up_or_leave_address_that_is_no_link_is_named(raw, message):
+    with pytest.raises(ValueError, match=re.escape(message) + ".*https://.*mailto:"):
+        lijsten(raw)
+
+
 # -- the mail --------------------------------------------------------------------------
 
 

@@ -245,9 +245,24 @@ class Lijst:
 _SLEUTELS = ("aan", "aanmelden", "afmelden")
 
 
-def _uri(value: str) -> str:
-    """An address as a link: `https:`/`mailto:` as written, a bare e-mail address as `mailto:`."""
-    return value if ":" in value else f"mailto:{value}"
+_SCHEMES = ("https:", "http:", "mailto:")
+
+
+def _uri(naam: str, key: str, value: str) -> str:
+    """An address as a link: `https:`/`mailto:` as written, a bare e-mail address as `mailto:`.
+
+    Anything else would be a link that goes nowhere (`lijsten.example.org/oost` read as an
+    e-mail address): ValueError, in Dutch.
+    """
+    value = value.strip()
+    if value.lower().startswith(_SCHEMES):
+        return value
+    if ":" not in value and "@" in value:
+        return f"mailto:{value}"
+    raise ValueError(
+        f"nieuwsbrief: {naam}.{key} is '{value}', maar dat is geen link: schrijf een webadres met https:// "
+        "of een e-mailadres (eventueel met mailto: ervoor)"
+    )
 
 
 def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
@@ -270,5 +285,5 @@ def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
             if text is not None and not (isinstance(text, str) and text.strip()):
                 raise ValueError(f"nieuwsbrief: {naam}.{key} moet een adres zijn, geen {text!r}")
         aan, aanmelden, afmelden = (value.get(key) for key in _SLEUTELS)
-        result[str(naam)] = Lijst(aan, aanmelden and _uri(aanmelden), afmelden and _uri(afmelden))
+        result[str(naam)] = Lijst(aan, aanmelden and _uri(naam, "aanmelden", aanmelden), afmelden and _uri(naam, "afmelden", afmelden))
     return result
