@@ -195,3 +195,15 @@ def test_alle_names_a_list_of_a_wijk_that_does_not_exist_and_sends_the_others(st
     assert "Traceback" not in result.stderr
     assert "nieuwsbrief: oosst: er is geen wijk 'oosst'; bedoel je 'oost'?" in result.stderr
     assert [e.rcpt_tos for e in postbus.brieven] == [["stad@lijst.example"]]
+
+
+def test_only_what_a_fatal_problem_leaves_out_is_named(stad_city, tmp_path):
+    args = ("--wijk", "west", "--aan", "west@lijst.example", "--week", "2026-W40", "--logboek", str(tmp_path / "l.json"))
+    stad_city.bericht("oost", "zonder-foto", titel="Zonder foto", afbeelding={"bestand": "weg.jpg", "alt": "Er is geen foto"})
+    advice = _run(stad_city, {}, *args)
+    assert advice.returncode == 0, advice.stderr
+    assert advice.stderr == ""  # the bericht is in the letter, only its photo is not
+    stad_city.activiteit("oost", "kapot", start="geen datum", titel="Kapot")
+    fatal = _run(stad_city, {}, *args)
+    assert fatal.returncode == 0, fatal.stderr
+    assert "wijken/oost/agenda/kapot.md" in fatal.stderr and "make check" in fatal.stderr

@@ -18,6 +18,7 @@ from pathlib import Path
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
 from bovenwijks.city.nieuwsbrief import STAD, Lijst, Week, brief
 from bovenwijks.content.load import load_stad
+from bovenwijks.content.problem import weggelaten
 from bovenwijks.content.suggest import hint
 from bovenwijks.dates import BUILD_DATE, build_date
 from bovenwijks.publish.nieuwsbrief import mail
@@ -84,12 +85,10 @@ def run(args: argparse.Namespace) -> int:
         if not aan:
             return _fout(f"naar welk adres? Geef --aan, of zet 'aan' bij nieuwsbrief: {lijst} onder bovenwijks/feeds in mkdocs.yml")
         doelen = [(lijst, aan, config)]
-    if loaded.problems:
-        print(
-            f"Let op: de inhoud heeft {len(loaded.problems)} {'probleem' if len(loaded.problems) == 1 else 'problemen'} (make check zegt welke); "
-            "wat daardoor niet te lezen is, staat niet in de nieuwsbrief.",
-            file=sys.stderr,
-        )
+    # Only what a fatal problem keeps out, by file, as the build says it: advice (a photo too
+    # small, say) leaves the item in the letter.
+    if line := weggelaten(loaded.problems):
+        print(f"Let op: {line} Wat daardoor ontbreekt, staat ook niet in de nieuwsbrief.", file=sys.stderr)
     logboek = Logboek(args.logboek or Logboek.standaard())
     uitwisseling = Uitwisseling(stad)
     smtp: Smtp | None = None
