@@ -126,6 +126,45 @@ def test_a_week_with_nothing_in_it_has_no_letter(stad):
     assert not brief(stad, "west", Week(2026, 48), Uitwisseling(stad)).leeg
 
 
+def test_a_series_cancelled_whole_is_listed_once(city):
+    city.wijk("oost", "Oost")
+    werkdagen = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"]
+    city.activiteit(
+        "oost",
+        "koffie",
+        start="2026-11-02 10:00",
+        titel="Koffie-ochtend",
+        herhaling={"elke": "week", "dagen": werkdagen, "aantal": 60},
+        afgelast="Het buurthuis wordt verbouwd.",
+    )
+    city.activiteit("oost", "markt", start="2026-12-02 11:00", titel="Markt")
+    stad = load_stad(city.root, vandaag=date(2026, 11, 23)).stad
+    letter = brief(stad, "oost", Week(2026, 49), Uitwisseling(stad))
+    # As the agenda lists it: once, at its next time, with why; what does go on is not pushed down.
+    assert [(k.titel, k.datum.isoformat(), k.afgelast) for k in letter.activiteiten] == [
+        ("Koffie-ochtend", "2026-11-30", "Het buurthuis wordt verbouwd."),
+        ("Markt", "2026-12-02", None),
+    ]
+
+
+def test_the_match_of_a_new_initiatief_is_new_also_when_it_was_edited_since(city):
+    city.wijk("oost", "Oost")
+    city.wijk("west", "West")
+    city.initiatief(
+        "oost",
+        "moestuin",
+        titel="Moestuin Oost",
+        gestart="2026-11-18",
+        bijgewerkt="2026-12-05",
+        zoekt=[{"onderwerp": "vrijwilligers-werven"}],
+    )
+    city.initiatief("west", "repair", titel="Repair Café West", gestart="2024-01-01", biedt=[{"onderwerp": "vrijwilligers-werven"}])
+    stad = load_stad(city.root, vandaag=date(2026, 12, 7)).stad
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+    assert [i.titel for i in letter.initiatieven] == ["Moestuin Oost"]
+    assert [(k.zoekt.initiatief.titel, k.biedt.initiatief.titel) for k in letter.koppelingen] == [("Moestuin Oost", "Repair Café West")]
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [
@@ -149,6 +188,18 @@ def test_the_mailing_lists_are_read_from_the_configuration(raw, expected):
             lijsten(raw)
     else:
         assert lijsten(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"oost": {"aanmelden": "lijsten.example.org/oost"}}, "nieuwsbrief: oost.aanmelden is 'lijsten.example.org/oost'"),
+        ({"oost": {"afmelden": "ftp://lijsten.example.org/oost"}}, "nieuwsbrief: oost.afmelden is 'ftp://lijsten.example.org/oost'"),
+    ],
+)
+def test_a_sign_up_or_leave_address_that_is_no_link_is_named(raw, message):
+    with pytest.raises(ValueError, match=re.escape(message) + ".*https://.*mailto:"):
+        lijsten(raw)
 
 
 # -- the mail --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ fails and records nothing."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from email import policy
@@ -144,3 +145,65 @@ def test_missing_smtp_settings_are_named(stad_city, tmp_path):
     result = _run(stad_city, {}, "--wijk", "oost", "--logboek", str(tmp_path / "l.json"))
     assert result.returncode == 1
     assert "BOVENWIJKS_SMTP_HOST" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- site_url: https://stad.example/\n", "mkdocs.yml: is geen geldige mkdocs.yml: er hoort bovenaan een lijst van sleutels in"),
+        (
+            "site_url: https://stad.example/\nplugins:\n  - bovenwijks/feeds: 5\n",
+            "mkdocs.yml: de opties van bovenwijks/feeds moeten sleutels met waarden zijn, geen 5",
+        ),
+        (
+            "site_url: https://stad.example/\nplugins:\n  - bovenwijks/feeds:\n      nieuwsbrief: [oost]\n",
+            "mkdocs.yml: bovenwijks/feeds: nieuwsbrief moet per lijst {aan, aanmelden, afmelden} zijn, geen ['oost']",
+        ),
+    ],
+)
+def test_a_malformed_mkdocs_yml_is_named_without_a_traceback(tmp_path, text, message):
+    from bovenwijks.tools.instellingen import lees
+
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        lees(tmp_path)
+
+
+def test_the_lists_are_read_also_when_plugins_is_a_mapping(tmp_path):
+    from bovenwijks.tools.instellingen import lees
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: https://stad.example/\nplugins:\n  bovenwijks/wijken:\n    stad: Teststad\n"
+        "  bovenwijks/feeds:\n    nieuwsbrief:\n      oost:\n        aan: oost@lijst.example\n",
+        encoding="utf-8",
+    )
+    instellingen = lees(tmp_path)
+    assert instellingen.stad == "Teststad"
+    assert instellingen.lijsten["oost"].aan == "oost@lijst.example"
+
+
+def test_alle_names_a_list_of_a_wijk_that_does_not_exist_and_sends_the_others(stad_city, smtp, tmp_path):
+    stad_city.write_config(
+        plugins=[
+            {"bovenwijks/wijken": {"build_date": "2026-11-23"}},
+            {"bovenwijks/feeds": {"nieuwsbrief": {"oosst": {"aan": "oost@lijst.example"}, "stad": {"aan": "stad@lijst.example"}}}},
+        ]
+    )
+    postbus = Postbus()
+    result = _run(stad_city, smtp(postbus), "--alle", "--logboek", str(tmp_path / "logboek.json"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "nieuwsbrief: oosst: er is geen wijk 'oosst'; bedoel je 'oost'?" in result.stderr
+    assert [e.rcpt_tos for e in postbus.brieven] == [["stad@lijst.example"]]
+
+
+def test_only_what_a_fatal_problem_leaves_out_is_named(stad_city, tmp_path):
+    args = ("--wijk", "west", "--aan", "west@lijst.example", "--week", "2026-W40", "--logboek", str(tmp_path / "l.json"))
+    stad_city.bericht("oost", "zonder-foto", titel="Zonder foto", afbeelding={"bestand": "weg.jpg", "alt": "Er is geen foto"})
+    advice = _run(stad_city, {}, *args)
+    assert advice.returncode == 0, advice.stderr
+    assert advice.stderr == ""  # the bericht is in the letter, only its photo is not
+    stad_city.activiteit("oost", "kapot", start="geen datum", titel="Kapot")
+    fatal = _run(stad_city, {}, *args)
+    assert fatal.returncode == 0, fatal.stderr
+    assert "wijken/oost/agenda/kapot.md" in fatal.stderr and "make check" in fatal.stderr

@@ -175,16 +175,27 @@ def _nieuwst(items, datum) -> list:
 
 
 def _keren(activiteiten: list[Activiteit], days: tuple[date, date]) -> list[Keer]:
-    found = [k for a in activiteiten for k in keren(a, *days) if days[0] <= k.datum]
+    found = []
+    for activiteit in activiteiten:
+        times = [k for k in keren(activiteit, *days) if days[0] <= k.datum]
+        # A series that does not go on at all is said once, at its first time, as the agenda
+        # says it (herhaling.in_venster): ten times "gaat niet door" would bury what does go on.
+        found += times[:1] if activiteit.afgelast else times
     return sorted(found, key=lambda k: (k.start, k.identity))
 
 
 def _koppelingen(uitwisseling: Uitwisseling, regels: list[Regel], days: tuple[date, date]) -> list[Koppeling]:
     """The matches of `regels` that are new in `days`: one of the two initiatieven was news then."""
     found: dict[tuple[str, str], Koppeling] = {}
+
+    def nieuw(initiatief: Initiatief) -> bool:
+        # Both dates, not `datum` (bijgewerkt, else gestart): an initiatief that is in this
+        # letter as new, and was edited since, still brings its matches.
+        return _binnen(initiatief.gestart, days) or _binnen(initiatief.bijgewerkt, days)
+
     for regel in regels:
         for ander in uitwisseling.match(regel).beste:
-            if not (_binnen(regel.initiatief.datum, days) or _binnen(ander.initiatief.datum, days)):
+            if not (nieuw(regel.initiatief) or nieuw(ander.initiatief)):
                 continue
             zoekt, biedt = (regel, ander) if regel.kant == "zoekt" else (ander, regel)
             found.setdefault((zoekt.anker, biedt.anker), Koppeling(zoekt, biedt))
@@ -234,9 +245,24 @@ class Lijst:
 _SLEUTELS = ("aan", "aanmelden", "afmelden")
 
 
-def _uri(value: str) -> str:
-    """An address as a link: `https:`/`mailto:` as written, a bare e-mail address as `mailto:`."""
-    return value if ":" in value else f"mailto:{value}"
+_SCHEMES = ("https:", "http:", "mailto:")
+
+
+def _uri(naam: str, key: str, value: str) -> str:
+    """An address as a link: `https:`/`mailto:` as written, a bare e-mail address as `mailto:`.
+
+    Anything else would be a link that goes nowhere (`lijsten.example.org/oost` read as an
+    e-mail address): ValueError, in Dutch.
+    """
+    value = value.strip()
+    if value.lower().startswith(_SCHEMES):
+        return value
+    if ":" not in value and "@" in value:
+        return f"mailto:{value}"
+    raise ValueError(
+        f"nieuwsbrief: {naam}.{key} is '{value}', maar dat is geen link: schrijf een webadres met https:// "
+        "of een e-mailadres (eventueel met mailto: ervoor)"
+    )
 
 
 def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
@@ -244,6 +270,8 @@ def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
 
     Raises ValueError, in Dutch, naming the list and the keys it may have.
     """
+    if raw is not None and not isinstance(raw, Mapping):
+        raise ValueError(f"nieuwsbrief moet per lijst {{aan, aanmelden, afmelden}} zijn, geen {raw!r}")
     result = {}
     for naam, value in (raw or {}).items():
         if not isinstance(value, Mapping):
@@ -257,5 +285,5 @@ def lijsten(raw: Mapping[str, object] | None) -> dict[str, Lijst]:
             if text is not None and not (isinstance(text, str) and text.strip()):
                 raise ValueError(f"nieuwsbrief: {naam}.{key} moet een adres zijn, geen {text!r}")
         aan, aanmelden, afmelden = (value.get(key) for key in _SLEUTELS)
-        result[str(naam)] = Lijst(aan, aanmelden and _uri(aanmelden), afmelden and _uri(afmelden))
+        result[str(naam)] = Lijst(aan, aanmelden and _uri(naam, "aanmelden", aanmelden), afmelden and _uri(naam, "afmelden", afmelden))
     return result

@@ -46,10 +46,16 @@ def _env(loader: _Loader, node: yaml.Node, env: Mapping[str, str]) -> object:
     return names[-1] if names else None
 
 
-def _plugin(config: Mapping, naam: str) -> Mapping:
-    for entry in config.get("plugins") or []:
+def _plugin(config: Mapping, naam: str, path: Path) -> Mapping:
+    """The options of the plugin `naam`; `plugins` may be a list or, as MkDocs also takes it, a mapping."""
+    plugins = config.get("plugins") or []
+    entries = [plugins] if isinstance(plugins, Mapping) else plugins if isinstance(plugins, list) else []
+    for entry in entries:
         if isinstance(entry, Mapping) and naam in entry:
-            return entry[naam] or {}
+            opties = entry[naam] or {}
+            if not isinstance(opties, Mapping):
+                raise ValueError(f"{path}: de opties van {naam} moeten sleutels met waarden zijn, geen {opties!r}")
+            return opties
     return {}
 
 
@@ -65,14 +71,16 @@ def lees(root: Path, env: Mapping[str, str] = os.environ) -> Instellingen:
         raise ValueError(f"{path}: kan niet gelezen worden ({error.strerror or error}); draai het commando in de map van de site") from None
     except yaml.YAMLError as error:
         raise ValueError(f"{path}: is geen geldige YAML ({error})") from None
+    if not isinstance(config, Mapping):
+        raise ValueError(f"{path}: is geen geldige mkdocs.yml: er hoort bovenaan een lijst van sleutels in, zoals 'site_url: ...'")
     site_url = str(config.get("site_url") or "")
     if not site_url:
         raise ValueError(
             f"{path}: zet site_url, bijvoorbeeld 'site_url: https://amersfoort.bovenwijks.nl/'; de nieuwsbrief linkt naar de site"
         )
-    wijken = _plugin(config, "bovenwijks/wijken")
+    wijken = _plugin(config, "bovenwijks/wijken", path)
     try:
-        found = lijsten(_plugin(config, "bovenwijks/feeds").get("nieuwsbrief"))
+        found = lijsten(_plugin(config, "bovenwijks/feeds", path).get("nieuwsbrief"))
     except ValueError as error:
         raise ValueError(f"{path}: bovenwijks/feeds: {error}") from None
     return Instellingen(
