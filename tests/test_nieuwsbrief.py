@@ -114,6 +114,16 @@ def test_the_letter_of_a_wijk_holds_its_two_weeks_and_last_weeks_news(stad):
     assert letter.sleutel == "oost/2026-W48"
 
 
+def test_a_time_still_going_on_on_monday_stands_under_monday(city):
+    city.wijk("oost", "Oost")
+    city.activiteit("oost", "expositie", start="2026-11-21 10:00", eind="2026-11-25 17:00", titel="Expositie")
+    city.activiteit("oost", "voorbij", start="2026-11-22 10:00", eind="2026-11-22 17:00", titel="Gisteren")
+    city.activiteit("oost", "maandag", start="2026-11-23 19:00", titel="Maandagavond")
+    stad = load_stad(city.root, vandaag=date(2026, 11, 23)).stad
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+    assert [(d.datum.isoformat(), [k.titel for k in d.keren]) for d in letter.dagen] == [("2026-11-23", ["Expositie", "Maandagavond"])]
+
+
 def test_the_citys_letter_holds_every_wijk(stad):
     letter = brief(stad, None, Week(2026, 48), Uitwisseling(stad))
     assert [b.titel for b in letter.berichten] == ["Nieuws uit West", "Bankje geplaatst"]
@@ -213,6 +223,7 @@ def test_the_mail_has_text_and_inlined_html_and_a_stable_id(stad):
     assert parsed["Subject"] == "Nieuwsbrief Oost, week 48 van 2026"
     assert parsed["To"] == "lijst@oost.example"
     assert parsed["List-Unsubscribe"] == "<mailto:afmelden@oost.example>"
+    assert parsed["List-Id"] == "<oost.nieuwsbrief.stad.example>"
     assert parsed["Message-ID"] == "<nieuwsbrief.oost.2026-W48@stad.example>" == message_id(letter, SITE_URL)
     assert parsed.get_content_type() == "multipart/alternative"
     text = parsed.get_body(("plain",)).get_content()

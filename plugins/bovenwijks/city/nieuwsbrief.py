@@ -158,7 +158,10 @@ class Brief:
     @property
     def dagen(self) -> list[Dag]:
         """The agenda by day, earliest first."""
-        return [Dag(day, list(times)) for day, times in groupby(self.activiteiten, key=lambda k: k.datum)]
+        # A time that began before the letter's Monday and still goes on (an exhibition over
+        # the weekend) stands under that Monday: the letter's first day.
+        maandag = self.week.maandag
+        return [Dag(day, list(times)) for day, times in groupby(self.activiteiten, key=lambda k: max(k.datum, maandag))]
 
     @property
     def afgelast(self) -> int:
@@ -177,7 +180,7 @@ def _nieuwst(items, datum) -> list:
 def _keren(activiteiten: list[Activiteit], days: tuple[date, date]) -> list[Keer]:
     found = []
     for activiteit in activiteiten:
-        times = [k for k in keren(activiteit, *days) if days[0] <= k.datum]
+        times = keren(activiteit, *days)  # every time that overlaps the days, one still going on included
         # A series that does not go on at all is said once, at its first time, as the agenda
         # says it (herhaling.in_venster): ten times "gaat niet door" would bury what does go on.
         found += times[:1] if activiteit.afgelast else times

@@ -200,7 +200,8 @@ def mail(brief: Brief, site_url: str, *, aan: str, van: str, lijst: Lijst | None
     message["To"] = aan
     message["Date"] = formatdate(datum.timestamp() if datum else None, localtime=True)
     message["Message-ID"] = message_id(brief, site_url)
-    message["List-Id"] = f"Nieuwsbrief {brief.naam} <{brief.lijst}.nieuwsbrief.{host}>"
+    # The id alone: a phrase before it would need quoting for a name with a comma or a dot.
+    message["List-Id"] = f"<{brief.lijst}.nieuwsbrief.{host}>"
     message["List-Archive"] = f"<{site_url}{adres(brief.lijst)}>"
     if lijst.afmelden:
         message["List-Unsubscribe"] = f"<{lijst.afmelden}>"
