@@ -13,7 +13,7 @@ import pytest
 from city import SITE_URL, City
 
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
-from bovenwijks.city.nieuwsbrief import Lijst, Week, brief, lijsten
+from bovenwijks.city.nieuwsbrief import ARCHIEF, Lijst, Week, brief, brieven, lijsten
 from bovenwijks.content.load import load_stad
 from bovenwijks.publish.nieuwsbrief import mail, message_id
 from bovenwijks.site import fotos
@@ -129,6 +129,16 @@ def test_the_citys_letter_holds_every_wijk(stad):
     assert [b.titel for b in letter.berichten] == ["Nieuws uit West", "Bankje geplaatst"]
     assert letter.sleutel == "stad/2026-W48"
     assert len(letter.koppelingen) == 1  # each pair once, not once from each wijk
+
+
+@pytest.mark.parametrize("wijk", ["oost", "west", None])
+def test_an_archive_shares_its_matches_and_is_each_week_made_alone(stad, wijk):
+    # `brieven` finds a list's candidate matches once for all its weeks: the same letters as each made on its own.
+    uitwisseling = Uitwisseling(stad)
+    archive = brieven(stad, wijk, Week(2026, 48), uitwisseling)
+    alone = [brief(stad, wijk, Week(2026, 48).vorige(n), uitwisseling) for n in range(ARCHIEF)]
+    assert archive == [b for b in alone if not b.leeg]
+    assert any(b.koppelingen for b in archive)
 
 
 def test_a_week_with_nothing_in_it_has_no_letter(stad):

@@ -187,26 +187,38 @@ def _keren(activiteiten: list[Activiteit], days: tuple[date, date]) -> list[Keer
     return sorted(found, key=lambda k: (k.start, k.identity))
 
 
-def _koppelingen(uitwisseling: Uitwisseling, regels: list[Regel], days: tuple[date, date]) -> list[Koppeling]:
-    """The matches of `regels` that are new in `days`: one of the two initiatieven was news then."""
-    found: dict[tuple[str, str], Koppeling] = {}
+def paren(uitwisseling: Uitwisseling, stad: Stad, wijk: str | None) -> list[tuple[Koppeling, tuple[date, ...]]]:
+    """Every match a letter of `wijk` (or of the city, when None) can bring, each with the dates that make it new.
 
-    def nieuw(initiatief: Initiatief) -> bool:
-        # Both dates, not `datum` (bijgewerkt, else gestart): an initiatief that is in this
-        # letter as new, and was edited since, still brings its matches.
-        return _binnen(initiatief.gestart, days) or _binnen(initiatief.bijgewerkt, days)
-
-    for regel in regels:
+    The wijk's letter: every match of its own entries, both ways. The city's: each pair once,
+    from the side that seeks. The dates are both initiatieven's `gestart` and `bijgewerkt`,
+    not `datum` (bijgewerkt, else gestart): an initiatief that is in a letter as new, and was
+    edited since, still brings its matches. Made once for all weeks of a list's archive.
+    """
+    eigen = [stad.wijken[wijk]] if wijk else list(stad.wijken.values())
+    kanten = ("zoekt", "biedt") if wijk else ("zoekt",)
+    found: dict[tuple[str, str], tuple[Koppeling, tuple[date, ...]]] = {}
+    for regel in (r for w in eigen for i in w.initiatieven for kant in kanten for r in uitwisseling.regels(i, kant)):
         for ander in uitwisseling.match(regel).beste:
-            if not (nieuw(regel.initiatief) or nieuw(ander.initiatief)):
-                continue
             zoekt, biedt = (regel, ander) if regel.kant == "zoekt" else (ander, regel)
-            found.setdefault((zoekt.anker, biedt.anker), Koppeling(zoekt, biedt))
-    return sorted(found.values(), key=lambda k: (k.zoekt.onderwerp, k.zoekt.anker, k.biedt.anker))
+            if (zoekt.anker, biedt.anker) not in found:
+                dates = tuple(d for i in (zoekt.initiatief, biedt.initiatief) for d in (i.gestart, i.bijgewerkt) if d is not None)
+                found[zoekt.anker, biedt.anker] = (Koppeling(zoekt, biedt), dates)
+    return [found[key] for key in sorted(found, key=lambda key: (found[key][0].zoekt.onderwerp, *key))]
 
 
-def brief(stad: Stad, wijk: str | None, week: Week, uitwisseling: Uitwisseling) -> Brief:
-    """The letter of `week` for the wijk with slug `wijk`, or for the city when `wijk` is None."""
+def _koppelingen(paren: list[tuple[Koppeling, tuple[date, ...]]], days: tuple[date, date]) -> list[Koppeling]:
+    """The matches of `paren` that are new in `days`: one of the two initiatieven started or was updated then."""
+    return [koppeling for koppeling, dates in paren if any(_binnen(d, days) for d in dates)]
+
+
+def brief(
+    stad: Stad, wijk: str | None, week: Week, uitwisseling: Uitwisseling, kandidaten: list[tuple[Koppeling, tuple[date, ...]]] | None = None
+) -> Brief:
+    """The letter of `week` for the wijk with slug `wijk`, or for the city when `wijk` is None.
+
+    `kandidaten` are its `paren`, when they were made already (for the other weeks of its archive).
+    """
     eigen = [stad.wijken[wijk]] if wijk else list(stad.wijken.values())
     terug = week.terug
     result = Brief(stad, stad.wijken[wijk] if wijk else None, week)
@@ -214,11 +226,7 @@ def brief(stad: Stad, wijk: str | None, week: Week, uitwisseling: Uitwisseling) 
     result.berichten = _nieuwst([b for w in eigen for b in w.nieuws if _binnen(b.datum, terug)], lambda b: b.datum)
     result.initiatieven = _nieuwst([i for w in eigen for i in w.initiatieven if _binnen(i.gestart, terug)], lambda i: i.gestart)
     result.vragen = _nieuwst([k for w in eigen for k in w.kennis if k.soort == "vraag" and _binnen(k.datum, terug)], lambda k: k.datum)
-    # The wijk's letter: every match of its own entries, both ways. The city's: each pair
-    # once, from the side that seeks.
-    kanten = ("zoekt", "biedt") if wijk else ("zoekt",)
-    regels = [r for w in eigen for i in w.initiatieven for kant in kanten for r in uitwisseling.regels(i, kant)]
-    koppelingen = _koppelingen(uitwisseling, regels, terug)
+    koppelingen = _koppelingen(paren(uitwisseling, stad, wijk) if kandidaten is None else kandidaten, terug)
     result.koppelingen = koppelingen[:MAX_KOPPELINGEN]
     result.meer_koppelingen = len(koppelingen) - len(result.koppelingen)
     return result
@@ -226,7 +234,8 @@ def brief(stad: Stad, wijk: str | None, week: Week, uitwisseling: Uitwisseling) 
 
 def brieven(stad: Stad, wijk: str | None, tot: Week, uitwisseling: Uitwisseling, archief: int = ARCHIEF) -> list[Brief]:
     """The letters of the `archief` weeks up to `tot`, newest first; weeks with nothing in them have none."""
-    found = (brief(stad, wijk, tot.vorige(n), uitwisseling) for n in range(archief))
+    kandidaten = paren(uitwisseling, stad, wijk)
+    found = (brief(stad, wijk, tot.vorige(n), uitwisseling, kandidaten) for n in range(archief))
     return [b for b in found if not b.leeg]
 
 
