@@ -121,7 +121,9 @@ def test_a_time_still_going_on_on_monday_stands_under_monday(city):
     city.activiteit("oost", "maandag", start="2026-11-23 19:00", titel="Maandagavond")
     stad = load_stad(city.root, vandaag=date(2026, 11, 23)).stad
     letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
-    assert [(d.datum.isoformat(), [k.titel for k in d.keren]) for d in letter.dagen] == [("2026-11-23", ["Expositie", "Maandagavond"])]
+    assert [(d.datum.isoformat(), [k.titel for k in d.activiteiten]) for d in letter.dagen] == [
+        ("2026-11-23", ["Expositie", "Maandagavond"])
+    ]
 
 
 def test_the_citys_letter_holds_every_wijk(stad):

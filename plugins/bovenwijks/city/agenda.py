@@ -171,6 +171,15 @@ class Periode:
         return not self.dagen
 
 
+def per_dag(times: list[Keer], van: date) -> list[Dag]:
+    """`times` (in order of start) by the day they start, from `van` on.
+
+    A time that began before `van` and lasts into it stands under `van`, where a reader of a
+    poster or a letter can still go.
+    """
+    return [Dag(day, list(group)) for day, group in groupby(times, key=lambda k: max(k.datum, van))]
+
+
 def periode(activiteiten: list[Activiteit], van: date, tot: date) -> Periode:
     """The times of `activiteiten` that overlap the days `van` through `tot`, by day, earliest first.
 
@@ -178,8 +187,7 @@ def periode(activiteiten: list[Activiteit], van: date, tot: date) -> Periode:
     the poster can still go.
     """
     found = sorted((k for a in activiteiten for k in keren(a, van, tot)), key=_order)
-    dagen = [Dag(day, list(group)) for day, group in groupby(found, key=lambda k: max(k.datum, van))]
-    return Periode(van, tot, dagen)
+    return Periode(van, tot, per_dag(found, van))
 
 
 def vier_weken(stad: Stad, vandaag: date, wijk: str | None = None) -> Periode:

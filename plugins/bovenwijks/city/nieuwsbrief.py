@@ -17,8 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import groupby
 
+from bovenwijks.city.agenda import Dag, per_dag
 from bovenwijks.city.kennisuitwisseling import Regel, Uitwisseling
 from bovenwijks.herhaling import Keer, keren
 from bovenwijks.model import Activiteit, Bericht, Initiatief, Kennis, Stad, Wijk
@@ -68,11 +68,6 @@ class Week:
         return date.fromisocalendar(self.jaar, self.nummer, 1)
 
     @property
-    def zondag(self) -> date:
-        """The week's last day."""
-        return self.maandag + timedelta(days=6)
-
-    @property
     def code(self) -> str:
         """`2026-W49`: how the command and the logboek write it."""
         return f"{self.jaar}-W{self.nummer:02d}"
@@ -113,14 +108,6 @@ class Koppeling:
     biedt: Regel
 
 
-@dataclass(frozen=True)
-class Dag:
-    """The times of one day of a letter's agenda."""
-
-    datum: date
-    keren: list[Keer]
-
-
 @dataclass
 class Brief:
     """The letter of one week, for one wijk (`wijk`) or the whole city (`wijk` is None)."""
@@ -157,11 +144,8 @@ class Brief:
 
     @property
     def dagen(self) -> list[Dag]:
-        """The agenda by day, earliest first."""
-        # A time that began before the letter's Monday and still goes on (an exhibition over
-        # the weekend) stands under that Monday: the letter's first day.
-        maandag = self.week.maandag
-        return [Dag(day, list(times)) for day, times in groupby(self.activiteiten, key=lambda k: max(k.datum, maandag))]
+        """The agenda by day, earliest first; a time still going on from before stands under the Monday."""
+        return per_dag(self.activiteiten, self.week.maandag)
 
     @property
     def afgelast(self) -> int:

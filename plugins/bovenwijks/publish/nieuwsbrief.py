@@ -114,7 +114,7 @@ def tekst(brief: Brief, site_url: str) -> str:
         kop("Agenda")
         for dag in brief.dagen:
             out += [dutch_date(dag.datum, weekday=True).capitalize(), ""]
-            for k in dag.keren:
+            for k in dag.activiteiten:
                 eerste = f"{GAAT_NIET_DOOR.upper()}: " if k.afgelast else ""
                 out += _regels(f"- {eerste}{dutch_hours(k.start, k.eind, k.hele_dag)} {k.titel}")
                 waar = k.locatie if brief.wijk else f"{k.locatie} · {stad.wijken[k.wijk].naam}"
@@ -154,10 +154,14 @@ def tekst(brief: Brief, site_url: str) -> str:
     return "\n".join(line.rstrip() for line in out).strip() + "\n"
 
 
+def _host(site_url: str) -> str:
+    """The site's host: the domain of the letter's Message-ID and List-Id."""
+    return urlsplit(site_url).hostname or "bovenwijks.invalid"
+
+
 def message_id(brief: Brief, site_url: str) -> str:
     """`<nieuwsbrief.oost.2026-W49@amersfoort.bovenwijks.nl>`: the same for the same letter, every time."""
-    host = urlsplit(site_url).hostname or "bovenwijks.invalid"
-    return f"<nieuwsbrief.{brief.lijst}.{brief.week.code}@{host}>"
+    return f"<nieuwsbrief.{brief.lijst}.{brief.week.code}@{_host(site_url)}>"
 
 
 def _zonder_fotos() -> None:
@@ -193,7 +197,6 @@ def mail(brief: Brief, site_url: str, *, aan: str, van: str, lijst: Lijst | None
     `lijst` gives its `List-Unsubscribe`; `datum` its Date header (now, when not given).
     """
     lijst = lijst or Lijst()
-    host = urlsplit(site_url).hostname or "bovenwijks.invalid"
     message = EmailMessage()
     message["Subject"] = titel(brief)
     message["From"] = van
@@ -201,7 +204,7 @@ def mail(brief: Brief, site_url: str, *, aan: str, van: str, lijst: Lijst | None
     message["Date"] = formatdate(datum.timestamp() if datum else None, localtime=True)
     message["Message-ID"] = message_id(brief, site_url)
     # The id alone: a phrase before it would need quoting for a name with a comma or a dot.
-    message["List-Id"] = f"<{brief.lijst}.nieuwsbrief.{host}>"
+    message["List-Id"] = f"<{brief.lijst}.nieuwsbrief.{_host(site_url)}>"
     message["List-Archive"] = f"<{site_url}{adres(brief.lijst)}>"
     if lijst.afmelden:
         message["List-Unsubscribe"] = f"<{lijst.afmelden}>"
