@@ -21,6 +21,7 @@ from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import weggelaten
 from bovenwijks.content.suggest import hint
 from bovenwijks.dates import BUILD_DATE, build_date
+from bovenwijks.model import Stad
 from bovenwijks.publish.nieuwsbrief import mail
 from bovenwijks.site.nieuwsbriefpages import titel
 from bovenwijks.tools import options
@@ -46,6 +47,10 @@ def _fout(message: str, code: int = 2) -> int:
     """Say what is wrong; 2 for what was asked (the arguments), 1 for the settings."""
     print(f"bovenwijks nieuwsbrief: {message}", file=sys.stderr)
     return code
+
+
+def _geen_wijk(lijst: str, stad: Stad) -> str:
+    return f"er is geen wijk '{lijst}'; {hint(lijst, sorted(stad.wijken))}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         lijst = args.wijk or STAD
         if lijst != STAD and lijst not in stad.wijken:
-            return _fout(f"er is geen wijk '{lijst}'; {hint(lijst, sorted(stad.wijken))}")
+            return _fout(_geen_wijk(lijst, stad))
         config = instellingen.lijsten.get(lijst, Lijst())
         aan = args.aan or config.aan
         if not aan:
@@ -97,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         if lijst != STAD and lijst not in stad.wijken:
             # The build only warns about such a list (mkdocs.yml is the city's, not an editor's);
             # here it is a letter that cannot go out, and the others still do.
-            print(f"bovenwijks nieuwsbrief: {lijst}: er is geen wijk '{lijst}'; {hint(lijst, sorted(stad.wijken))}", file=sys.stderr)
+            print(f"bovenwijks nieuwsbrief: {lijst}: {_geen_wijk(lijst, stad)}", file=sys.stderr)
             mislukt += 1
             continue
         letter = brief(stad, None if lijst == STAD else lijst, week, uitwisseling)
