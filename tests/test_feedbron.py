@@ -168,7 +168,7 @@ def test_an_atom_feed_with_relative_links_resolved_by_xml_base():
     assert bankjes.beeld == Beeld(url="https://schothorst.example/buurt/nieuws/2026/bankjes-groot.jpg", alt="")
     # Plain text content: its paragraphs and lines kept, as HTML; only updated: that date.
     assert oliebollen.html == (
-        "<p>Bestel uiterlijk 20 december.<br>Ophalen op 31 december bij het buurthuis.</p><p>De opbrengst is voor de speeltuin.</p>"
+        "<p>Bestel uiterlijk 20 december.<br>Ophalen op 31 december bij het buurthuis.</p>\n<p>De opbrengst is voor de speeltuin.</p>"
     )
     assert (
         oliebollen.samenvatting

@@ -23,7 +23,7 @@ from bovenwijks.tools.kalenderbron import MAX_KEREN, GeenKalender, Kalender, Kal
 VANDAAG = date(2026, 11, 23)  # a Monday; old history is what ended before 26 oktober 2026
 URL = "https://soesterkwartier.example/agenda/?ical=1"
 NAAM = "Wijkvereniging Soesterkwartier"
-AFGELAST = f"Afgelast in de agenda van {NAAM}"
+AFGELAST = f"Afgelast volgens {NAAM}"
 UID = "taalcafe@soesterkwartier.example"
 
 # As Google, Outlook and WordPress write it: the zone's rules in the file itself.

@@ -11,7 +11,7 @@ pull request.
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 import nh3
@@ -55,6 +55,8 @@ _BLOKKEN = frozenset(TAGS - {"a", "strong", "em", "b", "i", "u", "s", "code", "s
 # nh3 writes its output itself (every `<` of text and of attribute values as `&lt;`), so a `<` in
 # it is always a tag, and an attribute is always `name="value"`.
 _TAG = re.compile(r"<[^>]*>")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_URL_END = ".,;:!?)]"
 _IMG = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 _PRE = re.compile(r"(</?pre>)")
@@ -99,6 +101,30 @@ def schoon(html: str, basis: str) -> str:
         strip_comments=True,
     )
     return _zonder_lege_regels(_zonder_lege_elementen(cleaned)).strip()
+
+
+def alineas(text: str) -> str:
+    """Plain text as HTML: a blank line starts a paragraph, a line break is a <br>, web addresses are links.
+
+    Everything is escaped; the result has no blank lines (it goes into Markdown as one HTML block).
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            paragraphs[-1].append(_met_links(line.strip()))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n".join(f"<p>{'<br>'.join(p)}</p>" for p in paragraphs if p)
+
+
+def _met_links(line: str) -> str:
+    out, at = [], 0
+    for match in _URL.finditer(line):
+        url = match.group().rstrip(_URL_END)
+        out += [escape(line[at : match.start()]), f'<a href="{escape(url)}" rel="nofollow noopener noreferrer">{escape(url)}</a>']
+        at = match.start() + len(url)
+    return "".join([*out, escape(line[at:])])
 
 
 def tekst(html: str) -> str:

@@ -19,13 +19,12 @@ import re
 import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from bovenwijks.content.veilig import PIXEL, beelden, samenvatting, schoon, tekst
+from bovenwijks.content.veilig import PIXEL, alineas, beelden, samenvatting, schoon, tekst
 
 WEBPAGINA = "dit is geen RSS- of Atom-feed maar een webpagina (HTML)"
 LEEG = "de feed bevat geen berichten"
@@ -179,13 +178,7 @@ def _html(detail: dict | None) -> str:
     if not detail:
         return ""
     value = detail.get("value") or ""
-    return value if detail.get("type") in _HTML_TYPES else _alineas(value)
-
-
-def _alineas(text: str) -> str:
-    """Plain text as HTML: a paragraph per blank line, a <br> per line end, every `<` a character."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join("<p>" + "<br>".join(escape(line.strip()) for line in p.split("\n")) + "</p>" for p in paragraphs)
+    return value if detail.get("type") in _HTML_TYPES else alineas(value)
 
 
 def _tekst(detail: dict) -> str:

@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -31,6 +30,7 @@ from dateutil.rrule import FREQNAMES, MONTHLY, weekdays
 from icalendar import Calendar, Component
 from icalendar.error import InvalidCalendar
 
+from bovenwijks.content.veilig import alineas, schoon
 from bovenwijks.dates import TZ, dutch_date
 from bovenwijks.herhaling import FREQUENTIES, MAX_AANTAL, WEEKDAGEN, regel, week_van_de_maand
 from bovenwijks.model import Herhaling
@@ -48,8 +48,6 @@ _DAG = {str(day): day.weekday for day in weekdays}  # `TU` → 1, as dateutil co
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?([A-Z]{2})$")
 # A DESCRIPTION that is HTML after all: Google Calendar writes its formatted text so.
 _HTML = re.compile(r"<(?:a|b|i|u|p|br|em|strong|ul|ol|li|div|span|h[1-6])\b[^>]*>", re.IGNORECASE)
-_URL = re.compile(r"https?://[^\s<>\"']+")
-_URL_END = ".,;:!?)]"
 
 
 class GeenKalender(ValueError):
@@ -92,7 +90,7 @@ class _Bron:
 
     @property
     def afgelast(self) -> str:
-        return f"Afgelast in de agenda van {self.site}"
+        return f"Afgelast volgens {self.site}"
 
     @property
     def grens(self) -> date:
@@ -315,40 +313,9 @@ def _link(value: Any, basis: str) -> str | None:
 def _html(event: Component, basis: str) -> str:
     alt = _eerste(event.get("X-ALT-DESC"))
     if alt is not None and str(getattr(alt, "params", {}).get("FMTTYPE", "")).lower() == "text/html" and str(alt).strip():
-        return _schoon(str(alt), basis)
+        return schoon(str(alt), basis)
     text = str(_eerste(event.get("DESCRIPTION")) or "")
-    return _schoon(text, basis) if _HTML.search(text) else alineas(text)
-
-
-def _schoon(html: str, basis: str) -> str:
-    # Imported when needed: only HTML descriptions need the cleaner and its nh3.
-    from bovenwijks.content.veilig import schoon
-
-    return schoon(html, basis)
-
-
-def alineas(text: str) -> str:
-    """Plain text as HTML: a blank line starts a paragraph, a line break is a <br>, web addresses are links.
-
-    Everything is escaped; the result has no blank lines (it goes into Markdown as one HTML block).
-    """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            paragraphs[-1].append(_met_links(line.strip()))
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return "\n".join(f"<p>{'<br>'.join(p)}</p>" for p in paragraphs if p)
-
-
-def _met_links(line: str) -> str:
-    out, at = [], 0
-    for match in _URL.finditer(line):
-        url = match.group().rstrip(_URL_END)
-        out += [escape(line[at : match.start()]), f'<a href="{escape(url)}" rel="nofollow noopener noreferrer">{escape(url)}</a>']
-        at = match.start() + len(url)
-    return "".join([*out, escape(line[at:])])
+    return schoon(text, basis) if _HTML.search(text) else alineas(text)
 
 
 def _dag_van(event: Component) -> date:
