@@ -122,6 +122,16 @@ class Hulpvraag:
     woorden: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Origineel:
+    """Where an imported item appeared first: on the wijk's own website, fetched by
+    `bovenwijks ophalen` (see `content.opgehaald`). Residents read "verschenen op `site`",
+    linked to `url`."""
+
+    site: str  # the site's name, as its feed or calendar gives it
+    url: str  # the item on that site (or, when the source links none, the site itself)
+
+
 @dataclass
 class Item:
     """Something a wijk publishes in one of its item folders."""
@@ -248,6 +258,7 @@ class Activiteit(Tijdvak, Item):
     kosten: str | None = None
     toegankelijkheid: str | None = None
     gewijzigd: datetime | None = None  # when its file last changed, as far as the repository knows
+    origineel: Origineel | None = None  # imported from the wijk's own calendar
 
     @property
     def gratis(self) -> bool:
@@ -271,6 +282,7 @@ class Bericht(Item):
     auteur: str | None = None
     samenvatting: str | None = None
     afbeelding: Afbeelding | None = None
+    origineel: Origineel | None = None  # imported from the wijk's own news feed
 
 
 @dataclass
@@ -316,6 +328,7 @@ class Wijk:
     ontmoetingsplekken: list[Ontmoetingsplek] = field(default_factory=list)
     website: str | None = None
     feed: str | None = None
+    kalender: str | None = None  # the iCalendar address of its own agenda elsewhere
     afbeelding: Afbeelding | None = None
     body: str = ""
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # of the keys of its index.md

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bovenwijks.content import links, reeks
+from bovenwijks.content import links, opgehaald, reeks
 from bovenwijks.content.afbeelding import Checker, Plek, check_images, is_image
 from bovenwijks.content.bestanden import refused
 from bovenwijks.content.convert import SLUG_RE, Prioriteiten, Vocab, aanmelden_link, convert
@@ -128,9 +128,11 @@ _CHECKS = {Activiteit.folder: reeks.check}
 
 
 class _WijkLoader:
-    def __init__(self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem], history: Geschiedenis):
+    def __init__(
+        self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem], history: Geschiedenis, vandaag: date
+    ):
         self.root, self.folder, self.slug, self.vocab, self.problems = root, folder, slug, vocab, problems
-        self.history = history
+        self.history, self.vandaag = history, vandaag
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
         self.images = Checker(root, folder)
         self.tekstbeelden: list[Tekstbeeld] = []
@@ -204,6 +206,7 @@ class _WijkLoader:
         wijk.tekstbeelden = self.tekstbeelden
         kept, duplicates = unique(items)
         self.problems.extend(duplicates)
+        kept.extend(self._opgehaald(wijk, {i.identity for i in kept}))
         for item in kept:
             getattr(wijk, item.folder).append(item)  # the folders are named as the Wijk's lists
         wijk.initiatieven.sort(key=lambda i: (i.titel.lower(), i.slug))
@@ -216,6 +219,29 @@ class _WijkLoader:
         wijk.initiatieven = drop_broken(wijk.initiatieven, reference_problems)
         wijk.agenda = drop_broken(wijk.agenda, reference_problems)
         return wijk, self.problems
+
+    def _opgehaald(self, wijk: Wijk, taken: set[str]) -> list[Item]:
+        """What `bovenwijks ophalen` brought from the wijk's own website; a page of the wijk's
+        own keeps its address."""
+        imported, problems = opgehaald.lees(self.root, self.folder, wijk, self.images, self.vandaag)
+        self.problems.extend(problems)
+        kept = []
+        for item in imported:
+            if item.identity in taken:
+                self.problems.append(
+                    Problem(
+                        item.source,
+                        1,
+                        f"het opgehaalde '{item.titel}' zou het adres /{item.url} krijgen, dat al van een pagina van de wijk is;"
+                        " het staat niet op de site tot 'make ophalen' het een ander adres geeft",
+                        fatal=False,
+                        warning=True,
+                    )
+                )
+                continue
+            taken.add(item.identity)
+            kept.append(item)
+        return kept
 
     def _page_images(self, file: Path, path: str) -> bool:
         """Check the images in the text of a page that is not an item (it is published as it is).
@@ -279,6 +305,7 @@ class _WijkLoader:
             ontmoetingsplekken=[Ontmoetingsplek(p["naam"], p["adres"], p.get("open")) for p in values.get("ontmoetingsplekken", [])],
             website=values.get("website"),
             feed=values.get("feed"),
+            kalender=values.get("kalender"),
             afbeelding=values["afbeelding"],
             body=source.body,
             lines=values["_lines"],
@@ -373,13 +400,14 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, va
                 )
             )
             continue
-        loader = _WijkLoader(root, folder, slug, vocab, problems, history)
+        loader = _WijkLoader(root, folder, slug, vocab, problems, history, vandaag)
         wijk, _ = loader.load()
         wijken[slug] = wijk
         teksten.update(loader.links)
     if vocabulaire is None:
         vocabulaire = _vocabulaire_from_use(wijken)
-    activiteiten = [a for w in wijken.values() for a in w.agenda]
+    # An imported activiteit says itself when it last changed, and was never mistyped here.
+    activiteiten = [a for w in wijken.values() for a in w.agenda if a.origineel is None]
     wanneer = gewijzigd(root, (a.source for a in activiteiten), wijken_dir, history)
     problems.extend(al_voorbij(activiteiten, history.toegevoegd, vandaag))
     for activiteit in activiteiten:

@@ -13,7 +13,9 @@ class Problem:
     path an editor sees in GitHub. `fatal` problems leave the item out of a plain build;
     the others (an unknown key, say) keep it. Every problem fails `scripts/check` and
     `mkdocs build --strict`, except `advice`: the content is fine as it is, and could be
-    better (a photo that will look blurred). Advice is shown, and fails nothing.
+    better (a photo that will look blurred). Advice is shown, and fails nothing. A `warning`
+    fails nothing either: the editors should act, but no change of theirs caused it, so no
+    pull request should fail on it (the wijk's own website has not answered for a week).
     """
 
     path: str
@@ -21,10 +23,16 @@ class Problem:
     message: str
     fatal: bool = True
     advice: bool = False
+    warning: bool = False
     # Other places the problem is about, as (path, line): the file a change renamed or
     # removed, when the problem shows in another file that still names it. A pull request
     # annotates those too, so the editor who made the change sees what it caused.
     elders: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def failing(self) -> bool:
+        """Whether the problem fails `make check` and the strict build."""
+        return not (self.advice or self.warning)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -32,7 +40,7 @@ class Problem:
     def github_annotation(self) -> str:
         """The problem as GitHub Actions workflow commands, shown on the changed line (and on
         every place in `elders`), one command a line."""
-        level = "notice" if self.advice else "error" if self.fatal else "warning"
+        level = "notice" if self.advice else "warning" if self.warning or not self.fatal else "error"
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         places = [(self.path, self.line), *self.elders]
         return "\n".join(f"::{level} file={path},line={line}::{message}" for path, line in places)

@@ -217,12 +217,17 @@ WIJK = Kind(
             ),
         ),
         Field("website", "url", "de eigen website van de wijk", example="https://www.soesterkwartier.nl"),
-        Field("feed", "url", "de RSS- of Atom-feed van de eigen website", example="https://www.soesterkwartier.nl/feed"),
+        Field(
+            "feed",
+            "url",
+            "de RSS- of Atom-feed van de eigen website; 'make ophalen' zet de berichten daaruit bij het nieuws van de wijk",
+            example="https://www.soesterkwartier.nl/feed",
+        ),
         Field(
             "kalender",
             "url",
-            "het iCalendar-adres (.ics) van de eigen agenda van de wijk elders; een latere stap haalt de activiteiten daaruit"
-            " naar de agenda van de site",
+            "het iCalendar-adres (.ics) van de eigen agenda van de wijk elders; 'make ophalen' zet de activiteiten daaruit"
+            " in de agenda van de wijk",
             example="https://www.soesterkwartier.nl/agenda.ics",
         ),
         AFBEELDING,

@@ -143,6 +143,7 @@ def _beschrijving(activiteit: Activiteit, stad: Stad, url: str, body: str, afgel
         _regel(activiteit),
         wie,
         _praktisch(activiteit),
+        f"Verschenen op {activiteit.origineel.site}: {activiteit.origineel.url}" if activiteit.origineel else "",
         f"Meer informatie: {url}",
     )
     return "\n\n".join(p for p in parts if p)

@@ -20,7 +20,7 @@ from icalendar import vRecur
 from bovenwijks.content import schema
 from bovenwijks.dates import TZ
 from bovenwijks.herhaling import WEEKDAGEN, beschrijving, rrule_waarden, weekdagen
-from bovenwijks.model import Activiteit, Afbeelding, Bericht, Initiatief, Item, Kennis, Stad, Wijk
+from bovenwijks.model import Activiteit, Afbeelding, Bericht, Initiatief, Item, Kennis, Origineel, Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed, FeedWriter
 from bovenwijks.site.fotos import foto
@@ -72,9 +72,6 @@ _TYPES = {
     "hulp": "hulpvraag-id: de pagina /hulp/<id>/ van Hulp en advies",
 }
 _LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
-# Keys of the contract that the site does not use yet (a wijk's own `kalender` is imported by a
-# later step): they join the records when they are built.
-_NOT_YET = {"kalender"}
 # A photo is published as its copy (its original, with its metadata, never is).
 _AFBEELDING = Veld(
     "afbeelding",
@@ -97,9 +94,7 @@ def _type(field: schema.Field) -> str:
 def _velden(kind: schema.Kind, overrides: Mapping[str, Veld] | None = None) -> tuple[Veld, ...]:
     overrides = {"afbeelding": _AFBEELDING, **(overrides or {})}
     return tuple(
-        overrides.get(f.name) or Veld(f.name, _type(f), f.help)
-        for f in kind.fields
-        if (f.name not in _LEFT_OUT or f.name in overrides) and f.name not in _NOT_YET
+        overrides.get(f.name) or Veld(f.name, _type(f), f.help) for f in kind.fields if (f.name not in _LEFT_OUT or f.name in overrides)
     )
 
 
@@ -113,6 +108,13 @@ _ITEM = (
 _TAIL = (
     Veld("inhoud_html", "tekst (HTML)", "de tekst van de pagina als HTML, met absolute links"),
     Veld("bron", "tekst", "het bestand in de repository waarin de redactie dit bijhoudt"),
+)
+# Berichten and activiteiten may come from a wijk's own website (`bovenwijks ophalen`).
+_ORIGINEEL = Veld(
+    "origineel",
+    "object met site, url, of null",
+    "waar een opgehaald bericht of activiteit eerst verscheen: de naam van de eigen website van de wijk en het adres van het"
+    " origineel daar; null voor wat de redactie hier zelf schreef",
 )
 
 DATASETS = (
@@ -166,10 +168,11 @@ DATASETS = (
                 },
             ),
             Veld("hele_dag", "true of false", "true als de activiteit de hele dag duurt (er staat geen tijd bij)"),
+            _ORIGINEEL,
             *_TAIL,
         ),
     ),
-    Dataset("berichten", "Berichten", "Alle nieuwsberichten van de wijken.", (*_ITEM, *_velden(schema.BERICHT), *_TAIL)),
+    Dataset("berichten", "Berichten", "Alle nieuwsberichten van de wijken.", (*_ITEM, *_velden(schema.BERICHT), _ORIGINEEL, *_TAIL)),
     Dataset("kennis", "Kennis", "Alle vragen aan andere wijken en gedeelde ervaringen.", (*_ITEM, *_velden(schema.KENNIS), *_TAIL)),
     Dataset(
         "vocabulaire",
@@ -215,6 +218,10 @@ def _herhaling(a: Activiteit) -> dict[str, Any] | None:
         "tekst": beschrijving(rule, a.datum),
         "rrule": vRecur(rrule_waarden(rule, a.start, a.hele_dag)).to_ical().decode("ascii"),
     }
+
+
+def _origineel(origineel: Origineel | None) -> dict[str, str] | None:
+    return {"site": origineel.site, "url": origineel.url} if origineel else None
 
 
 class OpenData:
@@ -320,10 +327,18 @@ class OpenData:
             hulp=a.hulp,
             afbeelding=self._afbeelding(a.afbeelding),
             hele_dag=a.hele_dag,
+            origineel=_origineel(a.origineel),
         )
 
     def _bericht(self, b: Bericht) -> dict[str, Any]:
-        return self._item(b, datum=b.datum, auteur=b.auteur, samenvatting=b.samenvatting, afbeelding=self._afbeelding(b.afbeelding))
+        return self._item(
+            b,
+            datum=b.datum,
+            auteur=b.auteur,
+            samenvatting=b.samenvatting,
+            afbeelding=self._afbeelding(b.afbeelding),
+            origineel=_origineel(b.origineel),
+        )
 
     def _kennis(self, k: Kennis) -> dict[str, Any]:
         return self._item(k, soort=k.soort, onderwerpen=k.onderwerpen, datum=k.datum)
@@ -350,6 +365,7 @@ class OpenData:
             "ontmoetingsplekken": [{"naam": o.naam, "adres": o.adres, "open": o.open} for o in w.ontmoetingsplekken],
             "website": w.website,
             "feed": w.feed,
+            "kalender": w.kalender,
             "afbeelding": self._afbeelding(w.afbeelding),
             "wijkplan": plan,
             "volgen": {

@@ -56,7 +56,8 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
         title=item.titel,
         render=page,
         markdown=item.body,
-        source=item.source,
+        # An imported item is changed on the wijk's own website, not in its snapshot here.
+        source=None if getattr(item, "origineel", None) else item.source,
         description=getattr(item, "samenvatting", None),
         boost=GEWICHT[item.kind],
         afbeelding=getattr(item, "afbeelding", None),

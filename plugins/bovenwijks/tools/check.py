@@ -44,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_stad(root, vandaag=vandaag)
     problems = sorted([*loaded.problems, *stale(root, loaded)], key=lambda p: (p.path, p.line, p.message))
     report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true")
-    failing = [p for p in problems if not p.advice]
-    print(summary(failing, len(problems) - len(failing), sorted(loaded.stad.wijken), len(loaded.stad.items())), file=sys.stderr)
+    failing = [p for p in problems if p.failing]
+    tips, warnings = sum(p.advice for p in problems), sum(p.warning for p in problems)
+    print(summary(failing, tips, sorted(loaded.stad.wijken), len(loaded.stad.items()), warnings), file=sys.stderr)
     return 1 if failing else 0
 
 
@@ -53,10 +54,11 @@ def _count(n: int, one: str, more: str) -> str:
     return f"{n} {one if n == 1 else more}"
 
 
-def summary(failing: list[Problem], tips: int, wijken: list[str], items: int) -> str:
+def summary(failing: list[Problem], tips: int, wijken: list[str], items: int, warnings: int = 0) -> str:
     """The check's last line: how many problems, in how many of the `wijken` (their slugs)
-    and in how many other files; or that all is well."""
-    tipped = f" ({_count(tips, 'tip', 'tips')} hierboven)" if tips else ""
+    and in how many other files; or that all is well (but for the tips and warnings above)."""
+    above = [_count(n, one, more) for n, one, more in ((tips, "tip", "tips"), (warnings, "waarschuwing", "waarschuwingen")) if n]
+    tipped = f" ({' en '.join(above)} hierboven)" if above else ""
     if not failing:
         return f"Alles in orde: {_count(len(wijken), 'wijk', 'wijken')}, {_count(items, 'item', 'items')}{tipped}."
     in_wijk = {parts[1] for parts in (p.path.split("/") for p in failing) if len(parts) > 2 and parts[0] == WIJKEN}

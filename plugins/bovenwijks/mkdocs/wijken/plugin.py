@@ -104,8 +104,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.stad, self.problems, self.geschiedenis = loaded.stad, loaded.problems, loaded.geschiedenis
         self.dubbel.gemeld = loaded.gemelde_links  # MkDocs' English warning for each is left out
         for problem in self.problems:
-            # Advice fails nothing, `--strict` included: MkDocs counts only warnings.
-            (log.info if problem.advice else log.warning)(str(problem))
+            # Advice and warnings fail nothing, `--strict` included: MkDocs counts only its own warnings.
+            (log.warning if problem.failing else log.info)(str(problem))
         self.pages.mount(wijk_pages(self.stad, self.vandaag, self.site_url), files, config)
         for wijk in self.stad.wijken.values():
             # Other pages and files: published as they are; photos only as copies (`on_env`),

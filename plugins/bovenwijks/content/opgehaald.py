@@ -1,0 +1,298 @@
+"""What `bovenwijks ophalen` fetched from a wijk's own website, as snapshots the build reads.
+
+A wijk's `feed` (RSS or Atom) and `kalender` (iCalendar) are fetched by a separate step, never
+by the build (`tools/ophalen.py`). What it got is kept in the wijk's folder, one JSON file per
+source in `_opgehaald/`, with the photos it downloaded in `_opgehaald/fotos/`: the loader skips
+folders that start with `_`, so none of it is published as it is. Every build is offline and
+reproducible, and a pull request shows what came in.
+
+This module is the one place that knows those files: their names and their fields, for the
+step that writes them and for the build that turns them into the wijk's berichten and
+activiteiten. The imported HTML is cleaned again here (`veilig.schoon`), because a snapshot
+is a file like any other, which a pull request can change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bovenwijks.content import reeks, veilig
+from bovenwijks.content.afbeelding import Checker, Plek
+from bovenwijks.content.problem import Problem
+from bovenwijks.dates import TZ, dutch_date
+from bovenwijks.herhaling import weekdag
+from bovenwijks.model import Activiteit, Afbeelding, Bericht, Herhaling, Item, Origineel, Uitzondering, Wijk
+
+MAP = "_opgehaald"  # in the wijk's folder
+FOTOS = "fotos"  # in MAP: the photos of the items, downloaded
+VERSIE = 1  # of the snapshot's fields; another version is fetched again in full
+
+# After this long without a good answer, `make check` warns the wijk's editors.
+TE_LANG_MISLUKT = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Bron:
+    """A kind of source: the key of the wijk's `index.md` that names it, and what it brings."""
+
+    sleutel: str  # `feed`, `kalender`
+    naam: str  # as editors read it: "de nieuwsfeed"
+    folder: str  # the kind of item it brings: Bericht.folder or Activiteit.folder
+
+    @property
+    def bestand(self) -> str:
+        """Its snapshot, in the wijk's `_opgehaald/`: `feed.json`."""
+        return f"{self.sleutel}.json"
+
+
+FEED = Bron("feed", "de nieuwsfeed", Bericht.folder)
+KALENDER = Bron("kalender", "de agenda", Activiteit.folder)
+BRONNEN = (FEED, KALENDER)
+
+
+@dataclass
+class Momentopname:
+    """The snapshot of one source: what was last fetched, and how the fetching goes.
+
+    `items` are the imported items as records (see `_bericht` and `_activiteit` for their
+    fields), sorted by `id`: the feed's guid, or the event's UID. `gewijzigd` is when they last
+    changed; `mislukt_sinds` and `reden` say since when and why fetching fails (None when the
+    last try went well).
+    """
+
+    url: str
+    site: str = ""
+    link: str = ""  # the site's home
+    versie: int = VERSIE
+    etag: str | None = None
+    last_modified: str | None = None
+    gewijzigd: datetime | None = None
+    mislukt_sinds: datetime | None = None
+    reden: str | None = None
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+    def json(self) -> str:
+        """The snapshot as its file holds it: sorted and indented, so that a change reads as a diff."""
+        data = {
+            "versie": self.versie,
+            "url": self.url,
+            "site": self.site,
+            "link": self.link,
+            "etag": self.etag,
+            "last_modified": self.last_modified,
+            "gewijzigd": self.gewijzigd.isoformat() if self.gewijzigd else None,
+            "mislukt_sinds": self.mislukt_sinds.isoformat() if self.mislukt_sinds else None,
+            "reden": self.reden,
+            "items": sorted(self.items, key=lambda i: str(i.get("id"))),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+    @classmethod
+    def van(cls, text: str) -> Momentopname:
+        """The snapshot in a file's `text`; ValueError (in Dutch) when it is no snapshot."""
+        data = json.loads(text)
+        if not isinstance(data, dict) or not isinstance(data.get("url"), str) or not isinstance(data.get("items", []), list):
+            raise ValueError("dit is geen momentopname van 'bovenwijks ophalen' (url of items ontbreekt)")
+
+        def moment(key: str) -> datetime | None:
+            return datetime.fromisoformat(data[key]) if data.get(key) else None
+
+        return cls(
+            url=data["url"],
+            site=data.get("site") or "",
+            link=data.get("link") or "",
+            versie=data.get("versie", 0),
+            etag=data.get("etag"),
+            last_modified=data.get("last_modified"),
+            gewijzigd=moment("gewijzigd"),
+            mislukt_sinds=moment("mislukt_sinds"),
+            reden=data.get("reden"),
+            items=data.get("items", []),
+        )
+
+
+def pad(wijk_folder: Path, bron: Bron) -> Path:
+    """The snapshot file of `bron` in a wijk's folder."""
+    return wijk_folder / MAP / bron.bestand
+
+
+def inhoud(html: str) -> str:
+    """An imported item's body for the engine: its cleaned HTML as one raw HTML block, which
+    Markdown leaves as it is."""
+    return f'<div class="bw-origineel-tekst">\n{html}\n</div>\n' if html else ""
+
+
+def dagen_oud(moment: datetime, vandaag: date) -> int:
+    """How many days before `vandaag` the `moment` was, in Amsterdam."""
+    return (vandaag - moment.astimezone(TZ).date()).days
+
+
+# -- into the model ------------------------------------------------------------------------
+
+
+class _Lezer:
+    """Turns one snapshot into items of `wijk`; every problem is a warning about that file.
+
+    The editors can't fix a wijk website's item by a pull request, so nothing here fails a
+    check: an item that can't be used is left out, and the rest stands.
+    """
+
+    def __init__(self, wijk: Wijk, path: str, text: str, snapshot: Momentopname, images: Checker):
+        self.wijk, self.path, self.text, self.snapshot, self.images = wijk, path, text, snapshot, images
+        self.problems: list[Problem] = []
+
+    def warn(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message, fatal=False, warning=True))
+
+    def line(self, ident: str) -> int:
+        """The line of the item `ident` in the file: where its `"id"` is."""
+        needle = f'"id": {json.dumps(ident, ensure_ascii=False)}'
+        at = self.text.find(needle)
+        return self.text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+    def items(self, factory) -> list[Item]:
+        found = []
+        for record in self.snapshot.items:
+            ident = str(record.get("id", "")) if isinstance(record, dict) else ""
+            try:
+                item = factory(self, record)
+            except (KeyError, TypeError, ValueError) as error:
+                self.warn(
+                    self.line(ident),
+                    f"een opgehaald item ({ident or 'zonder id'}) is onbruikbaar en staat niet op de site ({error}); haal de bron opnieuw op met 'make ophalen'",
+                )
+                continue
+            if item is not None:
+                found.append(item)
+        return found
+
+    def base(self, record: dict[str, Any]) -> dict[str, Any]:
+        link = record.get("link") or self.snapshot.link or self.snapshot.url
+        return {
+            "wijk": self.wijk.slug,
+            "slug": record["slug"],
+            "source": self.path,
+            "titel": str(record["titel"]),
+            "body": inhoud(veilig.schoon(record.get("html") or "", link)),
+            "lines": {},
+        }
+
+    def origineel(self, record: dict[str, Any]) -> Origineel:
+        return Origineel(
+            self.snapshot.site or self.snapshot.link or self.snapshot.url, record.get("link") or self.snapshot.link or self.snapshot.url
+        )
+
+    def afbeelding(self, record: dict[str, Any]) -> Afbeelding | None:
+        value = record.get("afbeelding")
+        if not value:
+            return None
+        # The file is written from the snapshot's own place, as a page's `afbeelding` is.
+        afbeelding, problems = self.images.afbeelding(
+            {"bestand": value["bestand"], "alt": value.get("alt") or ""}, Plek(self.path, self.line(record["id"]))
+        )
+        for problem in problems:
+            self.warn(problem.line, problem.message)
+        return afbeelding
+
+
+def _moment(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+
+
+def _bericht(lezer: _Lezer, record: dict[str, Any]) -> Bericht:
+    return Bericht(
+        **lezer.base(record),
+        datum=_moment(record["datum"]).astimezone(TZ).date(),
+        auteur=record.get("auteur") or None,
+        samenvatting=record.get("samenvatting") or None,
+        afbeelding=lezer.afbeelding(record),
+        origineel=lezer.origineel(record),
+    )
+
+
+def _herhaling(value: dict[str, Any] | None) -> Herhaling | None:
+    if not value:
+        return None
+    dagen = tuple(d for d in (weekdag(str(w)) for w in value.get("dagen", [])) if d is not None)
+    behalve = tuple(Uitzondering(date.fromisoformat(u["datum"]), u.get("reden")) for u in value.get("behalve", []))
+    tot = date.fromisoformat(value["tot"]) if value.get("tot") else None
+    return Herhaling(value["elke"], dagen, tot, value.get("aantal"), behalve)
+
+
+def _activiteit(lezer: _Lezer, record: dict[str, Any]) -> Activiteit | None:
+    activiteit = Activiteit(
+        **lezer.base(record),
+        start=_moment(record["start"]),
+        eind=_moment(record["eind"]) if record.get("eind") else None,
+        hele_dag=bool(record.get("hele_dag")),
+        # Where, as a resident reads it: a calendar may leave LOCATION out; it is in the wijk.
+        locatie=str(record.get("locatie") or lezer.wijk.naam),
+        herhaling=_herhaling(record.get("herhaling")),
+        afgelast=record.get("afgelast") or None,
+        gewijzigd=_moment(record["gewijzigd"]) if record.get("gewijzigd") else None,
+        afbeelding=lezer.afbeelding(record),
+        origineel=lezer.origineel(record),
+    )
+    checked, problems = reeks.check(activiteit)
+    for problem in problems:
+        lezer.warn(lezer.line(record["id"]), f"de herhaling van '{activiteit.titel}': {problem.message}")
+    return None if any(p.fatal for p in problems) else checked
+
+
+_FACTORIES = {FEED.sleutel: _bericht, KALENDER.sleutel: _activiteit}
+
+
+def lees(root: Path, folder: Path, wijk: Wijk, images: Checker, vandaag: date) -> tuple[list[Item], list[Problem]]:
+    """The imported items of `wijk` (its folder is `folder`), and the warnings for its editors.
+
+    Only the sources its `index.md` still names count: the key is the switch.
+    """
+    items: list[Item] = []
+    problems: list[Problem] = []
+    for bron in BRONNEN:
+        url = getattr(wijk, bron.sleutel)
+        file = pad(folder, bron)
+        if not url or not file.is_file():
+            continue
+        path = file.relative_to(root).as_posix()
+        try:
+            text = file.read_text(encoding="utf-8")
+            snapshot = Momentopname.van(text)
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            line = getattr(error, "lineno", 1)
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"dit bestand van 'make ophalen' is onleesbaar ({error}); haal de bron opnieuw op met 'make ophalen'",
+                    fatal=False,
+                    warning=True,
+                )
+            )
+            continue
+        lezer = _Lezer(wijk, path, text, snapshot, images)
+        items.extend(lezer.items(_FACTORIES[bron.sleutel]))
+        problems.extend(lezer.problems)
+        if snapshot.mislukt_sinds and vandaag - snapshot.mislukt_sinds.astimezone(TZ).date() >= TE_LANG_MISLUKT:
+            problems.append(_te_lang(wijk, bron, snapshot, vandaag))
+    return items, problems
+
+
+def _te_lang(wijk: Wijk, bron: Bron, snapshot: Momentopname, vandaag: date) -> Problem:
+    assert snapshot.mislukt_sinds is not None
+    sinds = snapshot.mislukt_sinds.astimezone(TZ).date()
+    stand = f"van {dutch_date(snapshot.gewijzigd.astimezone(TZ).date())}" if snapshot.gewijzigd else "van de vorige keer"
+    return Problem(
+        wijk.source,
+        wijk.lines.get(bron.sleutel, 1),
+        f"{bron.naam} ({snapshot.url}) kan al {dagen_oud(snapshot.mislukt_sinds, vandaag)} dagen niet worden opgehaald, sinds"
+        f" {dutch_date(sinds)}: {snapshot.reden or 'onbekende fout'}. De site toont de stand {stand}; kijk of het adres nog klopt,"
+        f" of haal '{bron.sleutel}' weg als de wijk die site niet meer heeft",
+        fatal=False,
+        warning=True,
+    )
