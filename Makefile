@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build check test test-browser bench nieuw genereer screenshots clean
+.PHONY: serve build check ophalen test test-browser bench nieuw genereer screenshots clean
 
 # A command that fails ends with `$(OR_FAIL)`: its target's FAILED says in Dutch what it means.
 # GNU make then prints a line of its own ("make: *** [Makefile:40: check] Error 1"), and exits
@@ -45,6 +45,12 @@ build: $(STAMP)
 check: FAILED = make check: verbeter wat hierboven staat, en draai dan opnieuw make check
 check: $(STAMP)
 	@$(BIN)/bovenwijks check $(OR_FAIL)
+
+## ophalen: fetch each wijk's own news feed and agenda (its `feed` and `kalender`) into
+##   wijken/<wijk>/_opgehaald/, the only step that goes online; WIJK=vathorst-de-velden for one
+ophalen: FAILED = make ophalen: niet elke bron is opgehaald; wat eerder was opgehaald blijft staan
+ophalen: $(STAMP)
+	@$(BIN)/bovenwijks ophalen $(if $(WIJK),--wijk "$(WIJK)") $(OR_FAIL)
 
 ## nieuw: a new wijk, wijkplan or item to fill in, e.g.
 ##   make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"

@@ -20,6 +20,8 @@ every thread a daemon.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import ssl
 import threading
 from collections import Counter
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 HOST = "127.0.0.1"
@@ -259,3 +262,30 @@ def _ongewijzigd(headers: Message, route: Bestand) -> bool:
         except (TypeError, ValueError):
             return False
     return False
+
+
+# The demo wijken's own websites (tests/bronnen/README.md): every file at its real address.
+BRONNEN = Path(__file__).resolve().parent / "bronnen"
+_TEKST = ("xml", "calendar", "html", "json")
+
+
+def websites(server: Bronserver, herschrijf: bool = True) -> dict[str, str]:
+    """Serve every site of `tests/bronnen/` on `server`, at `/<host>/<path>`; their addresses
+    here by their real ones.
+
+    With `herschrijf`, every real address in the text files (feeds, calendars) is written as
+    its address here, so that a photo of the same site is fetched from this server, never the
+    internet. Without, the files are served as they are, for a client that maps each address.
+    """
+    entries = json.loads((BRONNEN / "bronnen.json").read_text(encoding="utf-8"))
+    hier = {e["url"]: server.url(f"/{urlsplit(e['url']).netloc}{urlsplit(e['url']).path}") for e in entries}
+    hosts = {f"https://{urlsplit(e['url']).netloc}/": server.url(f"/{urlsplit(e['url']).netloc}/") for e in entries}
+    for entry in entries:
+        body = (BRONNEN / entry["bestand"]).read_bytes()
+        if herschrijf and any(kind in entry["type"] for kind in _TEKST):
+            for real, local in hosts.items():
+                body = body.replace(real.encode(), local.encode())
+        digest = hashlib.sha256(body).hexdigest()[:12]
+        route = Bestand(body, entry["type"], etag=f'"{digest}"', last_modified="Mon, 30 Nov 2026 06:00:00 GMT")
+        server.zet(urlsplit(hier[entry["url"]]).path, route)
+    return hier

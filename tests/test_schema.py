@@ -85,7 +85,8 @@ DEMO = _demo_files()
 def test_the_patterns_cover_every_demo_page():
     covered = {path for _, path in DEMO}
     stad = load_stad(REPO).stad
-    sources = {REPO / item.source for wijk in stad.wijken.values() for item in [*wijk.items()]}
+    # What `bovenwijks ophalen` brought in is no editor's file: its snapshot has no schema here.
+    sources = {REPO / item.source for wijk in stad.wijken.values() for item in wijk.items() if getattr(item, "origineel", None) is None}
     sources |= {REPO / wijk.source for wijk in stad.wijken.values()}
     assert sources and sources <= covered
     assert len(DEMO) > 50

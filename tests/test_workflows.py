@@ -237,3 +237,24 @@ def test_the_logboek_branch_is_made_by_the_first_run_and_kept_by_the_next(tmp_pa
     assert origin_git("show", "nieuwsbrief-logboek:nieuwsbrief-logboek.json") == records[-1]
     assert len(origin_git("log", "--format=%s", "nieuwsbrief-logboek").splitlines()) == 2
     assert origin_git("log", "--format=%s", "main").splitlines() == ["De stad"]
+
+
+def test_the_wijken_sites_are_fetched_every_morning_into_one_pull_request():
+    ophalen = workflow("ophalen.yml")
+    _minute, hour, *days = ophalen["on"]["schedule"][0]["cron"].split()
+    assert days == ["*", "*", "*"] and int(hour) < 5  # daily, before the site is built in the morning
+    assert ophalen["concurrency"]["cancel-in-progress"] is False
+    assert ophalen["permissions"] == {"contents": "read"}
+    assert [job.get("permissions") for job in ophalen["jobs"].values()] == [{"contents": "write", "pull-requests": "write"}]
+    fetch = step(ophalen, "Ophalen (bovenwijks ophalen)")
+    assert "bovenwijks ophalen" in fetch["run"] and "--lokaal" not in fetch["run"]
+    # A failing source does not stop the others from coming in, and the check's warnings go along.
+    assert "set +e" in fetch["run"] and "bovenwijks check" in step(ophalen, "Controleren (bovenwijks check)")["run"]
+    offer = step(ophalen, "Pull request maken of bijwerken")["run"]
+    assert "git add --all wijken" in offer and "refs/heads/ophalen" in offer and "gh pr create" in offer
+    assert "git push origin HEAD:refs/heads/main" not in offer
+
+
+@pytest.mark.parametrize("name", ["check.yml", "deploy.yml", "nieuwsbrief.yml"])
+def test_only_the_ophalen_workflow_goes_online_for_content(name):
+    assert all("ophalen" not in script for script in runs(workflow(name)))

@@ -5,6 +5,7 @@
     bovenwijks genereer              de afgeleide bestanden opnieuw
     bovenwijks linkcheck site/       de links van een gebouwde site
     bovenwijks nieuwsbrief --wijk soesterkwartier --aan lijst@example.org
+    bovenwijks ophalen               het nieuws en de agenda van de eigen websites van de wijken
 
 Each subcommand is a module with `HELP`, `arguments(parser)` and `run(args)`: adding one is a
 line in `COMMANDS`. Help and errors are in Dutch, as editors read them; `scripts/` and the
@@ -19,7 +20,7 @@ import sys
 from types import ModuleType
 from typing import NoReturn
 
-from bovenwijks.tools import check, generate, linkcheck, nieuwsbrief, scaffold
+from bovenwijks.tools import check, generate, linkcheck, nieuwsbrief, ophalen, scaffold
 
 PROG = "bovenwijks"
 
@@ -30,6 +31,7 @@ COMMANDS: dict[str, ModuleType] = {
     "genereer": generate,
     "linkcheck": linkcheck,
     "nieuwsbrief": nieuwsbrief,
+    "ophalen": ophalen,
 }
 
 # argparse's own messages, which it writes in English, as editors should read them.
