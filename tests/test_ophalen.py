@@ -86,7 +86,9 @@ def test_a_wordpress_feed_an_atom_feed_and_two_calendars_come_in(demo, bronserve
     assert {"datum": "2026-12-29", "reden": None} in koffie["herhaling"]["behalve"]
     assert not any("2025" in i["start"][:4] for i in kalender.items)  # Burendag 2025 is history
     taal = _snapshot(demo, "soesterkwartier", KALENDER)
-    assert any(i["id"].endswith("#20270121") for i in taal.items)  # the moved time stands alone
+    # The moved time stands alone, and says its day beside its series.
+    moved = next(i for i in taal.items if i["id"].endswith("#20270121"))
+    assert moved["titel"] == "Taalcafé overdag op 21 januari 2027" and moved["slug"] == "taalcafe-overdag-2027-01-21"
 
     built = demo.build(strict=True)
     assert built.error is None, built.warnings

@@ -125,6 +125,19 @@ def _zonder_metadata(body: bytes) -> tuple[bytes, str]:
         raise _GeenFoto(f"geen leesbare foto ({error})") from error
 
 
+def keer_datum(ident: str) -> date | None:
+    """The day of a time of a series that stands alone (`UID#20270121`: a moved time, or one of a
+    series written out); None for any other id."""
+    found = _KEER.search(ident)
+    return date(int(found["jaar"]), int(found["maand"]), int(found["dag"])) if found else None
+
+
+def _titel(ident: str, titel: str) -> str:
+    """The title residents read: a time that stands alone says its day, beside its series."""
+    keer = keer_datum(ident)
+    return f"{titel} op {dutch_date(keer)}" if keer else titel
+
+
 class _Slugs:
     """The addresses of imported items: made once from the title, then kept for that id."""
 
@@ -140,9 +153,9 @@ class _Slugs:
         # Cut between words, as a title is read: `...-vanaf-1-december`, never `...-1-decemb`.
         base = (full if len(full) <= _SLUG_TEKENS else full[: _SLUG_TEKENS + 1].rsplit("-", 1)[0]).strip("-") or "item"
         # A time of a series that stands alone (`UID#20270121`): its own date in its address.
-        keer = _KEER.search(ident)
+        keer = keer_datum(ident)
         if keer:
-            base = f"{base}-{keer['jaar']}-{keer['maand']}-{keer['dag']}"
+            base = f"{base}-{keer.isoformat()}"
         slug, n = base, 1
         while slug in self.bezet:
             n += 1
@@ -176,7 +189,7 @@ def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _F
         {
             "id": a.uid,
             "slug": slugs.slug(a.uid, a.titel),
-            "titel": a.titel,
+            "titel": _titel(a.uid, a.titel),
             "start": a.start.isoformat(),
             "eind": a.eind.isoformat() if a.eind else None,
             "hele_dag": a.hele_dag,
