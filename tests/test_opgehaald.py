@@ -7,13 +7,17 @@ need no server: `test_ophalen.py` fetches for real.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from city import BUILD_DATE
 from icalendar import Calendar
 
+from bovenwijks.city.kennisuitwisseling import Uitwisseling
+from bovenwijks.city.nieuwsbrief import Week, brief
+from bovenwijks.content.load import load_stad
 from bovenwijks.content.opgehaald import FEED, KALENDER, Momentopname, pad
+from bovenwijks.publish.nieuwsbrief import tekst
 
 DATE = {"BOVENWIJKS_BUILD_DATE": BUILD_DATE}  # the day the build has in these tests
 SITE = "Wijkvereniging Oost"
@@ -94,8 +98,11 @@ def test_an_imported_bericht_is_the_wijks_own_with_the_link_back(oost):
     assert record["id"] == "oost/nieuws/kerstmarkt-op-het-plein"
     assert record["origineel"] == {"site": SITE, "url": "https://www.oost.example/2026/11/kerstmarkt/"}
     assert next(i for i in data["items"] if i["titel"] == "Eigen nieuws")["origineel"] is None
-    # The nieuwsbrief of week 48 has the news of week 47.
+    # The nieuwsbrief of week 48 has the news of week 47, on the web and in the mail's text.
     assert f"verschenen op {SITE}" in built.article("nieuwsbrief/oost/")
+    stad = load_stad(oost.root, vandaag=date(2026, 11, 23)).stad
+    mail = tekst(brief(stad, "oost", Week(2026, 48), Uitwisseling(stad)), "https://stad.example/")
+    assert f"- Kerstmarkt op het plein (18 november 2026, verschenen op {SITE})" in " ".join(mail.split())
 
 
 def test_an_imported_series_is_on_the_agenda_and_in_the_calendars(oost):

@@ -127,7 +127,8 @@ def tekst(brief: Brief, site_url: str) -> str:
     if brief.berichten:
         kop("Nieuws")
         for b in brief.berichten:
-            out += _regels(f"- {b.titel} ({dutch_date(b.datum)})")
+            verschenen = f", verschenen op {b.origineel.site}" if b.origineel else ""
+            out += _regels(f"- {b.titel} ({dutch_date(b.datum)}{verschenen})")
             if b.samenvatting:
                 out += _regels(b.samenvatting, "  ")
             out += [f"  {site_url}{b.url}", ""]
