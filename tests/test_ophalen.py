@@ -307,3 +307,12 @@ def test_the_demo_snapshots_are_what_the_demo_sources_give(tmp_path):
     assert written == committed and len(written) >= 4
     for path in written:
         assert (copy / path).read_bytes() == (REPO / path).read_bytes(), path
+
+
+def test_an_example_address_is_skipped_and_its_snapshot_kept(oost):
+    before = pad(oost.root / "wijken/oost", FEED).read_bytes()
+    oost.wijk("oost", "Oost", feed="https://www.oost.example/feed/", kalender="https://agenda.oost.test/a.ics")
+    code, out, _ = _run(oost)
+    assert code == 0
+    assert out.count("overgeslagen: een voorbeeldadres, dat geen server beantwoordt") == 2
+    assert "Geen enkele wijk" not in out and pad(oost.root / "wijken/oost", FEED).read_bytes() == before

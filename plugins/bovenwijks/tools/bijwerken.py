@@ -45,7 +45,8 @@ _KEER = re.compile(r"#(?P<jaar>\d{4})(?P<maand>\d{2})(?P<dag>\d{2})(?:T\d{4})?$"
 
 @dataclass
 class Uitkomst:
-    """How one source went, for the report: `soort` is nieuw, gewijzigd, ongewijzigd or mislukt."""
+    """How one source went, for the report: `soort` is nieuw, gewijzigd, ongewijzigd, mislukt,
+    overgeslagen (an example address) or weg (its key is gone)."""
 
     soort: str
     tekst: str

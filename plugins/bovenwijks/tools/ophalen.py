@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.opgehaald import BRONNEN, MAP, pad
@@ -26,6 +27,17 @@ from bovenwijks.tools import options
 from bovenwijks.tools.bijwerken import Uitkomst, ruim_op, werk_bij
 from bovenwijks.tools.fetch import Antwoord, Limieten, haal, user_agent
 from bovenwijks.tools.instellingen import lees
+
+# Names reserved for examples and tests (RFC 2606), which no server answers: the
+# demo city's wijken, and the guide's examples an editor may copy.
+VOORBEELD = (".example", ".test", ".invalid")
+
+
+def voorbeeld(url: str) -> bool:
+    """Whether `url` is an example address (`https://www.vathorstdevelden.example/feed/`)."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host.endswith(VOORBEELD) or host in {v.lstrip(".") for v in VOORBEELD}
+
 
 HELP = "haal het nieuws en de agenda van de eigen websites van de wijken op (de enige stap die internet gebruikt)"
 
@@ -40,14 +52,19 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(
-    args: argparse.Namespace, nu: datetime | None = None, limieten: Limieten | None = None, haal: Callable[..., Antwoord] = haal
+    args: argparse.Namespace,
+    nu: datetime | None = None,
+    limieten: Limieten | None = None,
+    haal: Callable[..., Antwoord] = haal,
+    voorbeelden: bool = False,
 ) -> int:
     """Fetch every source asked for: 0 when none failed, 1 when one did (the others are
     written all the same), 2 for wrong arguments.
 
     `nu` (the time of this run) and `limieten` (of every request) are the real ones unless a
     test gives its own: a test can't wait 30 seconds for a slow server. `haal` fetches
-    (`fetch.haal`); the demo city's script gives one that serves its sites from files.
+    (`fetch.haal`); the demo city's script gives one that serves its sites from files, and
+    `voorbeelden`: it fetches example addresses too, which are skipped otherwise.
     """
     root = Path(args.root)
     try:
@@ -63,8 +80,7 @@ def run(
         return 2
     fetch = partial(_haal, haal, user_agent=user_agent(instellingen.site_url), lokaal=args.lokaal, standaard=limieten or Limieten())
     nu = nu or datetime.now(UTC).replace(microsecond=0)
-    failed = 0
-    sources = 0
+    failed = sources = skipped = 0
     for slug, wijk in sorted(stad.wijken.items()):
         if args.wijk and slug != args.wijk:
             continue
@@ -84,6 +100,10 @@ def run(
                         slug, bron.naam, "", Uitkomst("weg", f"'{bron.sleutel}' staat niet meer in index.md: wat eruit kwam is weggehaald")
                     )
                 continue
+            if voorbeeld(url) and not voorbeelden:
+                _meld(slug, bron.naam, url, Uitkomst("overgeslagen", "overgeslagen: een voorbeeldadres, dat geen server beantwoordt"))
+                skipped += 1
+                continue
             sources += 1
             bezet = {i.slug for i in getattr(wijk, bron.folder) if i.origineel is None}
             uitkomst = werk_bij(folder, bron, url, haal=fetch, nu=nu, bezet=bezet)
@@ -92,7 +112,7 @@ def run(
         ruim_op(folder)
         if (folder / MAP).is_dir() and not any((folder / MAP).rglob("*.json")):
             shutil.rmtree(folder / MAP)
-    if not sources:
+    if not sources and not skipped:
         print("Geen enkele wijk heeft een 'feed' of 'kalender' in haar index.md: er is niets op te halen.")
     elif failed:
         print(f"{failed} van de {sources} bronnen mislukt; wat eerder was opgehaald blijft op de site staan.", file=sys.stderr)
