@@ -10,74 +10,25 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
-from city import BUILD_DATE
 from icalendar import Calendar
+from snapshots import DATE, FEED_URL, KALENDER_URL, SITE, activiteit, bericht, schrijf
 
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
 from bovenwijks.city.nieuwsbrief import Week, brief
 from bovenwijks.content.load import load_stad
-from bovenwijks.content.opgehaald import FEED, KALENDER, Momentopname, pad
+from bovenwijks.content.opgehaald import FEED, KALENDER
 from bovenwijks.publish.nieuwsbrief import tekst
 
-DATE = {"BOVENWIJKS_BUILD_DATE": BUILD_DATE}  # the day the build has in these tests
-SITE = "Wijkvereniging Oost"
-FEED_URL = "https://www.oost.example/feed/"
-KALENDER_URL = "https://www.oost.example/agenda.ics"
-
-
-def _bericht(**over):
-    record = {
-        "id": "https://www.oost.example/?p=12",
-        "slug": "kerstmarkt-op-het-plein",
-        "titel": "Kerstmarkt op het plein",
-        "datum": "2026-11-18T10:00:00+01:00",
-        "link": "https://www.oost.example/2026/11/kerstmarkt/",
-        "html": '<p>Op 12 december is er weer een kerstmarkt.</p><p>Lees ook <a href="https://www.oost.example/agenda/">de agenda</a>.</p>',
-        "samenvatting": "Op 12 december is er weer een kerstmarkt.",
-        "auteur": "Femke",
-        "afbeelding": None,
-    }
-    record.update(over)
-    return record
-
-
-def _activiteit(**over):
-    record = {
-        "id": "koffie-123@oost.example",
-        "slug": "koffieochtend",
-        "titel": "Koffieochtend",
-        "start": "2026-11-24T10:00:00+01:00",
-        "eind": "2026-11-24T11:30:00+01:00",
-        "hele_dag": False,
-        "locatie": "Buurthuis Oost",
-        "html": "<p>Kom een kop koffie drinken.</p>",
-        "link": "https://www.oost.example/agenda/koffieochtend/",
-        "afgelast": None,
-        "herhaling": {"elke": "week", "behalve": [{"datum": "2026-12-29", "reden": "Kerstvakantie"}]},
-        "gewijzigd": "2026-11-01T09:00:00+00:00",
-    }
-    record.update(over)
-    return record
-
-
-def _snapshot(city, bron, url, items, **over):
-    snapshot = Momentopname(
-        url=url, site=SITE, link="https://www.oost.example/", gewijzigd=datetime(2026, 11, 20, 6, tzinfo=UTC), items=items
-    )
-    for key, value in over.items():
-        setattr(snapshot, key, value)
-    path = pad(city.root / "wijken" / "oost", bron)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(snapshot.json(), encoding="utf-8")
-    return path
+# The koffieochtend of the oost fixture comes back every week, but not in the Christmas holiday.
+KOFFIE = {"elke": "week", "behalve": [{"datum": "2026-12-29", "reden": "Kerstvakantie"}]}
 
 
 @pytest.fixture
 def oost(city):
     city.wijk("oost", "Oost", feed=FEED_URL, kalender=KALENDER_URL)
     city.bericht("oost", "eigen-nieuws", datum="2026-11-19")
-    _snapshot(city, FEED, FEED_URL, [_bericht()])
-    _snapshot(city, KALENDER, KALENDER_URL, [_activiteit()])
+    schrijf(city, FEED, [bericht()])
+    schrijf(city, KALENDER, [activiteit(herhaling=KOFFIE)])
     return city
 
 
@@ -127,7 +78,7 @@ def test_an_imported_series_is_on_the_agenda_and_in_the_calendars(oost):
 def test_the_build_cleans_a_snapshot_again(city):
     city.wijk("oost", "Oost", feed=FEED_URL)
     html = '<p onclick="steel()">Hallo<script>alert(1)</script></p><iframe src="https://track.example/"></iframe><a href="javascript:alert(1)">klik</a>'
-    _snapshot(city, FEED, FEED_URL, [_bericht(html=html)])
+    schrijf(city, FEED, [bericht(html=html)])
     built = city.build(strict=True)
     assert built.error is None, built.warnings
     page = built.article("wijken/oost/nieuws/kerstmarkt-op-het-plein/")
@@ -138,7 +89,7 @@ def test_the_build_cleans_a_snapshot_again(city):
 
 def test_without_its_key_a_snapshot_shows_nothing(city):
     city.wijk("oost", "Oost")
-    _snapshot(city, FEED, FEED_URL, [_bericht()])
+    schrijf(city, FEED, [bericht()])
     built = city.build(strict=True)
     assert built.error is None
     assert not built.exists("wijken/oost/nieuws/kerstmarkt-op-het-plein/")
@@ -147,7 +98,7 @@ def test_without_its_key_a_snapshot_shows_nothing(city):
 def test_a_page_of_the_wijk_keeps_its_address(city):
     city.wijk("oost", "Oost", feed=FEED_URL)
     city.bericht("oost", "kerstmarkt-op-het-plein", body="Ons eigen verhaal.")
-    path = _snapshot(city, FEED, FEED_URL, [_bericht()])
+    path = schrijf(city, FEED, [bericht()])
     built = city.build(strict=True)
     assert built.error is None, built.warnings  # a warning for the editors, which fails nothing
     assert "Ons eigen verhaal." in built.article("wijken/oost/nieuws/kerstmarkt-op-het-plein/")
@@ -158,7 +109,7 @@ def test_a_page_of_the_wijk_keeps_its_address(city):
 
 def test_a_source_that_fails_for_a_week_is_a_warning_at_its_key(city):
     index = city.wijk("oost", "Oost", feed=FEED_URL)
-    _snapshot(city, FEED, FEED_URL, [_bericht()], mislukt_sinds=datetime(2026, 11, 15, 5, tzinfo=UTC), reden="de server gaf foutcode 500")
+    schrijf(city, FEED, [bericht()], mislukt_sinds=datetime(2026, 11, 15, 5, tzinfo=UTC), reden="de server gaf foutcode 500")
     line = index.read_text(encoding="utf-8").splitlines().index(f"feed: {FEED_URL}") + 1
     result = city.check(env=DATE)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -175,7 +126,7 @@ def test_a_source_that_fails_for_a_week_is_a_warning_at_its_key(city):
 
 def test_a_source_failing_for_six_days_is_not_warned_about(city):
     city.wijk("oost", "Oost", feed=FEED_URL)
-    _snapshot(city, FEED, FEED_URL, [_bericht()], mislukt_sinds=datetime(2026, 11, 17, 5, tzinfo=UTC), reden="time-out")
+    schrijf(city, FEED, [bericht()], mislukt_sinds=datetime(2026, 11, 17, 5, tzinfo=UTC), reden="time-out")
     result = city.check(env=DATE)
     assert result.returncode == 0 and "niet worden opgehaald" not in result.stdout
 
@@ -183,7 +134,7 @@ def test_a_source_failing_for_six_days_is_not_warned_about(city):
 def test_a_broken_snapshot_is_a_warning_and_the_rest_stands(city):
     city.wijk("oost", "Oost", feed=FEED_URL, kalender=KALENDER_URL)
     city.write("wijken/oost/_opgehaald/feed.json", '{"url": "x", "items": [\n  {"id": 1,,}\n]}\n')
-    _snapshot(city, KALENDER, KALENDER_URL, [_activiteit(), _activiteit(id="kapot", slug="kapot", start="gisteren")])
+    schrijf(city, KALENDER, [activiteit(), activiteit(id="kapot", slug="kapot", start="gisteren")])
     result = city.check(env=DATE)
     assert result.returncode == 0, result.stdout
     assert "wijken/oost/_opgehaald/feed.json:2: dit bestand van 'make ophalen' is onleesbaar" in result.stdout
@@ -203,11 +154,10 @@ def test_nothing_in_the_snapshot_folder_is_published(oost):
 
 def test_an_imported_photo_has_copies_and_its_alt(oost):
     oost.foto("wijken/oost/_opgehaald/fotos/abc.jpg")
-    _snapshot(
+    schrijf(
         oost,
         FEED,
-        FEED_URL,
-        [_bericht(afbeelding={"bestand": "fotos/abc.jpg", "alt": "Kraampjes op het plein", "url": "https://www.oost.example/a.jpg"})],
+        [bericht(afbeelding={"bestand": "fotos/abc.jpg", "alt": "Kraampjes op het plein", "url": "https://www.oost.example/a.jpg"})],
     )
     built = oost.build(strict=True)
     assert built.error is None, built.warnings

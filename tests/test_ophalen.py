@@ -6,59 +6,26 @@ Each wijk's own website is a `Bronserver` (tests/bronserver.py); the demo wijken
 
 from __future__ import annotations
 
-import argparse
 import filecmp
 import json
 import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from bronserver import Bestand, Doorverwijzing, Fout, Groot, Traag, websites
-from city import BUILD_DATE, REPO
+from city import REPO
 from PIL import Image
+from snapshots import NU, event, ics, momentopname, ophalen, rss
 
-from bovenwijks.content.opgehaald import FEED, KALENDER, Momentopname, pad
-from bovenwijks.tools import ophalen
+from bovenwijks.content.opgehaald import FEED, KALENDER, pad
 from bovenwijks.tools.fetch import Limieten
 
-NU = datetime(2026, 11, 23, 5, 30, tzinfo=UTC)  # the morning of the tests' build date
-DATE = {"BOVENWIJKS_BUILD_DATE": BUILD_DATE}
 VATHORST_FEED = "https://www.vathorstdevelden.example/feed/"
 VATHORST_KALENDER = "https://www.vathorstdevelden.example/agenda.ics"
 SOEST_FEED = "https://www.soesterkwartier.example/atom.xml"
 SOEST_KALENDER = "https://www.soesterkwartier.example/agenda.ics"
-
-RSS = """<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-<channel><title>Buurtvereniging Oost</title><link>https://oost.example/</link><description>Nieuws</description>
-{items}
-</channel></rss>
-"""
-ITEM = """<item><title>{titel}</title><link>https://oost.example/{guid}/</link><guid isPermaLink="false">{guid}</guid>
-<pubDate>Wed, 18 Nov 2026 10:00:00 +0000</pubDate><description>Kort.</description>
-<content:encoded><![CDATA[{html}]]></content:encoded></item>"""
-
-
-def _rss(*items: tuple[str, str, str]) -> bytes:
-    return RSS.format(items="\n".join(ITEM.format(guid=g, titel=t, html=h) for g, t, h in items)).encode()
-
-
-def _run(city, *, wijk=None, lokaal=True, nu=NU, limieten=None) -> tuple[int, str, str]:
-    """`bovenwijks ophalen` in this process (a test can't wait for the real time limits)."""
-    args = argparse.Namespace(root=str(city.root), wijk=wijk, lokaal=lokaal)
-    import contextlib
-    import io
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = ophalen.run(args, nu=nu, limieten=limieten)
-    return code, out.getvalue(), err.getvalue()
-
-
-def _snapshot(city, wijk, bron) -> Momentopname:
-    return Momentopname.van(pad(city.root / "wijken" / wijk, bron).read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -71,21 +38,21 @@ def demo(city, bronserver):
 
 
 def test_a_wordpress_feed_an_atom_feed_and_two_calendars_come_in(demo, bronserver):
-    code, out, err = _run(demo)
+    code, out, err = ophalen(demo)
     assert code == 0, out + err
     assert "vathorst-de-velden, de nieuwsfeed (" in out and ": nieuw: 6 berichten" in out
     assert "soesterkwartier, de nieuwsfeed (" in out and ": nieuw: 4 berichten" in out
     assert "vathorst-de-velden, de agenda (" in out and "soesterkwartier, de agenda (" in out
-    feed = _snapshot(demo, "vathorst-de-velden", FEED)
+    feed = momentopname(demo, FEED, "vathorst-de-velden")
     assert feed.site == "Bewonersvereniging De Velden" and all("/?p=" in i["id"] for i in feed.items)
     assert all("<script" not in i["html"] for i in feed.items)
     # Relative links in the WordPress text are absolute to the source (`/agenda/`: its root here).
     assert any('href="' + bronserver.url("/agenda/") + '"' in i["html"] for i in feed.items)
-    kalender = _snapshot(demo, "vathorst-de-velden", KALENDER)
+    kalender = momentopname(demo, KALENDER, "vathorst-de-velden")
     koffie = next(i for i in kalender.items if i["herhaling"] and i["herhaling"]["elke"] == "week")
     assert {"datum": "2026-12-29", "reden": None} in koffie["herhaling"]["behalve"]
     assert not any("2025" in i["start"][:4] for i in kalender.items)  # Burendag 2025 is history
-    taal = _snapshot(demo, "soesterkwartier", KALENDER)
+    taal = momentopname(demo, KALENDER, "soesterkwartier")
     # The moved time stands alone, and says its day beside its series.
     moved = next(i for i in taal.items if i["id"].endswith("#20270121"))
     assert moved["titel"] == "Taalcafé overdag op 21 januari 2027" and moved["slug"] == "taalcafe-overdag-2027-01-21"
@@ -100,7 +67,7 @@ def test_a_wordpress_feed_an_atom_feed_and_two_calendars_come_in(demo, bronserve
 
 
 def test_photos_are_downloaded_once_without_their_metadata(demo, bronserver):
-    _run(demo)
+    ophalen(demo)
     fotos = sorted((demo.root / "wijken/vathorst-de-velden/_opgehaald/fotos").iterdir())
     assert fotos, "the posts' photos are downloaded"
     for foto in fotos:
@@ -108,7 +75,7 @@ def test_photos_are_downloaded_once_without_their_metadata(demo, bronserver):
             assert not image.getexif(), f"{foto.name} keeps its EXIF"
     lampion = bronserver.van("/www.vathorstdevelden.example/wp-content/uploads/2026/11/lampionnenoptocht.jpg")
     assert len(lampion) == 1
-    _run(demo, nu=NU + timedelta(days=1))
+    ophalen(demo, nu=NU + timedelta(days=1))
     assert len(bronserver.van("/www.vathorstdevelden.example/wp-content/uploads/2026/11/lampionnenoptocht.jpg")) == 1
     built = demo.build(strict=True)
     page = built.page("wijken/vathorst-de-velden/")
@@ -116,10 +83,10 @@ def test_photos_are_downloaded_once_without_their_metadata(demo, bronserver):
 
 
 def test_an_unchanged_source_costs_a_304_and_writes_nothing(demo, bronserver):
-    _run(demo)
+    ophalen(demo)
     path = pad(demo.root / "wijken/vathorst-de-velden", FEED)
     before = path.read_bytes()
-    code, out, _ = _run(demo, nu=NU + timedelta(days=1))
+    code, out, _ = ophalen(demo, nu=NU + timedelta(days=1))
     assert code == 0
     assert "vathorst-de-velden, de nieuwsfeed" in out and "ongewijzigd (de server zegt: niets nieuws)" in out
     requests = bronserver.van("/www.vathorstdevelden.example/feed/")
@@ -131,10 +98,10 @@ def test_an_unchanged_source_costs_a_304_and_writes_nothing(demo, bronserver):
 def oost(city, bronserver):
     url = bronserver.zet(
         "/feed/",
-        Bestand(_rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>"), ("p2", "Snoeidag", "<p>Bij de vijver.</p>")), "application/rss+xml"),
+        Bestand(rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>"), ("p2", "Snoeidag", "<p>Bij de vijver.</p>")), "application/rss+xml"),
     )
     city.wijk("oost", "Oost", feed=url)
-    assert _run(city)[0] == 0
+    assert ophalen(city)[0] == 0
     return city
 
 
@@ -146,18 +113,18 @@ def oost(city, bronserver):
         (Groot(), "50 MB"),
         (Doorverwijzing("/feed/"), "doorverwijzing"),
         (Bestand(b"<!doctype html><html><head><title>Oost</title></head><body><p>Welkom</p></body></html>", "text/html"), "webpagina"),
-        (Bestand(RSS.format(items="").encode(), "application/rss+xml"), "geen berichten"),
+        (Bestand(rss(), "application/rss+xml"), "geen berichten"),
     ],
     ids=["500", "een-byte-per-seconde", "50-MB", "doorverwijzing-in-een-kring", "html-pagina", "lege-feed"],
 )
 def test_a_failing_source_keeps_its_last_snapshot_and_says_so(oost, bronserver, route, reason):
-    before = _snapshot(oost, "oost", FEED)
+    before = momentopname(oost, FEED)
     bronserver.zet("/feed/", route)
-    code, _out, err = _run(oost, nu=NU + timedelta(days=3), limieten=Limieten(connect=1, read=1, totaal=2))
+    code, _out, err = ophalen(oost, nu=NU + timedelta(days=3), limieten=Limieten(connect=1, read=1, totaal=2))
     assert code == 1
     assert "oost, de nieuwsfeed (" in err and reason.lower() in err.lower(), err
     assert "De vorige stand blijft staan (2 berichten, van 23 november 2026, 3 dagen oud)" in err
-    after = _snapshot(oost, "oost", FEED)
+    after = momentopname(oost, FEED)
     assert after.items == before.items and after.mislukt_sinds == NU + timedelta(days=3)
     built = oost.build(strict=True)
     assert built.error is None and built.exists("wijken/oost/nieuws/kerstmarkt/")
@@ -166,19 +133,19 @@ def test_a_failing_source_keeps_its_last_snapshot_and_says_so(oost, bronserver, 
 def test_a_week_of_failures_warns_the_editors(oost, bronserver):
     bronserver.zet("/feed/", Fout(500))
     for day in range(1, 9):
-        _run(oost, nu=NU + timedelta(days=day))
-    snapshot = _snapshot(oost, "oost", FEED)
+        ophalen(oost, nu=NU + timedelta(days=day))
+    snapshot = momentopname(oost, FEED)
     assert snapshot.mislukt_sinds == NU + timedelta(days=1)  # the first failure, kept
     result = oost.check(env={"BOVENWIJKS_BUILD_DATE": "2026-12-01"})
     assert result.returncode == 0
     assert "wijken/oost/index.md:" in result.stdout and "kan al 7 dagen niet worden opgehaald" in result.stdout
     bronserver.zet(
         "/feed/",
-        Bestand(_rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>"), ("p2", "Snoeidag", "<p>Bij de vijver.</p>")), "application/rss+xml"),
+        Bestand(rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>"), ("p2", "Snoeidag", "<p>Bij de vijver.</p>")), "application/rss+xml"),
     )
-    code, out, _ = _run(oost, nu=NU + timedelta(days=9))
+    code, out, _ = ophalen(oost, nu=NU + timedelta(days=9))
     assert code == 0 and "ongewijzigd, en weer bereikbaar" in out
-    assert _snapshot(oost, "oost", FEED).mislukt_sinds is None
+    assert momentopname(oost, FEED).mislukt_sinds is None
 
 
 def test_a_hostile_feed_is_cleaned_and_its_pixel_never_fetched(city, bronserver):
@@ -189,10 +156,10 @@ def test_a_hostile_feed_is_cleaned_and_its_pixel_never_fetched(city, bronserver)
         '<p><a href="javascript:alert(1)">klik</a> <a href="/lees-meer/">meer</a></p>'
         '<iframe src="https://video.example/embed/1"></iframe>'
     )
-    url = bronserver.zet("/feed/", Bestand(_rss(("p1", "Welkom", hostile)), "application/rss+xml"))
+    url = bronserver.zet("/feed/", Bestand(rss(("p1", "Welkom", hostile)), "application/rss+xml"))
     city.wijk("oost", "Oost", feed=url)
-    _run(city)
-    html = _snapshot(city, "oost", FEED).items[0]["html"]
+    ophalen(city)
+    html = momentopname(city, FEED).items[0]["html"]
     for bad in ("<script", "evil.example", "onerror", "javascript:", "<iframe", "tracker.example", "<img"):
         assert bad not in html
     assert 'href="https://oost.example/lees-meer/"' in html or 'href="' + bronserver.url("/lees-meer/") in html
@@ -203,59 +170,51 @@ def test_a_hostile_feed_is_cleaned_and_its_pixel_never_fetched(city, bronserver)
 
 
 def test_a_private_address_is_refused_without_lokaal(city, bronserver):
-    url = bronserver.zet("/feed/", Bestand(_rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>")), "application/rss+xml"))
+    url = bronserver.zet("/feed/", Bestand(rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>")), "application/rss+xml"))
     city.wijk("oost", "Oost", feed=url, kalender="http://169.254.169.254/latest/meta-data/")
-    code, _, err = _run(city, lokaal=False)
+    code, _, err = ophalen(city, lokaal=False)
     assert code == 1
     assert "127.0.0.1 is een loopback-adres" in err and "169.254.169.254 is een link-local adres" in err
     assert not bronserver.van("/feed/")
 
 
 def test_items_the_source_drops(oost, bronserver):
-    bronserver.zet("/feed/", Bestand(_rss(("p2", "Snoeidag op zaterdag", "<p>Bij de vijver.</p>")), "application/rss+xml"))
-    code, out, _ = _run(oost, nu=NU + timedelta(days=1))
+    bronserver.zet("/feed/", Bestand(rss(("p2", "Snoeidag op zaterdag", "<p>Bij de vijver.</p>")), "application/rss+xml"))
+    code, out, _ = ophalen(oost, nu=NU + timedelta(days=1))
     assert code == 0 and "gewijzigd: 1 bijgewerkt" in out
-    items = {i["id"]: i for i in _snapshot(oost, "oost", FEED).items}
+    items = {i["id"]: i for i in momentopname(oost, FEED).items}
     assert set(items) == {"p1", "p2"}  # the bericht the feed no longer shows stays
     assert items["p2"]["slug"] == "snoeidag" and items["p2"]["titel"] == "Snoeidag op zaterdag"  # its address too
 
 
 def test_a_calendar_drops_a_coming_activiteit_and_keeps_a_past_one(city, bronserver):
-    def ics(*events: str) -> bytes:
-        return (
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//NL\r\nX-WR-CALNAME:Agenda Oost\r\n" + "".join(events) + "END:VCALENDAR\r\n"
-        ).encode()
-
-    def event(uid: str, start: str, titel: str) -> str:
-        return f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\nSUMMARY:{titel}\r\nLOCATION:Buurthuis\r\nEND:VEVENT\r\n"
-
     url = bronserver.zet(
         "/agenda.ics", Bestand(ics(event("a", "20261120T190000Z", "Voorbij"), event("b", "20261210T190000Z", "Straks")), "text/calendar")
     )
     city.wijk("oost", "Oost", kalender=url)
-    _run(city)
+    ophalen(city)
     bronserver.zet("/agenda.ics", Bestand(ics(event("c", "20261215T190000Z", "Nieuw")), "text/calendar"))
-    code, out, _ = _run(city, nu=NU + timedelta(days=1))
+    code, out, _ = ophalen(city, nu=NU + timedelta(days=1))
     assert code == 0 and "1 nieuw" in out and "1 weg" in out
-    assert {i["id"] for i in _snapshot(city, "oost", KALENDER).items} == {"a", "c"}
+    assert {i["id"] for i in momentopname(city, KALENDER).items} == {"a", "c"}
 
 
 def test_removing_the_key_removes_what_it_brought(oost):
     oost.wijk("oost", "Oost")
-    code, out, _ = _run(oost)
+    code, out, _ = ophalen(oost)
     assert code == 0 and "'feed' staat niet meer in index.md" in out
     assert not (oost.root / "wijken/oost/_opgehaald").exists()
 
 
 def test_a_wijk_with_a_broken_index_keeps_what_it_imported(oost):
     oost.write("wijken/oost/index.md", "---\nnaam: Oost\nfeed: [\n---\n")
-    code, _, err = _run(oost)
+    code, _, err = ophalen(oost)
     assert code == 1 and "oost: overgeslagen, want wijken/oost/index.md heeft een fout" in err
     assert pad(oost.root / "wijken/oost", FEED).is_file()
 
 
 def test_two_builds_from_the_same_snapshots_are_byte_identical(demo, tmp_path):
-    _run(demo)
+    ophalen(demo)
     first = demo.build(strict=True)
     assert first.error is None, first.warnings
     kept = tmp_path / "eerste"
@@ -276,7 +235,7 @@ def test_two_builds_from_the_same_snapshots_are_byte_identical(demo, tmp_path):
 
 
 def test_the_command_line(city, bronserver):
-    url = bronserver.zet("/feed/", Bestand(_rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>")), "application/rss+xml"))
+    url = bronserver.zet("/feed/", Bestand(rss(("p1", "Kerstmarkt", "<p>Op het plein.</p>")), "application/rss+xml"))
     city.wijk("oost", "Oost", feed=url)
     run = [sys.executable, "-m", "bovenwijks.tools.cli", "ophalen", "--root", str(city.root)]
     refused = subprocess.run(run, capture_output=True, text=True, check=False)
@@ -312,7 +271,7 @@ def test_the_demo_snapshots_are_what_the_demo_sources_give(tmp_path):
 def test_an_example_address_is_skipped_and_its_snapshot_kept(oost):
     before = pad(oost.root / "wijken/oost", FEED).read_bytes()
     oost.wijk("oost", "Oost", feed="https://www.oost.example/feed/", kalender="https://agenda.oost.test/a.ics")
-    code, out, _ = _run(oost)
+    code, out, _ = ophalen(oost)
     assert code == 0
     assert out.count("overgeslagen: een voorbeeldadres, dat geen server beantwoordt") == 2
     assert "Geen enkele wijk" not in out and pad(oost.root / "wijken/oost", FEED).read_bytes() == before

@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from bovenwijks.content import reeks, veilig
 from bovenwijks.content.afbeelding import Checker, Plek
+from bovenwijks.content.convert import SLUG_RE
 from bovenwijks.content.problem import Problem
 from bovenwijks.dates import TZ, dutch_date
-from bovenwijks.herhaling import weekdag
+from bovenwijks.herhaling import FREQUENTIE, MAX_AANTAL, weekdag
 from bovenwijks.model import Activiteit, Afbeelding, Bericht, Herhaling, Item, Origineel, Uitzondering, Wijk
 
 MAP = "_opgehaald"  # in the wijk's folder
@@ -93,14 +95,19 @@ class Momentopname:
 
     @classmethod
     def van(cls, text: str) -> Momentopname:
-        """The snapshot in a file's `text`; ValueError (in Dutch) when it is no snapshot."""
+        """The snapshot in a file's `text`; ValueError (in Dutch) when it is no snapshot.
+
+        A snapshot is a file a pull request can change: every field is checked for its type
+        here, so that a hand edit is a message, never a traceback.
+        """
         data = json.loads(text)
         if not isinstance(data, dict) or not isinstance(data.get("url"), str) or not isinstance(data.get("items", []), list):
             raise ValueError("dit is geen momentopname van 'bovenwijks ophalen' (url of items ontbreekt)")
-
-        def moment(key: str) -> datetime | None:
-            return datetime.fromisoformat(data[key]) if data.get(key) else None
-
+        for key in ("site", "link", "etag", "last_modified", "reden", "gewijzigd", "mislukt_sinds"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise ValueError(f"'{key}' hoort tekst te zijn")
+        if not isinstance(data.get("versie", 0), int):
+            raise ValueError("'versie' hoort een getal te zijn")
         return cls(
             url=data["url"],
             site=data.get("site") or "",
@@ -108,11 +115,102 @@ class Momentopname:
             versie=data.get("versie", 0),
             etag=data.get("etag"),
             last_modified=data.get("last_modified"),
-            gewijzigd=moment("gewijzigd"),
-            mislukt_sinds=moment("mislukt_sinds"),
+            gewijzigd=_moment(data["gewijzigd"], "gewijzigd") if data.get("gewijzigd") else None,
+            mislukt_sinds=_moment(data["mislukt_sinds"], "mislukt_sinds") if data.get("mislukt_sinds") else None,
             reden=data.get("reden"),
             items=data.get("items", []),
         )
+
+
+def _moment(value: Any, key: str = "tijd") -> datetime:
+    """An ISO date-time of a snapshot, in Amsterdam when it has no offset."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"'{key}' is geen datum en tijd ({value!r})") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+
+
+def _datum(value: Any, key: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"'{key}' is geen datum ({value!r})") from None
+
+
+# The fields of an item's record, each with what it must be: the snapshot's vocabulary, for
+# the command that writes records and the build that reads them.
+_TEKST, _LIJST, _MAP, _JA_NEE = str, list, dict, bool
+_VELDEN: dict[str, dict[str, tuple[type, bool]]] = {
+    "feed": {
+        "id": (_TEKST, True), "slug": (_TEKST, True), "titel": (_TEKST, True), "datum": (_TEKST, True),
+        "link": (_TEKST, False), "site": (_TEKST, False), "html": (_TEKST, False), "samenvatting": (_TEKST, False),
+        "auteur": (_TEKST, False), "afbeelding": (_MAP, False),
+    },
+    "kalender": {
+        "id": (_TEKST, True), "slug": (_TEKST, True), "titel": (_TEKST, True), "start": (_TEKST, True),
+        "eind": (_TEKST, False), "hele_dag": (_JA_NEE, False), "locatie": (_TEKST, False), "html": (_TEKST, False),
+        "link": (_TEKST, False), "site": (_TEKST, False), "afgelast": (_TEKST, False), "herhaling": (_MAP, False),
+        "gewijzigd": (_TEKST, False), "afbeelding": (_MAP, False),
+    },
+}  # fmt: skip
+_SOORT = {_TEKST: "tekst", _LIJST: "een lijst", _MAP: "een object", _JA_NEE: "true of false"}
+
+
+def fout(bron: Bron, record: Any) -> str | None:
+    """What is wrong with an item's `record` of `bron`, in Dutch; None when it can be used."""
+    if not isinstance(record, dict):
+        return "een item hoort een object te zijn"
+    for key, (soort, nodig) in _VELDEN[bron.sleutel].items():
+        value = record.get(key)
+        if value is None:
+            if nodig:
+                return f"'{key}' ontbreekt"
+            continue
+        if not isinstance(value, soort):
+            return f"'{key}' hoort {_SOORT[soort]} te zijn"
+    if not SLUG_RE.match(record["slug"]):
+        return f"'slug' ({record['slug']!r}) mag alleen kleine letters, cijfers en streepjes bevatten"
+    afbeelding = record.get("afbeelding")
+    if afbeelding is not None:
+        if not isinstance(afbeelding.get("bestand"), str):
+            return "'afbeelding.bestand' ontbreekt"
+        if any(afbeelding.get(key) is not None and not isinstance(afbeelding[key], str) for key in ("alt", "url")):
+            return "'afbeelding.alt' en 'afbeelding.url' horen tekst te zijn"
+    try:
+        _moment(record.get("datum") or record.get("start"), "datum" if bron is FEED else "start")
+        for key in ("eind", "gewijzigd"):
+            if record.get(key):
+                _moment(record[key], key)
+        herhaling_van(record.get("herhaling"))
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        return str(error) if isinstance(error, ValueError) else f"'herhaling' is onleesbaar ({error})"
+    return None
+
+
+def herhaling_van(value: dict[str, Any] | None) -> Herhaling | None:
+    """The model of a record's `herhaling` (in the contract's words); ValueError when it can't be."""
+    if not value:
+        return None
+    if not isinstance(value, dict) or value.get("elke") not in FREQUENTIE:
+        raise ValueError(f"'herhaling.elke' hoort een van {', '.join(FREQUENTIE)} te zijn")
+    dagen = value.get("dagen", [])
+    behalve = value.get("behalve", [])
+    if not isinstance(dagen, list) or not isinstance(behalve, list):
+        raise ValueError("'herhaling.dagen' en 'herhaling.behalve' horen lijsten te zijn")
+    nummers = tuple(weekdag(w) if isinstance(w, str) else None for w in dagen)
+    if None in nummers:
+        raise ValueError(f"'herhaling.dagen' noemt een onbekende dag ({dagen!r})")
+    aantal = value.get("aantal")
+    if aantal is not None and (not isinstance(aantal, int) or isinstance(aantal, bool) or not 1 <= aantal <= MAX_AANTAL):
+        raise ValueError(f"'herhaling.aantal' hoort een getal van 1 tot {MAX_AANTAL} te zijn")
+    uitzonderingen = []
+    for u in behalve:
+        if not isinstance(u, dict) or (u.get("reden") is not None and not isinstance(u["reden"], str)):
+            raise ValueError("elke 'herhaling.behalve' hoort een object met datum en reden te zijn")
+        uitzonderingen.append(Uitzondering(_datum(u.get("datum"), "herhaling.behalve.datum"), u.get("reden")))
+    tot = _datum(value["tot"], "herhaling.tot") if value.get("tot") else None
+    return Herhaling(value["elke"], tuple(n for n in nummers if n is not None), tot, aantal, tuple(uitzonderingen))
 
 
 def pad(wijk_folder: Path, bron: Bron) -> Path:
@@ -141,8 +239,8 @@ class _Lezer:
     check: an item that can't be used is left out, and the rest stands.
     """
 
-    def __init__(self, wijk: Wijk, path: str, text: str, snapshot: Momentopname, images: Checker):
-        self.wijk, self.path, self.text, self.snapshot, self.images = wijk, path, text, snapshot, images
+    def __init__(self, wijk: Wijk, bron: Bron, path: str, text: str, snapshot: Momentopname, images: Checker):
+        self.wijk, self.bron, self.path, self.text, self.snapshot, self.images = wijk, bron, path, text, snapshot, images
         self.problems: list[Problem] = []
 
     def warn(self, line: int, message: str) -> None:
@@ -154,37 +252,42 @@ class _Lezer:
         at = self.text.find(needle)
         return self.text.count("\n", 0, at) + 1 if at >= 0 else 1
 
-    def items(self, factory) -> list[Item]:
+    def items(self) -> list[Item]:
         found = []
         for record in self.snapshot.items:
             ident = str(record.get("id", "")) if isinstance(record, dict) else ""
-            try:
-                item = factory(self, record)
-            except (KeyError, TypeError, ValueError) as error:
+            why = fout(self.bron, record)
+            if why is not None:
                 self.warn(
                     self.line(ident),
-                    f"een opgehaald item ({ident or 'zonder id'}) is onbruikbaar en staat niet op de site ({error}); haal de bron opnieuw op met 'make ophalen'",
+                    f"een opgehaald item ({ident or 'zonder id'}) is onbruikbaar en staat niet op de site ({why});"
+                    " haal de bron opnieuw op met 'make ophalen'",
                 )
                 continue
+            item = _FACTORIES[self.bron.sleutel](self, record)
             if item is not None:
                 found.append(item)
         return found
 
+    def link(self, record: dict[str, Any]) -> str:
+        """Where the original is: the item's own link, else the site's, else the source; only http(s)."""
+        candidates = (record.get("link"), self.snapshot.link, self.snapshot.url, getattr(self.wijk, self.bron.sleutel))
+        return next((c for c in candidates if isinstance(c, str) and urlsplit(c).scheme in ("http", "https")), "")
+
     def base(self, record: dict[str, Any]) -> dict[str, Any]:
-        link = record.get("link") or self.snapshot.link or self.snapshot.url
         return {
             "wijk": self.wijk.slug,
             "slug": record["slug"],
             "source": self.path,
-            "titel": str(record["titel"]),
-            "body": inhoud(veilig.schoon(record.get("html") or "", link)),
+            "titel": record["titel"],
+            "body": inhoud(veilig.schoon(record.get("html") or "", self.link(record))),
             "lines": {},
         }
 
     def origineel(self, record: dict[str, Any]) -> Origineel:
-        return Origineel(
-            self.snapshot.site or self.snapshot.link or self.snapshot.url, record.get("link") or self.snapshot.link or self.snapshot.url
-        )
+        # The site an item came from is its own: a wijk that moves its feed elsewhere keeps the
+        # credit of the old items with the old site.
+        return Origineel(record.get("site") or self.snapshot.site or urlsplit(self.link(record)).hostname or "", self.link(record))
 
     def afbeelding(self, record: dict[str, Any]) -> Afbeelding | None:
         value = record.get("afbeelding")
@@ -199,11 +302,6 @@ class _Lezer:
         return afbeelding
 
 
-def _moment(value: str) -> datetime:
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
-
-
 def _bericht(lezer: _Lezer, record: dict[str, Any]) -> Bericht:
     return Bericht(
         **lezer.base(record),
@@ -215,15 +313,6 @@ def _bericht(lezer: _Lezer, record: dict[str, Any]) -> Bericht:
     )
 
 
-def _herhaling(value: dict[str, Any] | None) -> Herhaling | None:
-    if not value:
-        return None
-    dagen = tuple(d for d in (weekdag(str(w)) for w in value.get("dagen", [])) if d is not None)
-    behalve = tuple(Uitzondering(date.fromisoformat(u["datum"]), u.get("reden")) for u in value.get("behalve", []))
-    tot = date.fromisoformat(value["tot"]) if value.get("tot") else None
-    return Herhaling(value["elke"], dagen, tot, value.get("aantal"), behalve)
-
-
 def _activiteit(lezer: _Lezer, record: dict[str, Any]) -> Activiteit | None:
     activiteit = Activiteit(
         **lezer.base(record),
@@ -232,7 +321,7 @@ def _activiteit(lezer: _Lezer, record: dict[str, Any]) -> Activiteit | None:
         hele_dag=bool(record.get("hele_dag")),
         # Where, as a resident reads it: a calendar may leave LOCATION out; it is in the wijk.
         locatie=str(record.get("locatie") or lezer.wijk.naam),
-        herhaling=_herhaling(record.get("herhaling")),
+        herhaling=herhaling_van(record.get("herhaling")),
         afgelast=record.get("afgelast") or None,
         gewijzigd=_moment(record["gewijzigd"]) if record.get("gewijzigd") else None,
         afbeelding=lezer.afbeelding(record),
@@ -275,8 +364,8 @@ def lees(root: Path, folder: Path, wijk: Wijk, images: Checker, vandaag: date) -
                 )
             )
             continue
-        lezer = _Lezer(wijk, path, text, snapshot, images)
-        items.extend(lezer.items(_FACTORIES[bron.sleutel]))
+        lezer = _Lezer(wijk, bron, path, text, snapshot, images)
+        items.extend(lezer.items())
         problems.extend(lezer.problems)
         if snapshot.mislukt_sinds and vandaag - snapshot.mislukt_sinds.astimezone(TZ).date() >= TE_LANG_MISLUKT:
             problems.append(_te_lang(wijk, bron, snapshot, vandaag))

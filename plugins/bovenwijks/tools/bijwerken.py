@@ -24,11 +24,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
+from bovenwijks.content.afbeelding import FORMATS, open_image
 from bovenwijks.content.afbeelding import MAX_BYTES as FOTO_MAX_BYTES
-from bovenwijks.content.opgehaald import FEED, FOTOS, KALENDER, MAP, VERSIE, Bron, Momentopname, dagen_oud, pad
+from bovenwijks.content.opgehaald import FEED, FOTOS, KALENDER, MAP, VERSIE, Bron, Momentopname, dagen_oud, fout, herhaling_van, pad
 from bovenwijks.dates import TZ, dutch_date
+from bovenwijks.herhaling import laatste
+from bovenwijks.model import Activiteit
+from bovenwijks.publish.fotos import clean
 from bovenwijks.slug import slugify
 from bovenwijks.tools.feedbron import Beeld, GeenFeed, lees_feed
 from bovenwijks.tools.fetch import Antwoord, Limieten, Mislukt
@@ -37,6 +41,9 @@ from bovenwijks.tools.kalenderbron import GeenKalender, lees_kalender
 # What `haal` does: a URL and the validators of the last answer → the answer (or Mislukt).
 Haal = Callable[..., Antwoord]
 
+# How many items one fetch brings in that were not there before: each may have a photo to
+# download, and a feed of a thousand posts must not keep the morning's run from the others.
+NIEUW_PER_KEER = 50
 # A photo smaller than this on either side is no photo of the item: a tracking pixel, an icon.
 MIN_FOTO = 80
 _SLUG_TEKENS = 60  # of a title, in an imported item's address
@@ -100,29 +107,32 @@ class _GeenFoto(ValueError):
     pass
 
 
-_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# What a wijk's website may show: what editors may upload (MPO is a phone's JPEG), HEIC aside.
+_FORMATS = {name for name, kind in FORMATS.items() if kind != "HEIC"}
+_BEWAREN = 2048  # pixels across, at most, of a photo kept: twice the widest copy the site makes
 
 
 def _zonder_metadata(body: bytes) -> tuple[bytes, str]:
-    """The photo in `body` without EXIF, XMP or IPTC, its orientation applied; and its suffix."""
+    """The photo in `body` through the photo pipeline's `clean` (upright, in sRGB, without EXIF,
+    XMP, IPTC or profile), as JPEG (PNG when it is transparent); and its suffix."""
     try:
-        with Image.open(io.BytesIO(body)) as image:
-            suffix = _FORMATS.get(image.format or "")
-            if suffix is None:
+        with open_image(io.BytesIO(body)) as image:
+            if image.format not in _FORMATS:
                 raise _GeenFoto(f"de site toont alleen JPEG, PNG en WebP, dit is {image.format or 'onbekend'}")
-            if min(image.size) < MIN_FOTO:
-                raise _GeenFoto(f"te klein ({image.width}×{image.height} pixels) om een foto van het bericht te zijn")
-            upright = ImageOps.exif_transpose(image)
-            out = io.BytesIO()
-            options = {"quality": 90} if suffix != ".png" else {}
-            icc = image.info.get("icc_profile")
-            if icc:
-                options["icc_profile"] = icc
-            (upright.convert("RGB") if suffix == ".jpg" and upright.mode not in ("RGB", "L") else upright).save(
-                out, image.format, **options
-            )
-            return out.getvalue(), suffix
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+            width, height = image.size
+            # Before a pixel is read: Pillow only warns up to twice its limit, and decodes it all.
+            if Image.MAX_IMAGE_PIXELS and width * height > Image.MAX_IMAGE_PIXELS:
+                raise _GeenFoto(f"te groot ({width}×{height} pixels) om veilig te openen")
+            if min(width, height) < MIN_FOTO:
+                raise _GeenFoto(f"te klein ({width}×{height} pixels) om een foto van het bericht te zijn")
+        photo = clean(io.BytesIO(body), keep=_BEWAREN)  # type: ignore[arg-type]
+        out = io.BytesIO()
+        if photo.mode == "RGBA":
+            photo.save(out, "PNG", optimize=True)
+            return out.getvalue(), ".png"
+        photo.convert("RGB").save(out, "JPEG", quality=90)
+        return out.getvalue(), ".jpg"
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise _GeenFoto(f"geen leesbare foto ({error})") from error
 
 
@@ -140,15 +150,20 @@ def _titel(ident: str, titel: str) -> str:
 
 
 class _Slugs:
-    """The addresses of imported items: made once from the title, then kept for that id."""
+    """The addresses of imported items: made once from the title, then kept for that id.
 
-    def __init__(self, bezet: set[str], oud: dict[str, dict[str, Any]]):
-        self.bezet = set(bezet) | {r["slug"] for r in oud.values()}
+    `eigen` are the addresses of the wijk's own pages of that kind: an imported item never
+    takes one, and gives up its own when a page of the wijk takes it later.
+    """
+
+    def __init__(self, eigen: set[str], oud: dict[str, dict[str, Any]]):
+        self.eigen = set(eigen)
+        self.bezet = self.eigen | {r["slug"] for r in oud.values()}
         self.oud = oud
 
     def slug(self, ident: str, titel: str) -> str:
         known = self.oud.get(ident)
-        if known is not None:
+        if known is not None and known["slug"] not in self.eigen:
             return known["slug"]
         full = slugify(titel)
         # Cut between words, as a title is read: `...-vanaf-1-december`, never `...-1-decemb`.
@@ -165,8 +180,38 @@ class _Slugs:
         return slug
 
 
-def _berichten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> tuple[str, str, list[dict[str, Any]], list[str]]:
+@dataclass
+class _Gelezen:
+    """What one fetch of a source gave: the site's name and home, its items as records, and
+    what was left out (in Dutch, for the report)."""
+
+    site: str
+    link: str
+    records: list[dict[str, Any]]
+    opmerkingen: list[str]
+
+
+def _nieuw_begrensd(items: list, ident: Callable[[Any], str], bekend: set[str], opmerkingen: list[str], woorden: tuple[str, str]) -> list:
+    """`items` (in the order they matter: the newest news, the nearest times) with at most
+    `NIEUW_PER_KEER` of them new; the rest come in with the next fetches, and the report says so."""
+    kept, new = [], 0
+    for item in items:
+        if ident(item) not in bekend:
+            new += 1
+            if new > NIEUW_PER_KEER:
+                continue
+        kept.append(item)
+    if new > NIEUW_PER_KEER:
+        rest = new - NIEUW_PER_KEER
+        opmerkingen.append(f"nog {_aantal(rest, 'nieuw ' + woorden[0], 'nieuwe ' + woorden[1])}: die komen de volgende keer")
+    return kept
+
+
+def _berichten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> _Gelezen:
     feed = lees_feed(body, url)
+    opmerkingen = list(feed.overgeslagen)
+    berichten = sorted(feed.berichten, key=lambda b: b.datum, reverse=True)
+    berichten = _nieuw_begrensd(berichten, lambda b: b.guid, set(slugs.oud), opmerkingen, _WOORDEN[FEED.sleutel])
     records = [
         {
             "id": b.guid,
@@ -174,18 +219,22 @@ def _berichten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Foto
             "titel": b.titel,
             "datum": b.datum.astimezone(TZ).isoformat(),
             "link": b.link,
+            "site": feed.site,
             "html": b.html,
             "samenvatting": b.samenvatting,
             "auteur": b.auteur,
             "afbeelding": fotos.foto(b.beeld),
         }
-        for b in feed.berichten
+        for b in berichten
     ]
-    return feed.site, feed.link or "", records, list(feed.overgeslagen)
+    return _Gelezen(feed.site, feed.link or "", records, opmerkingen)
 
 
-def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> tuple[str, str, list[dict[str, Any]], list[str]]:
+def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> _Gelezen:
     kalender = lees_kalender(body, url, vandaag)
+    opmerkingen = list(kalender.overgeslagen)
+    activiteiten = sorted(kalender.activiteiten, key=lambda a: (a.start, a.uid))
+    activiteiten = _nieuw_begrensd(activiteiten, lambda a: a.uid, set(slugs.oud), opmerkingen, _WOORDEN[KALENDER.sleutel])
     records = [
         {
             "id": a.uid,
@@ -197,22 +246,30 @@ def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _F
             "locatie": a.locatie,
             "html": a.html,
             "link": a.link,
+            "site": kalender.site,
             "afgelast": a.afgelast,
             "herhaling": a.herhaling,
             "gewijzigd": a.gewijzigd.isoformat() if a.gewijzigd else None,
         }
-        for a in kalender.activiteiten
+        for a in activiteiten
     ]
-    return kalender.site, "", records, list(kalender.overgeslagen)
+    return _Gelezen(kalender.site, "", records, opmerkingen)
 
 
 def _voorbij(record: dict[str, Any], vandaag: date) -> bool:
-    """Whether an imported activiteit is over: a one-off that ended, a series whose `tot` passed."""
-    herhaling = record.get("herhaling")
-    if herhaling:
-        return bool(herhaling.get("tot")) and date.fromisoformat(herhaling["tot"]) < vandaag
-    einde = datetime.fromisoformat(record.get("eind") or record["start"])
-    return einde.astimezone(TZ).date() < vandaag
+    """Whether an imported activiteit is over: its last time (a series with `tot` or `aantal`
+    has one) ended before `vandaag`."""
+    activiteit = Activiteit(
+        wijk="",
+        slug=record["slug"],
+        source="",
+        titel=record["titel"],
+        start=datetime.fromisoformat(record["start"]),
+        eind=datetime.fromisoformat(record["eind"]) if record.get("eind") else None,
+        herhaling=herhaling_van(record.get("herhaling")),
+    )
+    keer = laatste(activiteit)
+    return keer is not None and (keer.eind or keer.start).astimezone(TZ).date() < vandaag
 
 
 def _blijft(bron: Bron, record: dict[str, Any], vandaag: date) -> bool:
@@ -248,12 +305,18 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
         antwoord = haal(url, etag=oud.etag if herkend else None, last_modified=oud.last_modified if herkend else None)
         if antwoord.status == 304:
             return Uitkomst("ongewijzigd", "ongewijzigd (de server zegt: niets nieuws)")
-        oude_items = {r["id"]: r for r in oud.items} if oud else {}
+        # A record a hand edit broke is left out (the build warns about it too), never a traceback.
+        oude_items = {r["id"]: r for r in oud.items if fout(bron, r) is None} if oud else {}
         slugs = _Slugs(bezet, oude_items)
         fotos = _Fotos(folder, haal, {i: r["afbeelding"] for i, r in oude_items.items() if r.get("afbeelding")})
-        site, link, records, opmerkingen = _LEZERS[bron.sleutel](antwoord.body, antwoord.url, vandaag, slugs, fotos)
+        gelezen = _LEZERS[bron.sleutel](antwoord.body, antwoord.url, vandaag, slugs, fotos)
     except (Mislukt, *_GEEN) as error:
         return _mislukt(path, bron, url, oud, str(error), nu)
+    site, link, records = gelezen.site, gelezen.link, gelezen.records
+    if oud is not None and len(oude_items) < len(oud.items):
+        gelezen.opmerkingen.append(
+            f"{_aantal(len(oud.items) - len(oude_items), 'onbruikbaar item', 'onbruikbare items')} uit de vorige stand weggelaten"
+        )
     nieuw = {r["id"]: r for r in records}
     gebleven = {i: r for i, r in oude_items.items() if i not in nieuw and _blijft(bron, r, vandaag)}
     items = {**gebleven, **nieuw}
@@ -267,7 +330,7 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
         items=list(items.values()),
     )
     een, meer = _WOORDEN[bron.sleutel]
-    opmerkingen = [*opmerkingen, *fotos.opmerkingen]
+    opmerkingen = [*gelezen.opmerkingen, *fotos.opmerkingen]
     if oud is None or oud.url != url or oud.gewijzigd is None:
         _schrijf(path, snapshot)
         return Uitkomst("nieuw", f"nieuw: {_aantal(len(items), een, meer)}", opmerkingen)
@@ -323,7 +386,7 @@ def ruim_op(folder: Path) -> list[str]:
     for bron in (FEED, KALENDER):
         snapshot = _lees(pad(folder, bron))
         for record in snapshot.items if snapshot else ():
-            if record.get("afbeelding"):
+            if fout(bron, record) is None and record.get("afbeelding"):
                 used.add(record["afbeelding"]["bestand"])
     removed = []
     for file in sorted(fotos.iterdir()):

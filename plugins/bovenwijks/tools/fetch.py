@@ -25,6 +25,7 @@ import ipaddress
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -111,6 +112,8 @@ def weigering(address: ipaddress.IPv4Address | ipaddress.IPv6Address, lokaal: bo
         )
     if address.is_multicast:
         return f"{address} is een multicast-adres, geen adres van een server"
+    if address.version == 6 and address.is_site_local:
+        return f"{address} is een site-local adres, van een intern netwerk"
     if address.version == 4 and address in _GEDEELD:
         return f"{address} is een gedeeld adres binnen het netwerk van een provider (100.64.0.0/10)"
     if address.is_reserved:
@@ -151,7 +154,8 @@ def haal(
     connecting to an address that is not public (see `weigering`), and `Mislukt` for every
     other failure: a timeout, an answer too large, an HTTP error status, too many redirects.
     """
-    kop = {"User-Agent": user_agent}
+    # gzip and deflate only, which `_uitgepakt` unpacks under the size cap itself.
+    kop = {"User-Agent": user_agent, "Accept-Encoding": ", ".join(_INGEPAKT)}
     if etag:
         kop["If-None-Match"] = etag
     if last_modified:
@@ -307,7 +311,7 @@ def _antwoord(
     if lengte.isdigit() and int(lengte) > limieten.max_bytes:
         raise Mislukt(f"het antwoord is {_mb(int(lengte))} groot, meer dan de grens van {_mb(limieten.max_bytes)}")
     delen, gelezen = [], 0
-    for deel in response.iter_bytes():
+    for deel in _uitgepakt(response):
         gelezen += len(deel)
         if gelezen > limieten.max_bytes:
             raise Mislukt(f"het antwoord is groter dan de grens van {_mb(limieten.max_bytes)}; het ophalen is afgebroken")
@@ -317,6 +321,35 @@ def _antwoord(
     if wachter.verlopen:
         raise _te_lang(limieten)  # the deadline closed the connection: what came is only a part
     return Antwoord(str(adres), status, b"".join(delen), headers.get("ETag"), headers.get("Last-Modified"), headers.get("Content-Type"))
+
+
+# The packings of an answer we unpack (RFC 9110), as zlib's window bits.
+_INGEPAKT = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+_UITGEPAKT_BLOK = 64 * 1024
+
+
+def _uitgepakt(response: httpx.Response) -> Iterator[bytes]:
+    """The body of `response`, unpacked at most a block at a time.
+
+    Not httpx's own decoding: it unpacks a whole chunk at once, and a few hundred bytes of
+    gzip can unpack to gigabytes before the size cap sees them. One packing at most: two
+    (`gzip, gzip`) only multiply what a small answer becomes.
+    """
+    packings = [c.strip().lower() for c in response.headers.get("Content-Encoding", "").split(",")]
+    packings = [c for c in packings if c and c != "identity"]
+    if len(packings) > 1 or (packings and packings[0] not in _INGEPAKT):
+        raise Mislukt(f"de server pakte het antwoord in op een manier die bovenwijks niet leest ({', '.join(packings)})")
+    unpacker = zlib.decompressobj(_INGEPAKT[packings[0]]) if packings else None
+    try:
+        for deel in response.iter_raw():
+            if unpacker is None:
+                yield deel
+                continue
+            while deel:
+                yield unpacker.decompress(deel, _UITGEPAKT_BLOK)
+                deel = unpacker.unconsumed_tail
+    except zlib.error as e:
+        raise Mislukt(f"het antwoord van de server is kapot ingepakt ({e})") from None
 
 
 # What an editor can do with a status, beyond its number.

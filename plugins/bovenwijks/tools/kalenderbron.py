@@ -68,7 +68,7 @@ class KalenderActiviteit:
     link: str | None  # URL, absolute http(s)
     afgelast: str | None  # STATUS:CANCELLED: the reason, in Dutch
     herhaling: dict | None  # in the contract's words (activiteit.herhaling)
-    gewijzigd: datetime | None  # LAST-MODIFIED, else DTSTAMP
+    gewijzigd: datetime | None  # LAST-MODIFIED (DTSTAMP is most often the time of the export)
 
 
 @dataclass(frozen=True)
@@ -280,14 +280,13 @@ def _afgelast(event: Component) -> bool:
 
 
 def _gewijzigd(event: Component) -> datetime | None:
-    for key in ("LAST-MODIFIED", "DTSTAMP"):
-        try:
-            value = event.decoded(key)
-        except (KeyError, ValueError):
-            continue
-        if isinstance(value, datetime):
-            return _tijd(value)
-    return None
+    # LAST-MODIFIED only: most servers stamp DTSTAMP with the time of the export, which would
+    # make every morning's fetch a change, and a pull request.
+    try:
+        value = event.decoded("LAST-MODIFIED")
+    except (KeyError, ValueError):
+        return None
+    return _tijd(value) if isinstance(value, datetime) else None
 
 
 def _eerste(value: Any) -> Any:

@@ -89,6 +89,7 @@ def run(
             # Its keys can't be read: what it imported stays as it is until they can.
             print(f"{slug}: overgeslagen, want {wijk.source} heeft een fout; 'make check' zegt welke", file=sys.stderr)
             failed += 1
+            sources += 1
             continue
         for bron in BRONNEN:
             url = getattr(wijk, bron.sleutel)
