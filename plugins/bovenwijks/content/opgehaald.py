@@ -126,9 +126,11 @@ def _moment(value: Any, key: str = "tijd") -> datetime:
     """An ISO date-time of a snapshot, in Amsterdam when it has no offset."""
     try:
         moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+        moment.astimezone(TZ)  # the last evening of 9999 is the year 10000 in Amsterdam
+    except (TypeError, ValueError, OverflowError):
         raise ValueError(f"'{key}' is geen datum en tijd ({value!r})") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+    return moment
 
 
 def _datum(value: Any, key: str) -> date:
@@ -154,6 +156,7 @@ _VELDEN: dict[str, dict[str, tuple[type, bool]]] = {
         "gewijzigd": (_TEKST, False), "afbeelding": (_MAP, False),
     },
 }  # fmt: skip
+_WANNEER = {"feed": "datum", "kalender": "start"}  # the record's own date, by its kind
 _SOORT = {_TEKST: "tekst", _LIJST: "een lijst", _MAP: "een object", _JA_NEE: "true of false"}
 
 
@@ -163,7 +166,7 @@ def fout(bron: Bron, record: Any) -> str | None:
         return "een item hoort een object te zijn"
     for key, (soort, nodig) in _VELDEN[bron.sleutel].items():
         value = record.get(key)
-        if value is None:
+        if value is None or (nodig and isinstance(value, str) and not value.strip()):
             if nodig:
                 return f"'{key}' ontbreekt"
             continue
@@ -178,10 +181,12 @@ def fout(bron: Bron, record: Any) -> str | None:
         if any(afbeelding.get(key) is not None and not isinstance(afbeelding[key], str) for key in ("alt", "url")):
             return "'afbeelding.alt' en 'afbeelding.url' horen tekst te zijn"
     try:
-        _moment(record.get("datum") or record.get("start"), "datum" if bron is FEED else "start")
+        wanneer = _moment(record[_WANNEER[bron.sleutel]], _WANNEER[bron.sleutel])
         for key in ("eind", "gewijzigd"):
             if record.get(key):
                 _moment(record[key], key)
+        if record.get("eind") and _moment(record["eind"]) < wanneer:
+            return "'eind' ligt voor 'start'"
         herhaling_van(record.get("herhaling"))
     except (TypeError, ValueError, KeyError, AttributeError) as error:
         return str(error) if isinstance(error, ValueError) else f"'herhaling' is onleesbaar ({error})"

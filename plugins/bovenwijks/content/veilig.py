@@ -55,6 +55,11 @@ _BLOKKEN = frozenset(TAGS - {"a", "strong", "em", "b", "i", "u", "s", "code", "s
 # nh3 writes its output itself (every `<` of text and of attribute values as `&lt;`), so a `<` in
 # it is always a tag, and an attribute is always `name="value"`.
 _TAG = re.compile(r"<[^>]*>")
+_OPEN_OF_DICHT = re.compile(r"<(/?)([a-z0-9]+)")
+_LEEG = frozenset({"br", "hr"})  # elements without an end
+# What another site's text may be: longer is cut, deeper becomes plain text (see `schoon`).
+MAX_TEKENS = 100_000
+MAX_DIEPTE = 64
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _URL_END = ".,;:!?)]"
 _IMG = re.compile(r"<img\b([^>]*)>")
@@ -89,8 +94,10 @@ def schoon(html: str, basis: str) -> str:
     put in a page's Markdown as one raw HTML block, and a blank line would end that block and
     let Markdown read the rest.
     """
+    # Beyond these, nh3's parser (and Material's search after it) slows down with the square
+    # of the nesting: a hostile text gets cut, a deep one becomes plain paragraphs.
     cleaned = nh3.clean(
-        html,
+        html[:MAX_TEKENS],
         tags=set(TAGS),
         clean_content_tags=set(WEG),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
@@ -100,7 +107,20 @@ def schoon(html: str, basis: str) -> str:
         attribute_filter=_niet_leeg,
         strip_comments=True,
     )
+    if _diepte(cleaned) > MAX_DIEPTE:
+        return alineas(tekst(cleaned))
     return _zonder_lege_regels(_zonder_lege_elementen(cleaned)).strip()
+
+
+def _diepte(html: str) -> int:
+    """How deep the elements of nh3's (well-formed) `html` nest."""
+    deepest = depth = 0
+    for closing, name in _OPEN_OF_DICHT.findall(html):
+        if name in _LEEG:
+            continue
+        depth += -1 if closing else 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def alineas(text: str) -> str:

@@ -126,6 +126,7 @@ def _zonder_metadata(body: bytes) -> tuple[bytes, str]:
             if min(width, height) < MIN_FOTO:
                 raise _GeenFoto(f"te klein ({width}×{height} pixels) om een foto van het bericht te zijn")
         photo = clean(io.BytesIO(body), keep=_BEWAREN)  # type: ignore[arg-type]
+        photo.thumbnail((_BEWAREN, _BEWAREN))
         out = io.BytesIO()
         if photo.mode == "RGBA":
             photo.save(out, "PNG", optimize=True)
@@ -189,11 +190,15 @@ class _Gelezen:
     link: str
     records: list[dict[str, Any]]
     opmerkingen: list[str]
+    wachtend: int = 0  # new items over the cap, for the next fetch
 
 
-def _nieuw_begrensd(items: list, ident: Callable[[Any], str], bekend: set[str], opmerkingen: list[str], woorden: tuple[str, str]) -> list:
+def _nieuw_begrensd(
+    items: list, ident: Callable[[Any], str], bekend: set[str], opmerkingen: list[str], woorden: tuple[str, str]
+) -> tuple[list, int]:
     """`items` (in the order they matter: the newest news, the nearest times) with at most
-    `NIEUW_PER_KEER` of them new; the rest come in with the next fetches, and the report says so."""
+    `NIEUW_PER_KEER` of them new, and how many new ones wait; those come in with the next
+    fetches, and the report says so. What the snapshot has already is always kept."""
     kept, new = [], 0
     for item in items:
         if ident(item) not in bekend:
@@ -201,17 +206,17 @@ def _nieuw_begrensd(items: list, ident: Callable[[Any], str], bekend: set[str], 
             if new > NIEUW_PER_KEER:
                 continue
         kept.append(item)
-    if new > NIEUW_PER_KEER:
-        rest = new - NIEUW_PER_KEER
+    rest = max(0, new - NIEUW_PER_KEER)
+    if rest:
         opmerkingen.append(f"nog {_aantal(rest, 'nieuw ' + woorden[0], 'nieuwe ' + woorden[1])}: die komen de volgende keer")
-    return kept
+    return kept, rest
 
 
 def _berichten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> _Gelezen:
     feed = lees_feed(body, url)
     opmerkingen = list(feed.overgeslagen)
     berichten = sorted(feed.berichten, key=lambda b: b.datum, reverse=True)
-    berichten = _nieuw_begrensd(berichten, lambda b: b.guid, set(slugs.oud), opmerkingen, _WOORDEN[FEED.sleutel])
+    berichten, wachtend = _nieuw_begrensd(berichten, lambda b: b.guid, set(slugs.oud), opmerkingen, _WOORDEN[FEED.sleutel])
     records = [
         {
             "id": b.guid,
@@ -227,14 +232,17 @@ def _berichten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Foto
         }
         for b in berichten
     ]
-    return _Gelezen(feed.site, feed.link or "", records, opmerkingen)
+    return _Gelezen(feed.site, feed.link or "", records, opmerkingen, wachtend)
 
 
 def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> _Gelezen:
     kalender = lees_kalender(body, url, vandaag)
     opmerkingen = list(kalender.overgeslagen)
-    activiteiten = sorted(kalender.activiteiten, key=lambda a: (a.start, a.uid))
-    activiteiten = _nieuw_begrensd(activiteiten, lambda a: a.uid, set(slugs.oud), opmerkingen, _WOORDEN[KALENDER.sleutel])
+    # What is still to come first, nearest first; then what is over, the latest first.
+    voorbij = [a for a in kalender.activiteiten if not a.herhaling and (a.eind or a.start).astimezone(TZ).date() < vandaag]
+    komend = sorted((a for a in kalender.activiteiten if a not in voorbij), key=lambda a: (a.start, a.uid))
+    activiteiten = komend + sorted(voorbij, key=lambda a: (a.start, a.uid), reverse=True)
+    activiteiten, wachtend = _nieuw_begrensd(activiteiten, lambda a: a.uid, set(slugs.oud), opmerkingen, _WOORDEN[KALENDER.sleutel])
     records = [
         {
             "id": a.uid,
@@ -253,7 +261,7 @@ def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _F
         }
         for a in activiteiten
     ]
-    return _Gelezen(kalender.site, "", records, opmerkingen)
+    return _Gelezen(kalender.site, "", records, opmerkingen, wachtend)
 
 
 def _voorbij(record: dict[str, Any], vandaag: date) -> bool:
@@ -300,7 +308,14 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
     oud = _lees(path) if path.is_file() else None
     vandaag = nu.astimezone(TZ).date()
     # Validators only for the same address, read by this version: else everything is read anew.
-    herkend = oud is not None and oud.url == url and oud.versie == VERSIE and not oud.mislukt_sinds
+    # Nor when a page of the wijk took an imported item's address: that item needs another.
+    herkend = (
+        oud is not None
+        and oud.url == url
+        and oud.versie == VERSIE
+        and not oud.mislukt_sinds
+        and not any(isinstance(r, dict) and r.get("slug") in bezet for r in oud.items)
+    )
     try:
         antwoord = haal(url, etag=oud.etag if herkend else None, last_modified=oud.last_modified if herkend else None)
         if antwoord.status == 304:
@@ -318,14 +333,15 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
             f"{_aantal(len(oud.items) - len(oude_items), 'onbruikbaar item', 'onbruikbare items')} uit de vorige stand weggelaten"
         )
     nieuw = {r["id"]: r for r in records}
-    gebleven = {i: r for i, r in oude_items.items() if i not in nieuw and _blijft(bron, r, vandaag)}
+    gebleven = {i: {**r, "slug": slugs.slug(i, r["titel"])} for i, r in oude_items.items() if i not in nieuw and _blijft(bron, r, vandaag)}
     items = {**gebleven, **nieuw}
     snapshot = Momentopname(
         url=url,
         site=site or urlsplit(url).hostname or url,
         link=link or f"{urlsplit(antwoord.url).scheme}://{urlsplit(antwoord.url).netloc}/",
-        etag=antwoord.etag,
-        last_modified=antwoord.last_modified,
+        # Without the validators while new items wait: else the next fetch is a 304, and they never come.
+        etag=None if gelezen.wachtend else antwoord.etag,
+        last_modified=None if gelezen.wachtend else antwoord.last_modified,
         gewijzigd=nu,
         items=list(items.values()),
     )
@@ -335,7 +351,8 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
         _schrijf(path, snapshot)
         return Uitkomst("nieuw", f"nieuw: {_aantal(len(items), een, meer)}", opmerkingen)
     toegevoegd = [i for i in nieuw if i not in oude_items]
-    bijgewerkt = [i for i in nieuw if i in oude_items and oude_items[i] != nieuw[i]]
+    # An item the feed no longer lists may still have a new address (a page of the wijk took its old one).
+    bijgewerkt = [i for i in items if i in oude_items and oude_items[i] != items[i]]
     weg = [i for i in oude_items if i not in items]
     if not (toegevoegd or bijgewerkt or weg) and (oud.site, oud.link) == (snapshot.site, snapshot.link) and oud.versie == VERSIE:
         if oud.mislukt_sinds:

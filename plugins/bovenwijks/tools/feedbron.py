@@ -24,16 +24,14 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from bovenwijks.content.veilig import PIXEL, alineas, beelden, samenvatting, schoon, tekst
+from bovenwijks.content.veilig import MAX_TEKENS, PIXEL, alineas, beelden, samenvatting, schoon, tekst
 
 WEBPAGINA = "dit is geen RSS- of Atom-feed maar een webpagina (HTML)"
 LEEG = "de feed bevat geen berichten"
 ONLEESBAAR = "de feed is onleesbaar"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-# The most text of an entry we clean. A wijk's post is a few kB of HTML, one with a gallery
-# tens; an HTML parser takes time that grows with the square of how deep elements nest, and a
-# hostile feed could nest a hundred thousand.
-MAX_TEKENS = 100_000
+# An entry longer than `veilig.MAX_TEKENS` is left out, with a reason: a wijk's post is a few
+# kB of HTML, one with a gallery tens.
 # A page starts with these within its first bytes; a feed never does.
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml")
@@ -202,9 +200,11 @@ def _datum(entry: dict) -> datetime | None:
     """When an entry was published (else updated), aware: feedparser gives it in UTC."""
     moment = entry.get("published_parsed") or _eigen(entry, "updated_parsed")
     try:
-        return datetime(*moment[:6], tzinfo=UTC) if moment else None
+        datum = datetime(*moment[:6], tzinfo=UTC) if moment else None
     except ValueError:  # a year 0 or a 31 February that feedparser let through
         return None
+    # 9999 is the year 10000 in Amsterdam on its last evening, which no date can hold: unreadable.
+    return datum if datum is None or 1900 <= datum.year <= 9000 else None
 
 
 def _eigen(entry: dict, key: str):

@@ -333,23 +333,39 @@ def _uitgepakt(response: httpx.Response) -> Iterator[bytes]:
 
     Not httpx's own decoding: it unpacks a whole chunk at once, and a few hundred bytes of
     gzip can unpack to gigabytes before the size cap sees them. One packing at most: two
-    (`gzip, gzip`) only multiply what a small answer becomes.
+    (`gzip, gzip`) only multiply what a small answer becomes. A gzip answer may hold several
+    members (RFC 1952), and `deflate` comes zlib-wrapped or, from old servers, raw; an answer
+    cut off before its end is a failure, not half a feed.
     """
     packings = [c.strip().lower() for c in response.headers.get("Content-Encoding", "").split(",")]
     packings = [c for c in packings if c and c != "identity"]
     if len(packings) > 1 or (packings and packings[0] not in _INGEPAKT):
         raise Mislukt(f"de server pakte het antwoord in op een manier die bovenwijks niet leest ({', '.join(packings)})")
-    unpacker = zlib.decompressobj(_INGEPAKT[packings[0]]) if packings else None
+    if not packings:
+        yield from response.iter_raw()
+        return
+    wbits = _INGEPAKT[packings[0]]
+    unpacker, begonnen = zlib.decompressobj(wbits), False
     try:
         for deel in response.iter_raw():
-            if unpacker is None:
-                yield deel
-                continue
             while deel:
-                yield unpacker.decompress(deel, _UITGEPAKT_BLOK)
-                deel = unpacker.unconsumed_tail
+                if unpacker.eof:  # the next member of a gzip answer
+                    unpacker = zlib.decompressobj(wbits)
+                try:
+                    uit = unpacker.decompress(deel, _UITGEPAKT_BLOK)
+                except zlib.error:
+                    if begonnen or wbits != zlib.MAX_WBITS:
+                        raise
+                    wbits = -zlib.MAX_WBITS  # raw deflate, without zlib's header
+                    unpacker = zlib.decompressobj(wbits)
+                    continue
+                begonnen = True
+                yield uit
+                deel = unpacker.unconsumed_tail or (unpacker.unused_data if unpacker.eof else b"")
     except zlib.error as e:
         raise Mislukt(f"het antwoord van de server is kapot ingepakt ({e})") from None
+    if begonnen and not unpacker.eof:
+        raise Mislukt("het antwoord van de server hield op voordat het af was (ingepakt, maar niet tot het eind)")
 
 
 # What an editor can do with a status, beyond its number.

@@ -209,6 +209,8 @@ def _bezwaar(event: Component, uid: str) -> str | None:
         start = _begin(event)
     except InvalidCalendar:
         probleem = "de begintijd (DTSTART) is onleesbaar"
+    if start is not None and not _JAREN[0] <= start.year <= _JAREN[1]:
+        return f"'{titel or uid}' is overgeslagen: het jaar {start.year} kan niet kloppen"
     if start is not None and titel:
         if "RECURRENCE-ID" in event:
             try:
@@ -249,6 +251,11 @@ def _begin(event: Component) -> date | None:
     return event["DTSTART"].dt if "DTSTART" in event else None
 
 
+# The years a time may be in: 9999 is the year 10000 in Amsterdam on its last evening, which
+# Python's dates can't hold (and nobody meant).
+_JAREN = (1900, 9000)
+
+
 def _tijd(value: date | datetime) -> datetime:
     """A DTSTART or DTEND value in Amsterdam time: a floating time is Amsterdam's, a day starts at 00:00."""
     if isinstance(value, datetime):
@@ -264,7 +271,9 @@ def _eind(event: Component, start: datetime, hele_dag: bool) -> datetime | None:
             end = _begin(event) + event["DURATION"].dt
         else:
             return None
-    except InvalidCalendar:  # a broken DTEND or DURATION: the time is still right without an end
+    except (InvalidCalendar, OverflowError):  # a broken DTEND or DURATION: the time is still right without an end
+        return None
+    if not _JAREN[0] <= end.year <= _JAREN[1]:
         return None
     if hele_dag:
         # The DTEND of whole days is the day after the last one (RFC 5545 3.6.1); the

@@ -107,7 +107,12 @@ def run(
                 continue
             sources += 1
             bezet = {i.slug for i in getattr(wijk, bron.folder) if i.origineel is None}
-            uitkomst = werk_bij(folder, bron, url, haal=fetch, nu=nu, bezet=bezet)
+            try:
+                uitkomst = werk_bij(folder, bron, url, haal=fetch, nu=nu, bezet=bezet)
+            except Exception as error:  # one source's surprise must not keep the other wijken's from coming in
+                uitkomst = Uitkomst(
+                    "mislukt", f"mislukt door een fout in bovenwijks zelf ({type(error).__name__}: {error}); meld dit aan de ontwikkelaars"
+                )
             failed += uitkomst.mislukt
             _meld(slug, bron.naam, url, uitkomst)
         ruim_op(folder)
