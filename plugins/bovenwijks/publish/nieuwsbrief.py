@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import css_inline
 from feedgen.feed import FeedGenerator
 
+from bovenwijks.aantal import aantal
 from bovenwijks.city.nieuwsbrief import Brief, Lijst
 from bovenwijks.dates import TZ, dutch_date, dutch_hours
 from bovenwijks.herhaling import GAAT_NIET_DOOR, beschrijving
@@ -53,7 +54,7 @@ def samenvatting(brief: Brief) -> str:
         (len(brief.koppelingen) + brief.meer_koppelingen, "koppeling", "koppelingen"),
     ):
         if n:
-            parts.append(f"{n} {een if n == 1 else meer}")
+            parts.append(aantal(n, een, meer))
     return ", ".join(parts)
 
 

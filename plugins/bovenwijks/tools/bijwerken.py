@@ -18,7 +18,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
+from bovenwijks.aantal import aantal
 from bovenwijks.content.afbeelding import FORMATS, open_image
 from bovenwijks.content.afbeelding import MAX_BYTES as FOTO_MAX_BYTES
 from bovenwijks.content.opgehaald import FEED, FOTOS, KALENDER, MAP, VERSIE, Bron, Momentopname, dagen_oud, fout, herhaling_van, pad
@@ -62,10 +63,6 @@ class Uitkomst:
     @property
     def mislukt(self) -> bool:
         return self.soort == "mislukt"
-
-
-def _aantal(n: int, een: str, meer: str) -> str:
-    return f"{n} {een if n == 1 else meer}"
 
 
 class _Fotos:
@@ -208,7 +205,7 @@ def _nieuw_begrensd(
         kept.append(item)
     rest = max(0, new - NIEUW_PER_KEER)
     if rest:
-        opmerkingen.append(f"nog {_aantal(rest, 'nieuw ' + woorden[0], 'nieuwe ' + woorden[1])}: die komen de volgende keer")
+        opmerkingen.append(f"nog {aantal(rest, 'nieuw ' + woorden[0], 'nieuwe ' + woorden[1])}: die komen de volgende keer")
     return kept, rest
 
 
@@ -238,10 +235,13 @@ def _berichten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Foto
 def _activiteiten(body: bytes, url: str, vandaag: date, slugs: _Slugs, fotos: _Fotos) -> _Gelezen:
     kalender = lees_kalender(body, url, vandaag)
     opmerkingen = list(kalender.overgeslagen)
+
     # What is still to come first, nearest first; then what is over, the latest first.
-    voorbij = [a for a in kalender.activiteiten if not a.herhaling and (a.eind or a.start).astimezone(TZ).date() < vandaag]
-    komend = sorted((a for a in kalender.activiteiten if a not in voorbij), key=lambda a: (a.start, a.uid))
-    activiteiten = komend + sorted(voorbij, key=lambda a: (a.start, a.uid), reverse=True)
+    def voorbij(a) -> bool:
+        return not a.herhaling and (a.eind or a.start).astimezone(TZ).date() < vandaag
+
+    op_tijd = sorted(kalender.activiteiten, key=lambda a: (a.start, a.uid))
+    activiteiten = [a for a in op_tijd if not voorbij(a)] + [a for a in reversed(op_tijd) if voorbij(a)]
     activiteiten, wachtend = _nieuw_begrensd(activiteiten, lambda a: a.uid, set(slugs.oud), opmerkingen, _WOORDEN[KALENDER.sleutel])
     records = [
         {
@@ -330,7 +330,7 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
     site, link, records = gelezen.site, gelezen.link, gelezen.records
     if oud is not None and len(oude_items) < len(oud.items):
         gelezen.opmerkingen.append(
-            f"{_aantal(len(oud.items) - len(oude_items), 'onbruikbaar item', 'onbruikbare items')} uit de vorige stand weggelaten"
+            f"{aantal(len(oud.items) - len(oude_items), 'onbruikbaar item', 'onbruikbare items')} uit de vorige stand weggelaten"
         )
     nieuw = {r["id"]: r for r in records}
     gebleven = {i: {**r, "slug": slugs.slug(i, r["titel"])} for i, r in oude_items.items() if i not in nieuw and _blijft(bron, r, vandaag)}
@@ -349,7 +349,7 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
     opmerkingen = [*gelezen.opmerkingen, *fotos.opmerkingen]
     if oud is None or oud.url != url or oud.gewijzigd is None:
         _schrijf(path, snapshot)
-        return Uitkomst("nieuw", f"nieuw: {_aantal(len(items), een, meer)}", opmerkingen)
+        return Uitkomst("nieuw", f"nieuw: {aantal(len(items), een, meer)}", opmerkingen)
     toegevoegd = [i for i in nieuw if i not in oude_items]
     # An item the feed no longer lists may still have a new address (a page of the wijk took its old one).
     bijgewerkt = [i for i in items if i in oude_items and oude_items[i] != items[i]]
@@ -357,7 +357,7 @@ def werk_bij(folder: Path, bron: Bron, url: str, *, haal: Haal, nu: datetime, be
     if not (toegevoegd or bijgewerkt or weg) and (oud.site, oud.link) == (snapshot.site, snapshot.link) and oud.versie == VERSIE:
         if oud.mislukt_sinds:
             # Working again: the failure goes, and the items are as they were.
-            _schrijf(path, Momentopname(**{**oud.__dict__, "mislukt_sinds": None, "reden": None}))
+            _schrijf(path, replace(oud, mislukt_sinds=None, reden=None))
             return Uitkomst("ongewijzigd", "ongewijzigd, en weer bereikbaar", opmerkingen)
         return Uitkomst("ongewijzigd", "ongewijzigd", opmerkingen)
     _schrijf(path, snapshot)
@@ -377,14 +377,14 @@ def _mislukt(path: Path, bron: Bron, url: str, oud: Momentopname | None, reden: 
         return Uitkomst("mislukt", f"mislukt: {reden}. Er is nog niets van opgehaald")
     sinds = oud.mislukt_sinds or nu
     if (oud.mislukt_sinds, oud.reden) != (sinds, reden):
-        _schrijf(path, Momentopname(**{**oud.__dict__, "mislukt_sinds": sinds, "reden": reden}))
+        _schrijf(path, replace(oud, mislukt_sinds=sinds, reden=reden))
     stand = (
-        f"van {dutch_date(oud.gewijzigd.astimezone(TZ).date())}, {_aantal(dagen_oud(oud.gewijzigd, vandaag), 'dag', 'dagen')} oud"
+        f"van {dutch_date(oud.gewijzigd.astimezone(TZ).date())}, {aantal(dagen_oud(oud.gewijzigd, vandaag), 'dag', 'dagen')} oud"
         if oud.gewijzigd
         else "van eerder"
     )
     een, meer = _WOORDEN[bron.sleutel]
-    kept = f"De vorige stand blijft staan ({_aantal(len(oud.items), een, meer)}, {stand})" if oud.items else "Er is nog niets van opgehaald"
+    kept = f"De vorige stand blijft staan ({aantal(len(oud.items), een, meer)}, {stand})" if oud.items else "Er is nog niets van opgehaald"
     since = f"; dit mislukt al sinds {dutch_date(sinds.astimezone(TZ).date())}" if oud.mislukt_sinds else ""
     return Uitkomst("mislukt", f"mislukt: {reden}. {kept}{since}")
 

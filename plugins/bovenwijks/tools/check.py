@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from bovenwijks.aantal import aantal
 from bovenwijks.content.load import WIJKEN, load_stad
 from bovenwijks.content.problem import Problem
 from bovenwijks.dates import BUILD_DATE, build_date
@@ -50,17 +51,13 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _count(n: int, one: str, more: str) -> str:
-    return f"{n} {one if n == 1 else more}"
-
-
 def summary(failing: list[Problem], tips: int, wijken: list[str], items: int, warnings: int = 0) -> str:
     """The check's last line: how many problems, in how many of the `wijken` (their slugs)
     and in how many other files; or that all is well (but for the tips and warnings above)."""
-    above = [_count(n, one, more) for n, one, more in ((tips, "tip", "tips"), (warnings, "waarschuwing", "waarschuwingen")) if n]
+    above = [aantal(n, one, more) for n, one, more in ((tips, "tip", "tips"), (warnings, "waarschuwing", "waarschuwingen")) if n]
     tipped = f" ({' en '.join(above)} hierboven)" if above else ""
     if not failing:
-        return f"Alles in orde: {_count(len(wijken), 'wijk', 'wijken')}, {_count(items, 'item', 'items')}{tipped}."
+        return f"Alles in orde: {aantal(len(wijken), 'wijk', 'wijken')}, {aantal(items, 'item', 'items')}{tipped}."
     in_wijk = {parts[1] for parts in (p.path.split("/") for p in failing) if len(parts) > 2 and parts[0] == WIJKEN}
     elsewhere = {p.path for p in failing if p.path.split("/")[0] != WIJKEN or p.path.count("/") < 2}
     # A wijk whose folder name is refused is not loaded, and is one of the wijken all the same.
@@ -72,5 +69,5 @@ def summary(failing: list[Problem], tips: int, wijken: list[str], items: int, wa
         else:
             where.append({1: "de enige wijk", 2: "beide wijken"}.get(total, f"alle {total} wijken"))
     if elsewhere:
-        where.append(f"{_count(len(elsewhere), 'bestand', 'bestanden')} buiten de wijken")
-    return f"{_count(len(failing), 'probleem', 'problemen')} gevonden, in {' en '.join(where)}{tipped}."
+        where.append(f"{aantal(len(elsewhere), 'bestand', 'bestanden')} buiten de wijken")
+    return f"{aantal(len(failing), 'probleem', 'problemen')} gevonden, in {' en '.join(where)}{tipped}."
