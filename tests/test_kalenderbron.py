@@ -140,6 +140,7 @@ def test_what_an_event_says_besides_its_time():
         ([], "", None, "", None),  # not DTSTAMP: most servers set it to the time of the export
         (["URL:javascript:alert(1)"], "", None, "", None),
         (["URL:mailto:taal@example.org"], "", None, "", None),
+        (["URL:http://[kapot/agenda"], "", None, "", None),  # no address: left out, not a traceback
         (["DESCRIPTION:Tom & Jerry <3"], "", None, "<p>Tom &amp; Jerry &lt;3</p>", None),
     ],
 )

@@ -277,7 +277,7 @@ class _Lezer:
     def link(self, record: dict[str, Any]) -> str:
         """Where the original is: the item's own link, else the site's, else the source; only http(s)."""
         candidates = (record.get("link"), self.snapshot.link, self.snapshot.url, getattr(self.wijk, self.bron.sleutel))
-        return next((c for c in candidates if isinstance(c, str) and urlsplit(c).scheme in ("http", "https")), "")
+        return next((c for c in candidates if isinstance(c, str) and veilig.http_adres(c)), "")
 
     def base(self, record: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -372,7 +372,7 @@ def lees(root: Path, folder: Path, wijk: Wijk, images: Checker, vandaag: date) -
         lezer = _Lezer(wijk, bron, path, text, snapshot, images)
         items.extend(lezer.items())
         problems.extend(lezer.problems)
-        if snapshot.mislukt_sinds and vandaag - snapshot.mislukt_sinds.astimezone(TZ).date() >= TE_LANG_MISLUKT:
+        if snapshot.mislukt_sinds and dagen_oud(snapshot.mislukt_sinds, vandaag) >= TE_LANG_MISLUKT.days:
             problems.append(_te_lang(wijk, bron, snapshot, vandaag))
     return items, problems
 

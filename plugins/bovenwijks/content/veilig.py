@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -225,14 +225,23 @@ def _pixel(attributes: dict[str, str]) -> bool:
     return False
 
 
+def http_adres(address: str | None, basis: str = "") -> str | None:
+    """`address` made absolute against `basis`, when it then is an http(s) address with a host;
+    None for anything else (`javascript:`, `mailto:`, `http://[kapot`)."""
+    if not address or not address.strip():
+        return None
+    try:
+        absolute = urljoin(basis, address.strip())
+        parts = urlsplit(absolute)
+        return absolute if parts.scheme in ("http", "https") and parts.hostname else None
+    except ValueError:  # `http://[kapot`: not an address
+        return None
+
+
 def _relatief(basis: str) -> str | tuple[str, str]:
     """How nh3 treats a relative URL: made absolute against `basis`, or left out without one."""
     basis = basis.strip()
-    try:
-        usable = urlsplit(basis).scheme in ("http", "https") and bool(urlsplit(basis).hostname)
-    except ValueError:  # `https://[kapot`: no address to start from
-        usable = False
-    return ("rewrite_with_base", basis) if usable else "deny"
+    return ("rewrite_with_base", basis) if http_adres(basis) else "deny"
 
 
 def _zonder_lege_regels(html: str) -> str:

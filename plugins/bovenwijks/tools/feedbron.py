@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from bovenwijks.content.veilig import MAX_TEKENS, PIXEL, alineas, beelden, samenvatting, schoon, tekst
+from bovenwijks.content.veilig import MAX_TEKENS, PIXEL, alineas, beelden, http_adres, samenvatting, schoon, tekst
 
 WEBPAGINA = "dit is geen RSS- of Atom-feed maar een webpagina (HTML)"
 LEEG = "de feed bevat geen berichten"
@@ -115,7 +115,7 @@ def lees_feed(body: bytes, url: str) -> Feed:
     feed = parsed.feed
     return Feed(
         site=_titel(feed) or urlsplit(url).hostname or url,
-        link=_http(feed.get("link"), url),
+        link=http_adres(feed.get("link"), url),
         berichten=tuple(berichten),
         overgeslagen=tuple(overgeslagen),
     )
@@ -123,7 +123,7 @@ def lees_feed(body: bytes, url: str) -> Feed:
 
 def _bericht(entry: dict, url: str, number: int) -> FeedBericht | str:
     """The bericht of one entry, or why it is left out."""
-    link = _http(entry.get("link"), url)  # feedparser has resolved it against xml:base
+    link = http_adres(entry.get("link"), url)  # feedparser has resolved it against xml:base
     titel = _titel(entry)
     if not titel:
         return f"een bericht zonder titel ({link or entry.get('id') or f'het {number}e in de feed'})"
@@ -229,7 +229,7 @@ def _beeld(entry: dict, html: str, basis: str) -> Beeld | None:
     candidates += [(m.get("url"), "image/", m.get("width"), m.get("height")) for m in entry.get("media_content", ()) if _is_image(m)]
     candidates += [(t.get("url"), "image/", t.get("width"), t.get("height")) for t in entry.get("media_thumbnail", ())]
     for href, kind, width, height in candidates:
-        src = _http(href, basis)
+        src = http_adres(href, basis)
         if src and (kind or "").startswith("image/") and not _pixel(width, height):
             return Beeld(url=src, alt="")
     found = beelden(html, basis)
@@ -242,18 +242,6 @@ def _is_image(media: dict) -> bool:
 
 def _pixel(*sizes: str | None) -> bool:
     return any(size and size.strip().isdigit() and int(size) <= PIXEL for size in sizes)
-
-
-def _http(address: str | None, basis: str) -> str | None:
-    """`address` made absolute against `basis`, when that is an http(s) address with a host."""
-    if not address or not address.strip():
-        return None
-    try:
-        absolute = urljoin(basis, address.strip())
-        parts = urlsplit(absolute)
-        return absolute if parts.scheme in ("http", "https") and parts.hostname else None
-    except ValueError:  # `http://[kapot`: not an address
-        return None
 
 
 def _hash(titel: str, datum: datetime) -> str:
@@ -293,4 +281,4 @@ def _feeds_van_pagina(body: bytes, url: str) -> list[str]:
     links = _FeedLinks()
     links.feed(body.decode("utf-8", "replace"))
     links.close()
-    return [href for href in (_http(h, url) for h in links.hrefs) if href]
+    return [href for href in (http_adres(h, url) for h in links.hrefs) if href]

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import recurring_ical_events
 import x_wr_timezone
@@ -30,7 +30,7 @@ from dateutil.rrule import FREQNAMES, MONTHLY, weekdays
 from icalendar import Calendar, Component
 from icalendar.error import InvalidCalendar
 
-from bovenwijks.content.veilig import alineas, schoon
+from bovenwijks.content.veilig import alineas, http_adres, schoon
 from bovenwijks.dates import TZ, dutch_date
 from bovenwijks.herhaling import FREQUENTIES, MAX_AANTAL, WEEKDAGEN, regel, week_van_de_maand
 from bovenwijks.model import Herhaling
@@ -311,11 +311,7 @@ def _tekst(value: Any) -> str:
 
 def _link(value: Any, basis: str) -> str | None:
     value = _eerste(value)
-    if not value or not str(value).strip():
-        return None
-    link = urljoin(basis, str(value).strip())
-    parts = urlsplit(link)
-    return link if parts.scheme in ("http", "https") and parts.hostname else None
+    return http_adres(str(value), basis) if value else None
 
 
 def _html(event: Component, basis: str) -> str:
