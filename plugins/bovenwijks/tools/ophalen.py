@@ -15,6 +15,7 @@ import argparse
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -127,9 +128,7 @@ def run(
 
 def _haal(haal: Callable[..., Antwoord], url: str, *, standaard: Limieten, limieten: Limieten | None = None, **kwargs) -> Antwoord:
     """`haal` with this run's limits; a photo asks for a larger size only."""
-    if limieten is not None:
-        limieten = Limieten(standaard.connect, standaard.read, standaard.totaal, limieten.max_bytes)
-    return haal(url, limieten=limieten or standaard, **kwargs)
+    return haal(url, limieten=replace(standaard, max_bytes=limieten.max_bytes) if limieten else standaard, **kwargs)
 
 
 def _meld(wijk: str, naam: str, url: str, uitkomst: Uitkomst) -> None:
