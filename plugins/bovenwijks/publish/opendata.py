@@ -1,5 +1,10 @@
 """Open data: the city's wijken and items as JSON under `/data/`, and its news as a JSON Feed 1.1.
 
+The files are a public format: other cities fetch them. `VERSIE` is its major version, in
+every file's head with the address of its JSON Schema (`opendataschema`, made from `DATASETS`);
+a field may be added within a version, a change that breaks a consumer is a new version
+(docs/opendata.md).
+
 Field names are the frontmatter keys of the content contract, so the data and the editor
 guide speak the same language; the meaning of every field comes from `schema`. Ids are the
 identities of the items, stable for as long as the file exists. Contact persons' e-mail
@@ -19,7 +24,7 @@ from icalendar import vRecur
 
 from bovenwijks.content import schema
 from bovenwijks.dates import TZ
-from bovenwijks.herhaling import WEEKDAGEN, beschrijving, rrule_waarden, weekdagen
+from bovenwijks.herhaling import FREQUENTIES, WEEKDAGEN, beschrijving, rrule_waarden, weekdagen
 from bovenwijks.model import Activiteit, Afbeelding, Bericht, Initiatief, Item, Kennis, Origineel, Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed, FeedWriter
@@ -28,15 +33,24 @@ from bovenwijks.site.fotos import foto
 JSON = "application/json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 NIEUWS = "data/nieuws.json"
+# The open data format's major version: a change that breaks a consumer makes it 2.
+VERSIE = 1
 
 
 @dataclass(frozen=True)
 class Veld:
-    """One field of a data file, documented for the people who reuse the data."""
+    """One field of a data file, documented for the people who reuse the data.
+
+    `type` says the kind of value in Dutch, for the page `/data/`; `json` is its JSON Schema
+    (without its description, which is `betekenis`). `verplicht`: every record has the field.
+    A field added within a version is not (that version's older files lack it).
+    """
 
     naam: str
     type: str
     betekenis: str
+    json: Mapping[str, Any]
+    verplicht: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,11 @@ class Dataset:
     def path(self) -> str:
         """The file, relative to the site root."""
         return f"data/{self.naam}.json"
+
+    @property
+    def schema_path(self) -> str:
+        """Its JSON Schema, relative to the site root."""
+        return f"data/schema/{self.naam}.schema.json"
 
 
 # -- the fields, documented from the contract -------------------------------------------
@@ -71,13 +90,75 @@ _TYPES = {
     "onderwerp": "onderwerp-id (zie vocabulaire.json)",
     "hulp": "hulpvraag-id: de pagina /hulp/<id>/ van Hulp en advies",
 }
+# The same types as JSON Schema. An address is an IRI: editors' addresses may hold letters
+# beyond ASCII (`https://café.example/`), which a strict "uri" would refuse.
+_TEXT: Mapping[str, Any] = {"type": "string"}
+_IRI: Mapping[str, Any] = {"type": "string", "format": "iri"}
+_DATUM: Mapping[str, Any] = {"type": "string", "format": "date"}
+_DATUMTIJD: Mapping[str, Any] = {"type": "string", "format": "date-time"}
+_GETAL: Mapping[str, Any] = {"type": "integer"}
+_JSON: Mapping[str, Mapping[str, Any]] = {
+    "tekst": _TEXT,
+    "email": {"type": "string", "format": "email"},
+    "url": _IRI,
+    "telefoon": _TEXT,
+    "github": _TEXT,
+    "slug": _TEXT,
+    "prioriteit": _TEXT,
+    "datum": _DATUM,
+    "datumtijd": _DATUMTIJD,
+    "jaar": _GETAL,
+    "aantal": {"type": "integer", "minimum": 1},
+    "thema": _TEXT,
+    "onderwerp": _TEXT,
+    "hulp": _TEXT,
+    "weekdag": {"enum": list(WEEKDAGEN)},
+    "aanmelden": _TEXT,  # an address, or the editor's words when it is neither
+}
 _LEFT_OUT = {"contact"}  # persons' contact details: see the module's docstring
+
+
+def _of_null(fragment: Mapping[str, Any]) -> dict[str, Any]:
+    """`fragment`, or null: a field without a value is null."""
+    if "enum" in fragment:
+        return {**fragment, "enum": [*fragment["enum"], None]}
+    types = fragment["type"]
+    return {**fragment, "type": [*(types if isinstance(types, list) else [types]), "null"]}
+
+
+def _lijst(fragment: Mapping[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": dict(fragment)}
+
+
+def _object(properties: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """An object with each of `properties` (null when it has no value), and perhaps more: a
+    field added later within the version is one a consumer ignores."""
+    return {"type": "object", "required": list(properties), "properties": dict(properties), "additionalProperties": True}
+
+
+def _json(field: schema.Field) -> dict[str, Any]:
+    """The JSON Schema of `field`'s value in the data: a list is never null, a value the contract
+    does not require may be."""
+    if field.type == "keuze":
+        one: dict[str, Any] = {"enum": list(field.choices)}
+    elif field.type == "object":
+        one = _object({f.name: _json(f) for f in field.fields})
+    else:
+        one = dict(_JSON[field.type])
+    if field.many:
+        return _lijst(one)
+    return one if field.required else _of_null(one)
+
+
 # A photo is published as its copy (its original, with its metadata, never is).
 _AFBEELDING = Veld(
     "afbeelding",
     "object met url, breedte, hoogte, type, alt, maker, of null",
     "de foto: url is een JPEG (of PNG) van hoogstens 1024 pixels breed, zonder metadata; alt zegt in één zin wat erop staat, "
     "maker wie hem maakte",
+    _of_null(
+        _object({"url": _IRI, "breedte": _GETAL, "hoogte": _GETAL, "type": _TEXT, "alt": _TEXT, "maker": _of_null(_TEXT)}),
+    ),
 )
 
 
@@ -94,20 +175,42 @@ def _type(field: schema.Field) -> str:
 def _velden(kind: schema.Kind, overrides: Mapping[str, Veld] | None = None) -> tuple[Veld, ...]:
     overrides = {"afbeelding": _AFBEELDING, **(overrides or {})}
     return tuple(
-        overrides.get(f.name) or Veld(f.name, _type(f), f.help) for f in kind.fields if (f.name not in _LEFT_OUT or f.name in overrides)
+        overrides.get(f.name) or Veld(f.name, _type(f), f.help, _json(f))
+        for f in kind.fields
+        if (f.name not in _LEFT_OUT or f.name in overrides)
     )
 
 
+# The head of every data file, before its records.
+KOP = (
+    Veld(
+        "versie",
+        "getal",
+        f"de versie van het formaat, nu {VERSIE}; binnen een versie komen er alleen velden bij, een wijziging die breekt"
+        " krijgt een nieuwe versie",
+        {"const": VERSIE},
+    ),
+    Veld("schema", "url", "het JSON Schema van dit bestand", _IRI),
+    Veld("titel", "tekst", "wat het bestand is, en van welke stad", _TEXT),
+    Veld("beschrijving", "tekst", "wat erin staat", _TEXT),
+    Veld("documentatie", "url", "de pagina /data/ van de site, die alle velden uitlegt", _IRI),
+    Veld("licentie", "url", "de licentie van de gegevens", _IRI),
+)
+AANTAL = Veld("aantal", "getal", "hoeveel records er in items staan", {"type": "integer", "minimum": 0})
+
 _ITEM = (
     Veld(
-        "id", "id", "vaste id: wijk/map/naam, zoals soesterkwartier/initiatieven/repair-cafe; blijft hetzelfde zolang het bestand bestaat"
+        "id",
+        "id",
+        "vaste id: wijk/map/naam, zoals soesterkwartier/initiatieven/repair-cafe; blijft hetzelfde zolang het bestand bestaat",
+        _TEXT,
     ),
-    Veld("url", "url", "de pagina op deze site"),
-    Veld("wijk", "id", "de id van de wijk (zie wijken.json)"),
+    Veld("url", "url", "de pagina op deze site", _IRI),
+    Veld("wijk", "id", "de id van de wijk (zie wijken.json)", _TEXT),
 )
 _TAIL = (
-    Veld("inhoud_html", "tekst (HTML)", "de tekst van de pagina als HTML, met absolute links"),
-    Veld("bron", "tekst", "het bestand in de repository waarin de redactie dit bijhoudt"),
+    Veld("inhoud_html", "tekst (HTML)", "de tekst van de pagina als HTML, met absolute links", _TEXT),
+    Veld("bron", "tekst", "het bestand in de repository waarin de redactie dit bijhoudt", _TEXT),
 )
 # Berichten and activiteiten may come from a wijk's own website (`bovenwijks ophalen`).
 _ORIGINEEL = Veld(
@@ -115,7 +218,25 @@ _ORIGINEEL = Veld(
     "object met site, url, of null",
     "waar een opgehaald bericht of activiteit eerst verscheen: de naam van de eigen website van de wijk en het adres van het"
     " origineel daar; null voor wat de redactie hier zelf schreef",
+    _of_null(_object({"site": _TEXT, "url": _IRI})),
 )
+_HERHALING = _of_null(
+    _object(
+        {
+            "elke": {"enum": [f.id for f in FREQUENTIES]},
+            "dagen": _lijst(_JSON["weekdag"]),
+            "tot": _of_null(_DATUM),
+            "aantal": _of_null(_JSON["aantal"]),
+            "behalve": _lijst(_object({"datum": _DATUM, "reden": _of_null(_TEXT)})),
+            "tekst": _TEXT,
+            "rrule": _TEXT,
+        }
+    )
+)
+_WIJKPLAN = _of_null(
+    _object({"jaar": _GETAL, "url": _IRI, "prioriteiten": _lijst(_object({"id": _TEXT, "titel": _TEXT, "thema": _TEXT}))}),
+)
+_NAAM = {"id": _TEXT, "naam": _TEXT, "beschrijving": _of_null(_TEXT)}
 
 DATASETS = (
     Dataset(
@@ -123,15 +244,24 @@ DATASETS = (
         "Wijken",
         "Elke wijk met haar profiel, ontmoetingsplekken, wijkplan en waar je haar volgt.",
         (
-            Veld("id", "id", "vaste id van de wijk, gelijk aan de mapnaam: soesterkwartier"),
-            Veld("url", "url", "de pagina van de wijk"),
-            *_velden(schema.WIJK, {"contact": Veld("contact", "e-mailadres", "e-mailadres van de redactie of het wijkteam")}),
+            Veld("id", "id", "vaste id van de wijk, gelijk aan de mapnaam: soesterkwartier", _TEXT),
+            Veld("url", "url", "de pagina van de wijk", _IRI),
+            *_velden(
+                schema.WIJK,
+                {"contact": Veld("contact", "e-mailadres", "e-mailadres van de redactie of het wijkteam", _of_null(_JSON["email"]))},
+            ),
             Veld(
                 "wijkplan",
                 "object met jaar, prioriteiten, url, of null",
                 "het wijkplan van dit jaar; prioriteiten zijn objecten met id, titel en thema",
+                _WIJKPLAN,
             ),
-            Veld("volgen", "object met rss, atom, ics", "de feeds en de agenda van de wijk"),
+            Veld(
+                "volgen",
+                "object met rss, atom, ics",
+                "de feeds en de agenda van de wijk",
+                _object({"rss": _of_null(_IRI), "atom": _of_null(_IRI), "ics": _of_null(_IRI)}),
+            ),
             *_TAIL,
         ),
     ),
@@ -150,9 +280,12 @@ DATASETS = (
             *_velden(
                 schema.ACTIVITEIT,
                 {
-                    "start": Veld("start", _TYPES["datumtijd"], "begin; bij een activiteit van een hele dag 00:00 van die dag"),
+                    "start": Veld("start", _TYPES["datumtijd"], "begin; bij een activiteit van een hele dag 00:00 van die dag", _DATUMTIJD),
                     "initiatief": Veld(
-                        "initiatief", "id of null", "de id van het initiatief dat de activiteit organiseert (zie initiatieven.json)"
+                        "initiatief",
+                        "id of null",
+                        "de id van het initiatief dat de activiteit organiseert (zie initiatieven.json)",
+                        _of_null(_TEXT),
                     ),
                     "herhaling": Veld(
                         "herhaling",
@@ -161,13 +294,17 @@ DATASETS = (
                         " behalve is een lijst van objecten met datum en reden (null: de keer valt weg; met een reden staat hij"
                         " op de agenda als 'gaat niet door'); tekst is de regel in gewone woorden; rrule is dezelfde regel als"
                         " RRULE (RFC 5545), in de tijd van Europe/Amsterdam",
+                        _HERHALING,
                     ),
                     "afgelast": Veld(
-                        "afgelast", "tekst of null", "waarom de activiteit (elke keer ervan) niet doorgaat; null als ze doorgaat"
+                        "afgelast",
+                        "tekst of null",
+                        "waarom de activiteit (elke keer ervan) niet doorgaat; null als ze doorgaat",
+                        _of_null(_TEXT),
                     ),
                 },
             ),
-            Veld("hele_dag", "true of false", "true als de activiteit de hele dag duurt (er staat geen tijd bij)"),
+            Veld("hele_dag", "true of false", "true als de activiteit de hele dag duurt (er staat geen tijd bij)", {"type": "boolean"}),
             _ORIGINEEL,
             *_TAIL,
         ),
@@ -183,11 +320,13 @@ DATASETS = (
                 "themas",
                 "lijst van object met id, naam, beschrijving",
                 "de thema's; de drie pijlers van de Sociale Basis Infrastructuur voorop",
+                _lijst(_object(_NAAM)),
             ),
             Veld(
                 "onderwerpen",
                 "lijst van object met id, naam, beschrijving, aliassen",
                 "onderwerpen van kennis die initiatieven bieden of zoeken",
+                _lijst(_object({**_NAAM, "aliassen": _lijst(_TEXT)})),
             ),
         ),
     ),
@@ -257,6 +396,8 @@ class OpenData:
         result = {}
         for dataset in DATASETS:
             head = {
+                "versie": VERSIE,
+                "schema": self.site_url + dataset.schema_path,
                 "titel": f"{dataset.titel} in {self.stad.naam}",
                 "beschrijving": dataset.beschrijving,
                 "documentatie": self.site_url + "data/",

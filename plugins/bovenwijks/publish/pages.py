@@ -8,7 +8,7 @@ from bovenwijks.city.nieuwsbrief import STAD, Lijst
 from bovenwijks.model import Stad, Wijk
 from bovenwijks.publish.calendar import Kalender
 from bovenwijks.publish.feeds import Feed
-from bovenwijks.publish.opendata import DATASETS, NIEUWS
+from bovenwijks.publish.opendata import AANTAL, DATASETS, KOP, NIEUWS, VERSIE
 from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, feed_path
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
@@ -72,7 +72,7 @@ def volg_wijk(wijk: Wijk, feed: Feed | None, kalender: Kalender | None, site_url
 
 
 def data_page(stad: Stad, site_url: str, licentie: str, counts: Mapping[str, int]) -> SitePage:
-    """The page `/data/`: every data file, what each field means, and the licence."""
+    """The page `/data/`: every data file with its schema, what each field means, the version and the licence."""
 
     def page(body: str) -> str:
         return render(
@@ -80,6 +80,8 @@ def data_page(stad: Stad, site_url: str, licentie: str, counts: Mapping[str, int
             DATA,
             stad=stad,
             datasets=DATASETS,
+            kop=[*KOP, AANTAL],
+            versie=VERSIE,
             counts=counts,
             licentie=licentie,
             absolute=lambda path: site_url + path,

@@ -14,7 +14,7 @@ from functools import partial
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
 from bovenwijks.city.nieuwsbrief import Lijst, Week
 from bovenwijks.model import Stad
-from bovenwijks.publish import nieuwsbrief
+from bovenwijks.publish import nieuwsbrief, opendataschema
 from bovenwijks.publish.calendar import Events, Kalender, eigen_kalenders, ics, kalenders
 from bovenwijks.publish.feeds import Feed, FeedWriter, catalog
 from bovenwijks.publish.links import absolute_html
@@ -129,6 +129,7 @@ def publish(
     for kalender in [*publicatie.kalenders, *publicatie.eigen]:
         files[kalender.path] = ics(kalender, stad, site_url, html, events)
     files.update(OpenData(stad, site_url, html, licentie, publicatie.kalenders, publicatie.feeds).files())
+    files.update(opendataschema.files())
     stadfeed = next(f for f in publicatie.feeds if f.soort == "stad")
     files[NIEUWS] = json_feed(stadfeed, writer, site_name)
     if publicatie.nieuwsbrieven:
