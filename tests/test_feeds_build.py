@@ -192,6 +192,12 @@ def test_data_page_documents_every_file_and_field(city):
     for name in ("wijken", "initiatieven", "activiteiten", "berichten", "kennis", "vocabulaire", "nieuws"):
         assert f'href="https://stad.example/data/{name}.json"' in html
     assert "<code>inhoud_html</code>" in html and "<code>hele_dag</code>" in html
+    # The version, each dataset's schema, and what a version promises.
+    assert '<h2 id="versie">Versie 1</h2>' in html
+    for name in ("wijken", "initiatieven", "activiteiten", "berichten", "kennis", "vocabulaire"):
+        assert f'href="https://stad.example/data/schema/{name}.schema.json"' in html
+    assert "Negeer velden die je niet kent" in html and "wordt een nieuwe versie (versie 2)" in html
+    assert "<code>versie</code>" in html and "<code>schema</code>" in html
     assert "creativecommons.org/licenses/by/4.0" in html
 
 

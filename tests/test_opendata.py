@@ -10,7 +10,7 @@ import pytest
 from bovenwijks.content.load import load_stad
 from bovenwijks.publish.calendar import kalenders
 from bovenwijks.publish.feeds import FeedWriter, catalog
-from bovenwijks.publish.opendata import DATASETS, OpenData, json_feed
+from bovenwijks.publish.opendata import DATASETS, VERSIE, OpenData, json_feed
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén, ĳsbaan en ijs"
@@ -51,6 +51,9 @@ def test_a_file_per_dataset(stad):
 @pytest.mark.parametrize("dataset", [d for d in DATASETS if d.naam != "vocabulaire"], ids=lambda d: d.naam)
 def test_records_have_exactly_the_documented_fields(stad, dataset):
     data = _data(stad)[dataset.path]
+    assert list(data) == ["versie", "schema", "titel", "beschrijving", "documentatie", "licentie", "aantal", "items"]
+    assert data["versie"] == VERSIE
+    assert data["schema"] == f"https://stad.example/data/schema/{dataset.naam}.schema.json"
     assert data["documentatie"] == "https://stad.example/data/"
     assert data["licentie"] == "https://licentie.example/"
     assert data["aantal"] == len(data["items"]) > 0
@@ -60,6 +63,8 @@ def test_records_have_exactly_the_documented_fields(stad, dataset):
 
 def test_vocabulaire_has_the_documented_fields(stad):
     data = _data(stad)["data/vocabulaire.json"]
+    assert list(data) == ["versie", "schema", "titel", "beschrijving", "documentatie", "licentie", "themas", "onderwerpen"]
+    assert data["versie"] == VERSIE and data["schema"] == "https://stad.example/data/schema/vocabulaire.schema.json"
     assert [v.naam for v in next(d for d in DATASETS if d.naam == "vocabulaire").velden] == ["themas", "onderwerpen"]
     assert data["themas"][0] == {
         "id": "informatie-en-advies",
