@@ -119,7 +119,7 @@ def ophalen(city, *, wijk=None, lokaal=True, nu=NU, limieten: Limieten | None = 
     """`bovenwijks ophalen` in this process: its exit code, stdout and stderr. A test gives its
     own `nu`, and its own `limieten`: it can't wait for the real time limits."""
     out, err = io.StringIO(), io.StringIO()
-    args = argparse.Namespace(root=str(city.root), wijk=wijk, lokaal=lokaal)
+    args = argparse.Namespace(root=str(city.root), wijk=wijk, stad=None, lokaal=lokaal)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = ophalen_command.run(args, nu=nu, limieten=limieten)
     return code, out.getvalue(), err.getvalue()

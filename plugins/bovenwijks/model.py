@@ -388,6 +388,14 @@ class Vocabulaire:
         """The id of the onderwerp that `word` names, by id or alias, ignoring case."""
         return self.woorden().get(word.strip().lower())
 
+    def onderwerp_van_elders(self, ident: str) -> str | None:
+        """Our onderwerp for another city's onderwerp id: the same id, or the one whose
+        `aliassen` name it (ignoring case). Not by naam: a name says less than an id."""
+        ident = ident.strip().lower()
+        if ident in self.onderwerpen:
+            return ident
+        return next((o.id for o in self.onderwerpen.values() if ident in (a.lower() for a in o.aliassen)), None)
+
     def hulp_woorden(self) -> dict[str, str]:
         """Every word that names a hulpvraag (its id, naam and woorden, in lower case) → its id."""
         words: dict[str, str] = {}
@@ -410,13 +418,38 @@ class Vocabulaire:
         return cached
 
 
+@dataclass(frozen=True)
+class Aanbod:
+    """Know-how another city offers on one of our onderwerpen: an initiatief's `biedt`, or an ervaring it shared."""
+
+    stad: str  # the other city's name
+    onderwerp: str  # our onderwerp's id (see `Vocabulaire.onderwerp_van_elders`)
+    titel: str
+    url: str  # its page on the other city's site
+    soort: str  # `initiatief` or `ervaring` (keuzes.SOORT)
+    toelichting: str | None = None  # what exactly the initiatief offers
+    status: str | None = None  # an initiatief's, when it is one of ours (keuzes.STATUS)
+    datum: date | None = None  # an ervaring's
+
+
+@dataclass(frozen=True)
+class AndereStad:
+    """A city this city exchanges knowledge with, as `bovenwijks ophalen` last found it."""
+
+    naam: str
+    url: str  # its site
+    bijgewerkt: date | None = None  # the day (in Amsterdam) what we have of it last changed
+    aanbod: tuple[Aanbod, ...] = ()
+
+
 @dataclass
 class Stad:
-    """A city: its wijken and its vocabulary."""
+    """A city: its wijken and its vocabulary, and what the cities it exchanges knowledge with offer."""
 
     naam: str
     wijken: dict[str, Wijk]
     vocabulaire: Vocabulaire
+    andere_steden: list[AndereStad] = field(default_factory=list)
 
     def initiatieven(self) -> list[Initiatief]:
         """Every initiatief of the city, by wijk and titel."""

@@ -21,9 +21,10 @@ from typing import TypeVar
 
 import numpy as np
 
+from bovenwijks.city.elders import Elders
 from bovenwijks.city.textfit import RELATED, TextFit
 from bovenwijks.keuzes import STATUS
-from bovenwijks.model import Initiatief, Kennis, Onderwerp, Stad
+from bovenwijks.model import Aanbod, Initiatief, Kennis, Onderwerp, Stad
 
 # How many matches a `zoekt` (or `biedt`) shows; the page of the onderwerp lists them all.
 MAX_MATCHES = 3
@@ -164,6 +165,7 @@ class Uitwisseling:
         """
         self.stad = stad
         self.limit = limit
+        self.elders = Elders(stad)
         self.onderwerpen: dict[str, Onderwerpkennis] = {i: Onderwerpkennis(o) for i, o in stad.vocabulaire.onderwerpen.items()}
         self._regels: dict[str, dict[str, list[Regel]]] = {}
         self._cache: dict[tuple, tuple[list[Regel], int]] = {}
@@ -202,6 +204,16 @@ class Uitwisseling:
     def gesorteerd(self) -> list[Onderwerpkennis]:
         """Every onderwerp, by name."""
         return sorted(self.onderwerpen.values(), key=lambda k: (k.onderwerp.naam.lower(), k.onderwerp.id))
+
+    def elders_voor(self, initiatief: Initiatief) -> list[tuple[Regel, list[Aanbod], int]]:
+        """For each `zoekt` of `initiatief` that another city offers: its best offers (at most
+        `limit`) and how many more there are, in the order its editors wrote them."""
+        result = []
+        for regel in self.regels(initiatief, "zoekt"):
+            aanbod = self.elders.aanbod(regel.onderwerp)
+            if aanbod:
+                result.append((regel, aanbod[: self.limit], max(0, len(aanbod) - self.limit)))
+        return result
 
     def regels(self, initiatief: Initiatief, kant: str) -> list[Regel]:
         """The `biedt` or `zoekt` entries of `initiatief`, in the order its editors wrote them."""

@@ -7,12 +7,13 @@ is broken keeps its valid items under a name made from its folder.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bovenwijks.content import links, opgehaald, reeks
+from bovenwijks.content import links, opgehaald, reeks, steden
 from bovenwijks.content.afbeelding import Checker, Plek, check_images, is_image
 from bovenwijks.content.bestanden import refused
 from bovenwijks.content.convert import SLUG_RE, Prioriteiten, Vocab, aanmelden_link, convert
@@ -22,6 +23,7 @@ from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
 from bovenwijks.content.source import read_source
+from bovenwijks.content.steden import Stadbron
 from bovenwijks.content.tekst import Link, lees
 from bovenwijks.content.validate import check_initiatieven, check_references, drop_broken, unique
 from bovenwijks.content.verleden import al_voorbij
@@ -367,8 +369,13 @@ class _WijkLoader:
         return None if any(p.fatal for p in problems) else item
 
 
-def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, vandaag: date | None = None) -> Loaded:
-    """Load the city under the project `root` (which holds `wijken/` and `content/`), on the day `vandaag` (today by default)."""
+def load_stad(
+    root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, vandaag: date | None = None, andere_steden: Sequence[Stadbron] = ()
+) -> Loaded:
+    """Load the city under the project `root` (which holds `wijken/` and `content/`), on the day `vandaag` (today by default).
+
+    `andere_steden`: the cities it exchanges knowledge with, whose snapshots are read too.
+    """
     root = Path(root)
     vandaag = vandaag or date.today()
     problems: list[Problem] = []
@@ -416,8 +423,10 @@ def load_stad(root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, va
     gecontroleerd = links.check_stad(root, wijken, teksten, problems, history, wijken_dir)
     problems.extend(gecontroleerd.problems)
     wijken = dict(sorted(wijken.items(), key=lambda kv: kv[1].naam.lower()))
+    elders, elders_problems = steden.lees(root, wijken_dir, andere_steden, vocabulaire, vandaag)
+    problems.extend(elders_problems)
     problems.sort(key=lambda p: (p.path, p.line, p.message))
-    return Loaded(Stad(naam, wijken, vocabulaire), problems, history, gecontroleerd.gemeld)
+    return Loaded(Stad(naam, wijken, vocabulaire, elders), problems, history, gecontroleerd.gemeld)
 
 
 def _vocabulaire_from_use(wijken: dict[str, Wijk]) -> Vocabulaire:

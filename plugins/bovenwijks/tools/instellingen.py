@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 
 from bovenwijks.city.nieuwsbrief import Lijst, lijsten
+from bovenwijks.content import steden
 from bovenwijks.content.load import WIJKEN
+from bovenwijks.content.steden import Stadbron
 
 MKDOCS_YML = "mkdocs.yml"
 
@@ -29,6 +31,7 @@ class Instellingen:
     stad: str = "Amersfoort"
     wijken_dir: str = WIJKEN
     lijsten: Mapping[str, Lijst] = field(default_factory=dict)  # the nieuwsbrief's mailing lists
+    andere_steden: tuple[Stadbron, ...] = ()  # to exchange knowledge with (content.steden)
 
 
 class _Loader(yaml.SafeLoader):
@@ -83,9 +86,15 @@ def lees(root: Path, env: Mapping[str, str] = os.environ) -> Instellingen:
         found = lijsten(_plugin(config, "bovenwijks/feeds", path).get("nieuwsbrief"))
     except ValueError as error:
         raise ValueError(f"{path}: bovenwijks/feeds: {error}") from None
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    try:
+        andere = steden.stadbronnen(wijken.get(steden.OPTIE), site_url)
+    except ValueError as error:
+        raise ValueError(f"{path}: bovenwijks/wijken: {error}") from None
     return Instellingen(
-        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        site_url=site_url,
         stad=str(wijken.get("stad") or "Amersfoort"),
         wijken_dir=str(wijken.get("wijken_dir") or WIJKEN),
         lijsten=found,
+        andere_steden=tuple(andere),
     )

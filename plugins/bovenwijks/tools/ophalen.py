@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.opgehaald import BRONNEN, MAP, pad
 from bovenwijks.content.suggest import hint
-from bovenwijks.tools import options
+from bovenwijks.tools import andere_steden, options
 from bovenwijks.tools.bijwerken import Uitkomst, ruim_op, werk_bij
 from bovenwijks.tools.fetch import Antwoord, Limieten, haal, user_agent
 from bovenwijks.tools.instellingen import lees
@@ -46,6 +46,7 @@ HELP = "haal het nieuws en de agenda van de eigen websites van de wijken op (de 
 def arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `bovenwijks ophalen`."""
     parser.add_argument("--wijk", metavar="WIJK", help="alleen deze wijk (de naam van haar map)")
+    parser.add_argument("--stad", metavar="STAD", help="alleen deze andere stad uit andere_steden in mkdocs.yml (haar naam)")
     parser.add_argument(
         "--lokaal", action="store_true", help="sta ook adressen op deze computer toe (127.0.0.1, ::1), en verder niets: voor tests"
     )
@@ -79,11 +80,17 @@ def run(
     if args.wijk and args.wijk not in stad.wijken:
         print(f"bovenwijks ophalen: er is geen wijk '{args.wijk}'; {hint(args.wijk, sorted(stad.wijken))}", file=sys.stderr)
         return 2
+    namen = {s.naam.lower(): s for s in instellingen.andere_steden}
+    if args.stad and args.stad.lower() not in namen:
+        andere = sorted(s.naam for s in instellingen.andere_steden)
+        keuze = f"kies uit: {', '.join(andere)}" if andere else "er staat geen enkele in andere_steden in mkdocs.yml"
+        print(f"bovenwijks ophalen: '{args.stad}' is geen andere stad; {keuze}", file=sys.stderr)
+        return 2
     fetch = partial(_haal, haal, user_agent=user_agent(instellingen.site_url), lokaal=args.lokaal, standaard=limieten or Limieten())
     nu = nu or datetime.now(UTC).replace(microsecond=0)
     failed = sources = skipped = 0
     for slug, wijk in sorted(stad.wijken.items()):
-        if args.wijk and slug != args.wijk:
+        if (args.wijk and slug != args.wijk) or args.stad:
             continue
         folder = root / instellingen.wijken_dir / slug
         if wijk.source in broken:
@@ -119,11 +126,48 @@ def run(
         ruim_op(folder)
         if (folder / MAP).is_dir() and not any((folder / MAP).rglob("*.json")):
             shutil.rmtree(folder / MAP)
+    if not args.wijk:
+        gedaan = _steden(
+            root / instellingen.wijken_dir, [namen[args.stad.lower()]] if args.stad else instellingen.andere_steden, fetch, nu, voorbeelden
+        )
+        failed, sources, skipped = failed + gedaan[0], sources + gedaan[1], skipped + gedaan[2]
+        if not args.stad:
+            for weg in andere_steden.ruim_op(root / instellingen.wijken_dir, instellingen.andere_steden):
+                _meld(
+                    weg, "de open data", "", Uitkomst("weg", "staat niet meer in andere_steden in mkdocs.yml: wat ervan kwam is weggehaald")
+                )
     if not sources and not skipped:
-        print("Geen enkele wijk heeft een 'feed' of 'kalender' in haar index.md: er is niets op te halen.")
+        print(
+            "Geen enkele wijk heeft een 'feed' of 'kalender' in haar index.md, en andere_steden in mkdocs.yml is leeg: er is niets op te halen."
+        )
     elif failed:
         print(f"{failed} van de {sources} bronnen mislukt; wat eerder was opgehaald blijft op de site staan.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _steden(wijken_folder: Path, steden, fetch, nu: datetime, voorbeelden: bool) -> tuple[int, int, int]:
+    """Fetch the open data of every other city in `steden`: how many failed, were fetched, were skipped."""
+    failed = sources = skipped = 0
+    for andere in steden:
+        if voorbeeld(andere.url) and not voorbeelden:
+            _meld(
+                andere.naam,
+                "de open data",
+                andere.url,
+                Uitkomst("overgeslagen", "overgeslagen: een voorbeeldadres, dat geen server beantwoordt"),
+            )
+            skipped += 1
+            continue
+        sources += 1
+        try:
+            uitkomst = andere_steden.werk_bij(wijken_folder, andere, haal=fetch, nu=nu)
+        except Exception as error:  # one city's surprise must not keep the others from coming in
+            uitkomst = Uitkomst(
+                "mislukt", f"mislukt door een fout in bovenwijks zelf ({type(error).__name__}: {error}); meld dit aan de ontwikkelaars"
+            )
+        failed += uitkomst.mislukt
+        _meld(andere.naam, "de open data", andere.url, uitkomst)
+    return failed, sources, skipped
 
 
 def _haal(haal: Callable[..., Antwoord], url: str, *, standaard: Limieten, limieten: Limieten | None = None, **kwargs) -> Antwoord:

@@ -26,4 +26,8 @@ class WijkenConfig(Config):
     cache_dir = c.Type(str, default=".cache/bovenwijks")
     # The background of the share cards (`#4051b5`); empty: the theme's primary colour.
     share_colour = c.Type(str, default="")
+    # The cities this city exchanges knowledge with: a list of `{naam, url}`, the address of
+    # each city's bovenwijks site. `bovenwijks ophalen` fetches their open data into
+    # `wijken/_steden/`; the kennis pages show who there offers what (content/steden.py).
+    andere_steden = c.ListOfItems(c.Type(dict), default=[])
     hide = c.ListOfItems(c.Choice(("navigation", "toc", "footer", "path", "tags", "feedback")), default=["navigation", "toc"])

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from bovenwijks import dates
+from bovenwijks.content import steden
 from bovenwijks.content.geschiedenis import Geschiedenis
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem, weggelaten
@@ -91,6 +92,10 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         wijken = self.root / self.config.wijken_dir
         if not wijken.is_dir():
             raise PluginError(f"bovenwijks/wijken: de map met wijken '{wijken}' bestaat niet; maak hem, of zet wijken_dir in mkdocs.yml")
+        try:
+            self.andere_steden = steden.stadbronnen(list(self.config.andere_steden), self.site_url)
+        except ValueError as error:
+            raise PluginError(f"bovenwijks/wijken: {error}") from None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         if JS not in [str(script) for script in config.extra_javascript]:
@@ -100,7 +105,9 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # Runs before the other bovenwijks plugins (default priority 0), which read `self.stad`.
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        loaded = load_stad(self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir, vandaag=self.vandaag)
+        loaded = load_stad(
+            self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir, vandaag=self.vandaag, andere_steden=self.andere_steden
+        )
         self.stad, self.problems, self.geschiedenis = loaded.stad, loaded.problems, loaded.geschiedenis
         self.dubbel.gemeld = loaded.gemelde_links  # MkDocs' English warning for each is left out
         for problem in self.problems:
