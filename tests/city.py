@@ -20,8 +20,6 @@ from typing import Any
 
 import yaml
 
-from bovenwijks.mkdocs import THEME
-
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"
 SITE_URL = "https://stad.example/"
@@ -142,10 +140,8 @@ class City:
             "edit_uri": "https://github.com/test/stad/edit/main/",
             # The project's theme, language, fonts (none from another host) and features, so that
             # tests see what residents get.
-            "theme": {
-                **{key: theme[key] for key in ("name", "language", "font", "features")},
-                "custom_dir": str(THEME),
-            },
+            # Our templates come with the wijken plugin, as in a city that installed the package.
+            "theme": {key: theme[key] for key in ("name", "language", "font", "features")},
             "plugins": [{"search": {"lang": "nl"}}]
             + [{f"bovenwijks/{p}": {"build_date": BUILD_DATE} if p == "wijken" else {}} for p in self.plugins],
             "markdown_extensions": ["attr_list", "md_in_html", "tables"],

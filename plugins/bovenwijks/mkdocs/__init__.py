@@ -6,6 +6,7 @@ writing this folder again (see docs/engines.md).
 
 from pathlib import Path
 
-# The theme's overrides of Material (mkdocs.yml's `custom_dir`) and our own styles and script.
+# The theme's overrides of Material, put among its folders by the wijken plugin (so a city's
+# mkdocs.yml names no `custom_dir` for them), and our own styles and script.
 THEME = Path(__file__).parent / "theme"
 ASSETS = Path(__file__).parent / "assets"

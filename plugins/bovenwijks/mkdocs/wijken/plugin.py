@@ -20,7 +20,7 @@ from bovenwijks.content import steden
 from bovenwijks.content.geschiedenis import Geschiedenis
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem, weggelaten
-from bovenwijks.mkdocs import ASSETS
+from bovenwijks.mkdocs import ASSETS, THEME
 from bovenwijks.mkdocs.affiche import AfficheBestanden
 from bovenwijks.mkdocs.fotos import FotoBestanden
 from bovenwijks.mkdocs.linkmeldingen import DubbeleLinks
@@ -60,6 +60,18 @@ def wijken_plugin(config: MkDocsConfig, plugin: str) -> WijkenPlugin:
     return wijken
 
 
+def theme_dirs(dirs: list[str], custom_dir: str | None) -> list[str]:
+    """Material's template folders with ours in them: right after a city's own `custom_dir`, else first.
+
+    A city installs the platform as a package and has no path to our theme to name in
+    mkdocs.yml; its own `custom_dir` (say `overrides/`) still wins for the templates it has.
+    """
+    ours = str(THEME.resolve())
+    rest = [d for d in dirs if str(Path(d).resolve()) != ours]
+    own = custom_dir is not None and str(Path(custom_dir).resolve()) != ours and rest[:1] == [custom_dir]
+    return [*rest[:1], ours, *rest[1:]] if own else [ours, *rest]
+
+
 class WijkenPlugin(BasePlugin[WijkenConfig]):
     """Mounts the wijken, and holds the city model for the other bovenwijks plugins."""
 
@@ -74,6 +86,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
         self.dubbel.install()
+        config.theme.dirs[:] = theme_dirs(config.theme.dirs, config.theme.custom_dir)
         self.root = Path(config.config_file_path).parent
         self.stad: Stad | None = None
         self.problems: list[Problem] = []
