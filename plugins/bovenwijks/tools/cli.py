@@ -6,6 +6,7 @@
     bovenwijks linkcheck site/       de links van een gebouwde site
     bovenwijks nieuwsbrief --wijk soesterkwartier --aan lijst@example.org
     bovenwijks ophalen               het nieuws en de agenda van de eigen websites van de wijken
+    bovenwijks --version             de versie van het platform
 
 Each subcommand is a module with `HELP`, `arguments(parser)` and `run(args)`: adding one is a
 line in `COMMANDS`. Help and errors are in Dutch, as editors read them; `scripts/` and the
@@ -21,6 +22,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from bovenwijks.tools import check, generate, linkcheck, nieuwsbrief, ophalen, scaffold
+from bovenwijks.tools.versie import versie
 
 PROG = "bovenwijks"
 
@@ -74,6 +76,7 @@ class Parser(argparse.ArgumentParser):
 def parser() -> Parser:
     """The parser of `bovenwijks` and all its subcommands."""
     main_parser = Parser(prog=PROG, description="Werk aan de inhoud van de wijken: controleren, nieuwe bestanden maken en bijwerken.")
+    main_parser.add_argument("--version", action="version", version=f"{PROG} {versie()}", help="toon de versie van bovenwijks")
     commands = main_parser.add_subparsers(title="commando's", metavar="COMMANDO", dest="command", required=True, parser_class=Parser)
     for name, module in COMMANDS.items():
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP[0].upper() + module.HELP[1:] + ".")
