@@ -6,6 +6,7 @@
     bovenwijks linkcheck site/       de links van een gebouwde site
     bovenwijks nieuwsbrief --wijk soesterkwartier --aan lijst@example.org
     bovenwijks ophalen               het nieuws en de agenda van de eigen websites van de wijken
+    bovenwijks nieuwe-stad ../utrecht --naam Utrecht   de repository van een nieuwe stad
     bovenwijks --version             de versie van het platform
 
 Each subcommand is a module with `HELP`, `arguments(parser)` and `run(args)`: adding one is a
@@ -21,7 +22,7 @@ import sys
 from types import ModuleType
 from typing import NoReturn
 
-from bovenwijks.tools import check, generate, linkcheck, nieuwsbrief, ophalen, scaffold
+from bovenwijks.tools import check, generate, linkcheck, nieuwestad, nieuwsbrief, ophalen, scaffold
 from bovenwijks.tools.versie import versie
 
 PROG = "bovenwijks"
@@ -34,6 +35,7 @@ COMMANDS: dict[str, ModuleType] = {
     "linkcheck": linkcheck,
     "nieuwsbrief": nieuwsbrief,
     "ophalen": ophalen,
+    "nieuwe-stad": nieuwestad,
 }
 
 # argparse's own messages, which it writes in English, as editors should read them.
