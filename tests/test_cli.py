@@ -21,7 +21,7 @@ def run(*args: str, program: list[str] | None = None) -> subprocess.CompletedPro
 def test_the_help_lists_every_subcommand_in_dutch():
     result = run("--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("gebruik: bovenwijks [-h] COMMANDO ...")
+    assert result.stdout.startswith("gebruik: bovenwijks [-h] [--version] COMMANDO ...")
     assert "commando's:" in result.stdout and "opties:" in result.stdout and "toon deze hulp" in result.stdout
     for name, module in COMMANDS.items():
         assert f"    {name}" in result.stdout

@@ -32,7 +32,7 @@ def test_the_guides_example_passes_the_check_and_builds(city):
     checked = city.check()
     assert checked.returncode == 0, checked.stdout
     html = city.build(strict=True).page("wijken/soesterkwartier/initiatieven/buurtsoep/")
-    assert "Buurtsoep op vrijdag" in html and "033 204 1187" in html
+    assert "Buurtsoep op vrijdag" in html and "06 1234 5678" in html
 
 
 def test_the_guides_failing_check_is_what_the_check_prints(city):
