@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 import tomllib
 import zipfile
 from datetime import date
@@ -227,3 +229,43 @@ def test_the_wheel_carries_what_a_city_needs_and_nothing_of_amersfoort(wiel):
                 assert file.relative_to(REPO / "plugins").as_posix() in names, file
     assert {name.split("/")[0] for name in names} == {"bovenwijks", f"bovenwijks-{version}.dist-info"}
     assert not any(part in ("tests", "wijken", "content", "docs", "scripts") for name in names for part in name.split("/")[:1])
+
+
+@pytest.mark.slow
+def test_a_city_installs_the_wheel_and_its_make_check_and_build_pass(wiel, tmp_path):
+    """End to end: a fresh venv, the platform from its wheel and the rest from the index, `make check` and `make build`."""
+    root = tmp_path / "utrecht"
+    version = wiel.name.split("-")[1]
+    nieuwestad.schrijf(root, nieuwestad.stad("Utrecht", wijk="Lombok") if version == versie() else _stad(version))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON", "GITHUB_"))}
+    env |= {"BOVENWIJKS_WIELEN": str(wiel.parent), "PYTHON": str(Path(sys.base_prefix) / "bin" / "python3")}
+    start = time.monotonic()
+    for target in ("check", "build"):
+        result = subprocess.run(["make", target], cwd=root, env=env, capture_output=True, text=True, timeout=1500, check=False)
+        assert result.returncode == 0, f"make {target}:\n{result.stdout}\n{result.stderr}"
+    print(f"\nmake check en make build in een nieuwe omgeving: {time.monotonic() - start:.0f} s")
+    site = root / "site"
+    assert "Samen in de wijken van Utrecht" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "wijken" / "lombok" / "index.html").is_file()
+    assert "Welkom op de nieuwe site" in (site / "feeds" / "wijken" / "lombok.atom").read_text(encoding="utf-8")
+    assert "wijken/lombok/nieuws/welkom/" in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    installed = subprocess.run(
+        [str(root / ".venv" / "bin" / "bovenwijks"), "--version"], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert installed == f"bovenwijks {version}\n"
+    # The platform came from the wheel, not from this checkout.
+    where = subprocess.run(
+        [str(root / ".venv" / "bin" / "python"), "-c", "import bovenwijks; print(bovenwijks.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert str(root / ".venv") in where
+
+
+def _stad(version: str) -> nieuwestad.Stad:
+    # A checkout whose installed metadata is older than its pyproject.toml: pin the wheel's version.
+    from dataclasses import replace
+
+    return replace(nieuwestad.stad("Utrecht", wijk="Lombok"), versie=version)
