@@ -52,3 +52,13 @@ def test_without_an_override_the_page_has_our_footer(city):
     assert result.error is None, result.warnings
     assert "Je mag de teksten overnemen" in result.page("") and 'class="md-skip bw-skip"' in result.page("")
     assert str(REPO) not in (city.root / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_citys_logo_shows_in_our_header(city):
+    city.wijk("oost", "Oost")
+    city.write("content/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n')
+    theme = dict(project_config()["theme"])
+    city.write_config(theme={key: theme[key] for key in ("name", "language", "font", "features")} | {"logo": "logo.svg"})
+    result = city.build(strict=True)
+    assert result.error is None, result.warnings
+    assert '<img src="../../logo.svg" alt="logo">' in result.page("wijken/oost/")
