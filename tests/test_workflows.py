@@ -258,3 +258,61 @@ def test_the_wijken_sites_are_fetched_every_morning_into_one_pull_request():
 @pytest.mark.parametrize("name", ["check.yml", "deploy.yml", "nieuwsbrief.yml"])
 def test_only_the_ophalen_workflow_goes_online_for_content(name):
     assert all("ophalen" not in script for script in runs(workflow(name)))
+
+
+@pytest.mark.parametrize(
+    "workflow_file",
+    [WORKFLOWS / "ophalen.yml", REPO / "plugins/bovenwijks/tools/stadsjabloon/github/workflows/ophalen.yml"],
+    ids=["amersfoort", "nieuwe-stad"],
+)
+@pytest.mark.parametrize(
+    "on_branch",
+    [
+        ["wijken/oost/_opgehaald/nieuws.json", "wijken/_steden/utrecht.json"],
+        ["wijken/oost/_opgehaald/nieuws.json"],  # a city without other cities
+        ["wijken/_steden/utrecht.json"],  # a city without imported sources
+    ],
+    ids=["beide", "alleen-opgehaald", "alleen-steden"],
+)
+def test_the_next_fetch_starts_from_the_open_pull_requests_snapshots(tmp_path, workflow_file, on_branch):
+    # The step's own script, against a repository on disk as GitHub's origin. Only `gh` (GitHub's
+    # API, which is not here) is a stand-in: it says the pull request of branch ophalen is open.
+    script = step(yaml.safe_load(workflow_file.read_text(encoding="utf-8")), "Vorige stand (de open pull request van branch ophalen)")[
+        "run"
+    ]
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    origin, seed = tmp_path / "origin.git", tmp_path / "seed"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(seed)], check=True)
+    (seed / "wijken" / "oost").mkdir(parents=True)
+    (seed / "wijken" / "oost" / "index.md").write_text("---\nnaam: Oost\n---\n", encoding="utf-8")
+    git(seed, "add", ".")
+    git(seed, "commit", "-q", "-m", "De stad")
+    git(seed, "push", "-q", str(origin), "main")
+    git(seed, "checkout", "-q", "-b", "ophalen")
+    for name in on_branch:
+        (seed / name).parent.mkdir(parents=True, exist_ok=True)
+        (seed / name).write_text(f'{{"van": "{name}"}}\n', encoding="utf-8")
+    (seed / "wijken" / "oost" / "index.md").write_text("---\nnaam: Gewijzigd op de branch\n---\n", encoding="utf-8")
+    git(seed, "add", ".")
+    git(seed, "commit", "-q", "-m", "Opgehaald")
+    git(seed, "push", "-q", str(origin), "ophalen")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text("#!/bin/sh\necho OPEN\n", encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    checkout = tmp_path / "run"
+    subprocess.run(["git", "clone", "-q", str(origin), str(checkout)], check=True)
+    result = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", script],
+        cwd=checkout,
+        env={**env, "PATH": f"{bin_dir}{os.pathsep}{env['PATH']}"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in on_branch:
+        assert (checkout / name).read_text(encoding="utf-8") == f'{{"van": "{name}"}}\n'
+    # Only the snapshots: what else the branch has is not this run's starting point.
+    assert "Oost" in (checkout / "wijken" / "oost" / "index.md").read_text(encoding="utf-8")
