@@ -255,7 +255,7 @@ def test_the_demo_snapshots_are_what_the_demo_sources_give(tmp_path):
     shutil.copytree(REPO / "wijken", copy / "wijken")
     shutil.copytree(REPO / "content", copy / "content")
     shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
-    for folder in (copy / "wijken").glob("*/_opgehaald"):
+    for folder in [*(copy / "wijken").glob("*/_opgehaald"), copy / "wijken" / "_steden"]:
         shutil.rmtree(folder)
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "demo-opgehaald"), "--root", str(copy)], capture_output=True, text=True, check=False
@@ -264,8 +264,13 @@ def test_the_demo_snapshots_are_what_the_demo_sources_give(tmp_path):
     written = sorted(p.relative_to(copy).as_posix() for p in (copy / "wijken").glob("*/_opgehaald/**/*") if p.is_file())
     committed = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "wijken").glob("*/_opgehaald/**/*") if p.is_file())
     assert written == committed and len(written) >= 4
+    written += ["wijken/_steden/utrecht.json"]  # the demo's other city
     for path in written:
         assert (copy / path).read_bytes() == (REPO / path).read_bytes(), path
+    # Every one of Utrecht's initiatieven that offers something came through its schema check.
+    bron = json.loads((REPO / "tests/bronnen/utrecht.bovenwijks.example/data/initiatieven.json").read_text(encoding="utf-8"))
+    utrecht = json.loads((REPO / "wijken/_steden/utrecht.json").read_text(encoding="utf-8"))
+    assert {i["id"] for i in utrecht["initiatieven"]} == {i["id"] for i in bron["items"] if i["biedt"]} != set()
 
 
 def test_an_example_address_is_skipped_and_its_snapshot_kept(oost):
