@@ -47,10 +47,11 @@ check: $(STAMP)
 	@$(BIN)/bovenwijks check $(OR_FAIL)
 
 ## ophalen: fetch each wijk's own news feed and agenda (its `feed` and `kalender`) into
-##   wijken/<wijk>/_opgehaald/, the only step that goes online; WIJK=vathorst-de-velden for one
+##   wijken/<wijk>/_opgehaald/, and the open data of andere_steden into wijken/_steden/; the only
+##   step that goes online; WIJK=vathorst-de-velden for one wijk, STAD=Utrecht for one city
 ophalen: FAILED = make ophalen: niet elke bron is opgehaald; wat eerder was opgehaald blijft staan
 ophalen: $(STAMP)
-	@$(BIN)/bovenwijks ophalen $(if $(WIJK),--wijk "$(WIJK)") $(OR_FAIL)
+	@$(BIN)/bovenwijks ophalen $(if $(WIJK),--wijk "$(WIJK)") $(if $(STAD),--stad "$(STAD)") $(OR_FAIL)
 
 ## nieuw: a new wijk, wijkplan or item to fill in, e.g.
 ##   make nieuw SOORT=initiatief WIJK=soesterkwartier TITEL="Repair Café"
