@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import threading
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -193,6 +194,22 @@ def test_an_unreachable_city_is_reported_and_keeps_its_last_snapshot(amersfoort,
     assert f"mkdocs.yml:{line}: de open data van Utrecht ({site.url}) is al 8 dagen niet op te halen" in checked.stdout
 
 
+def test_a_site_published_again_unchanged_is_no_change(amersfoort, utrecht, capsys):
+    """A rebuilt site answers 200 with the same records, in its own order: no pull request for that."""
+    _, city = utrecht
+    haal_op(amersfoort.root, capsys)
+    snapshot = pad(amersfoort.root / "wijken", "utrecht")
+    before = snapshot.read_bytes()
+    published = [o["id"] for o in json.loads((city.root / "site" / "data" / "vocabulaire.json").read_text(encoding="utf-8"))["onderwerpen"]]
+    assert published != sorted(published)  # else this test could not fail
+    for path in (city.root / "site" / "data").glob("*.json"):
+        later = path.stat().st_mtime + 60
+        os.utime(path, (later, later))
+    code, report = haal_op(amersfoort.root, capsys, nu=NU + timedelta(days=1))
+    assert code == 0 and "Utrecht, de open data" in report and ": ongewijzigd" in report, report
+    assert json.loads(snapshot.read_text(encoding="utf-8"))["gewijzigd"] == json.loads(before)["gewijzigd"]
+
+
 def test_a_city_of_another_version_of_the_open_data_is_refused_and_kept(amersfoort, utrecht, capsys):
     _, city = utrecht
     haal_op(amersfoort.root, capsys)
@@ -209,22 +226,28 @@ def test_a_city_of_another_version_of_the_open_data_is_refused_and_kept(amersfoo
 
 
 def test_a_record_that_links_off_the_city_or_breaks_the_schema_is_left_out(amersfoort, utrecht, capsys):
-    _, city = utrecht
+    site, city = utrecht
     path = city.root / "site" / "data" / "initiatieven.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     by_titel = {i["titel"]: i for i in data["items"]}
+    repair = by_titel["Repair Café Zuilen"]
+    host = site.url.removeprefix("http://")
     data["items"] = [
         {**by_titel["Fietsmakers"], "url": "https://kwaad.example/fietsmakers/"},
         {**by_titel["Buurtmoestuin Zuilen"], "titel": 7},
-        by_titel["Repair Café Zuilen"],
+        repair,
+        {**repair, "titel": "Tweede met hetzelfde id"},
+        # Python reads the host after the `@`, a browser before the backslash: kwaad.example.
+        {**repair, "id": "zuilen/initiatieven/kwaad", "url": f"http://kwaad.example\\@{host}wijken/zuilen/"},
     ]
     path.write_text(json.dumps(data), encoding="utf-8")
     code, report = haal_op(amersfoort.root, capsys)
     assert code == 0
-    assert "2 onbruikbare records in initiatieven.json weggelaten" in report
+    assert "4 onbruikbare records in initiatieven.json weggelaten" in report
     kept = json.loads(pad(amersfoort.root / "wijken", "utrecht").read_text(encoding="utf-8"))["initiatieven"]
     assert [i["titel"] for i in kept] == ["Repair Café Zuilen"]
-    assert "kwaad.example" not in amersfoort.build().page("kennis/repareren/")
+    result = amersfoort.build()
+    assert "kwaad.example" not in result.page("kennis/repareren/") + result.page("kennis/vrijwilligers-werven/")
 
 
 def test_a_snapshot_broken_by_hand_is_a_warning_and_shows_nothing(amersfoort, capsys):
@@ -296,10 +319,14 @@ def test_ophalen_names_the_cities_to_choose_from(amersfoort, capsys):
         ),
         ([{"naam": "Zelf", "url": "https://stad.example"}], "is het adres van deze site zelf"),
         ([{"naam": "  ", "url": "https://u.example/"}], "stad 1 heeft geen naam"),
+        ([{"naam": "東京", "url": "https://u.example/"}], "van de naam '東京' (stad 1) is geen bestandsnaam te maken"),
+        ([{"naam": "Utrecht", "url": "https://u.example/?taal=nl"}], "hoort het adres van de site te zijn, zonder '?' of '#'"),
+        ([{"naam": "Utrecht", "url": "https://u.example/#kennis"}], "hoort het adres van de site te zijn, zonder '?' of '#'"),
+        ([{"naam": "Zelf", "url": "http://STAD.example/"}], "is het adres van deze site zelf"),
     ],
 )
 def test_the_option_refuses_what_it_cannot_use(value, message):
-    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(ValueError, match=re.escape(message)):
         stadbronnen(value, "https://stad.example/")
 
 
@@ -319,6 +346,16 @@ def test_the_option_reads_each_city_with_a_trailing_slash():
         ("https://u.example/", False),
         ("https://kwaad.example/stad/", False),
         ("javascript:alert(1)", False),
+        ("https://U.Example/stad/a/", True),  # a host has no case
+        # What a browser reads otherwise than Python: the host, or the path.
+        ("https://kwaad.example\\@u.example/stad/a/", False),
+        ("https://iemand@u.example/stad/a/", False),
+        ("https://u.example:8443/stad/a/", False),
+        ("https://u.example:poort/stad/a/", False),
+        ("https://u.example/stad/../elders/", False),
+        ("https://u.example/stad/%2e%2e/elders/", False),
+        ("https://u.example/stad/a b/", False),
+        ("https://u.example/stad/a\nb/", False),
     ],
 )
 def test_a_page_of_the_city_is_below_its_address(url, eigen):
@@ -339,3 +376,62 @@ def test_another_citys_onderwerp_is_ours_by_id_or_alias(ident, ours):
         {}, {"vrijwilligers-werven": Onderwerp("vrijwilligers-werven", "Vrijwilligers werven", None, ("vrijwilligers",))}
     )
     assert vocabulaire.onderwerp_van_elders(ident) == ours
+
+
+# -- tier 2: a snapshot someone edited by hand, read by the build ------------------------------
+
+_RECORD = {"id": "a", "url": "https://u.example/a/", "titel": "A", "status": "actief", "biedt": [{"onderwerp": "vrijwilligers"}]}
+
+
+def _snapshot(**velden) -> str:
+    return json.dumps({"versie": 1, "naam": "Utrecht", "url": "https://u.example/", "initiatieven": [_RECORD], **velden})
+
+
+@pytest.mark.parametrize(
+    "text, warning, offers",
+    [
+        (_snapshot(), None, 1),
+        (_snapshot(initiatieven=[{**_RECORD, "status": ["actief"]}]), "1 onbruikbaar record van Utrecht weggelaten", 0),
+        (_snapshot(initiatieven=[{**_RECORD, "wijk": {}}, {**_RECORD, "titel": None}]), "2 onbruikbare records van Utrecht", 0),
+        (_snapshot()[:-1] + ', "kennis": ' + "[" * 100_000 + "]" * 100_000 + "}", "te diep genest", 0),
+        (_snapshot(gewijzigd="0001-01-01T00:00:00+14:00"), "'gewijzigd' is geen datum en tijd", 0),
+        (_snapshot(mislukt_sinds="9999-12-31T23:59:59-12:00"), "'mislukt_sinds' is geen datum en tijd", 0),
+        (_snapshot(versie=2), "is van versie 2, niet 1; draai 'make ophalen' opnieuw", 0),
+        # Each page once for each of our onderwerpen: a record twice, two ids for one of ours.
+        (_snapshot(initiatieven=[_RECORD, _RECORD]), None, 1),
+        (_snapshot(initiatieven=[{**_RECORD, "biedt": [{"onderwerp": "vrijwilligers"}, {"onderwerp": "Vrijwilligers-Werven "}]}]), None, 1),
+    ],
+)
+def test_a_snapshot_edited_by_hand_warns_and_never_breaks_the_build(tmp_path, text, warning, offers):
+    from datetime import date
+
+    from bovenwijks.content import steden
+
+    stad = Stadbron("Utrecht", "https://u.example/")
+    path = pad(tmp_path / "wijken", stad)
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    vocabulaire = Vocabulaire(
+        {}, {"vrijwilligers-werven": Onderwerp("vrijwilligers-werven", "Vrijwilligers werven", None, ("vrijwilligers",))}
+    )
+    [andere], problems = steden.lees(tmp_path, "wijken", [stad], vocabulaire, date(2026, 11, 30))
+    assert [p.message for p in problems if warning and warning in p.message] == [p.message for p in problems], problems
+    assert bool(problems) is bool(warning)
+    assert all(p.path == "wijken/_steden/utrecht.json" and not p.fatal for p in problems)
+    assert len(andere.aanbod) == offers
+
+
+@pytest.mark.parametrize(
+    "body, reden",
+    [
+        (b'{"versie": 1, "items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "is te diep genest voor open data van bovenwijks"),
+        (b'{"versie": true, "items": []}', "is versie True van de open data"),
+        (b'{"items": []}', "zegt niet welke versie van de open data het is"),
+    ],
+)
+def test_a_file_that_is_no_open_data_of_ours_is_a_failure_with_its_reason(body, reden):
+    from bovenwijks.tools.andere_steden import GeenOpenData, _json
+    from bovenwijks.tools.fetch import Antwoord
+
+    with pytest.raises(GeenOpenData, match=reden):
+        _json(Antwoord("https://u.example/data/kennis.json", 200, body, None, None, "application/json"), "kennis")

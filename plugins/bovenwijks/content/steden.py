@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
+from bovenwijks.aantal import aantal
 from bovenwijks.content.opgehaald import TE_LANG_MISLUKT, dagen_oud
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.veilig import http_adres
@@ -59,12 +60,26 @@ class Stadbron:
         return f"{self.url}data/{bestand}.json"
 
     def eigen(self, url: str) -> bool:
-        """Whether `url` is a page of this city's site: the same host, and below its path."""
+        """Whether `url` is a page of this city's site: the same host and port, and below its path.
+
+        An address that Python and a browser could read differently is not: a backslash,
+        whitespace or a control character, a user name (`https://kwaad.test\\@stad/` goes to
+        kwaad.test in a browser), or a `.` or `..` in the path.
+        """
+        if any(c == "\\" or c.isspace() or not c.isprintable() for c in url):
+            return False
         site, adres = urlsplit(self.url), urlsplit(url)
-        if adres.scheme.lower() not in ("http", "https") or (adres.hostname or "") != (site.hostname or ""):
+        try:
+            plaats = (adres.hostname or "", adres.port)
+        except ValueError:  # a port that is no number
+            return False
+        if adres.scheme.lower() not in ("http", "https") or "@" in adres.netloc or plaats != (site.hostname or "", site.port):
+            return False
+        pagina = unquote(adres.path)
+        if any(deel in (".", "..") for deel in pagina.split("/")):
             return False
         basis = PurePosixPath(site.path or "/").parts
-        return PurePosixPath(adres.path or "/").parts[: len(basis)] == basis
+        return PurePosixPath(pagina or "/").parts[: len(basis)] == basis
 
 
 def stadbronnen(value: Any, eigen_url: str = "") -> list[Stadbron]:
@@ -85,17 +100,27 @@ def stadbronnen(value: Any, eigen_url: str = "") -> list[Stadbron]:
         if onbekend:
             raise ValueError(f"{OPTIE}: stad {n} heeft onbekende sleutels ({', '.join(onbekend)}); kies uit: naam, url")
         naam, url = entry["naam"].strip(), http_adres(entry["url"].strip())
-        if not naam or not slugify(naam):
+        if not naam:
             raise ValueError(f"{OPTIE}: stad {n} heeft geen naam")
+        if not slugify(naam):
+            raise ValueError(f"{OPTIE}: van de naam '{naam}' (stad {n}) is geen bestandsnaam te maken; schrijf hem met de letters a tot z")
         if url is None or not urlsplit(url).hostname:
             raise ValueError(f"{OPTIE}: '{entry['url']}' van {naam} is geen http- of https-adres van een site")
+        if urlsplit(url).query or urlsplit(url).fragment or "?" in url or "#" in url:
+            raise ValueError(f"{OPTIE}: '{entry['url']}' van {naam} hoort het adres van de site te zijn, zonder '?' of '#'")
         stad = Stadbron(naam, url if url.endswith("/") else url + "/")
         if any(s.slug == stad.slug for s in steden):
             raise ValueError(f"{OPTIE}: {naam} staat er twee keer in")
-        if eigen_url and stad.url.rstrip("/") == eigen_url.rstrip("/"):
+        if eigen_url and _plaats(stad.url) == _plaats(eigen_url):
             raise ValueError(f"{OPTIE}: {stad.url} is het adres van deze site zelf")
         steden.append(stad)
     return steden
+
+
+def _plaats(url: str) -> tuple[str, str]:
+    """A site's host and path, which name it whatever the scheme or the case of its host."""
+    parts = urlsplit(url)
+    return (parts.netloc.lower(), parts.path.rstrip("/"))
 
 
 def pad(wijken_folder: Path, stad: Stadbron | str) -> Path:
@@ -108,9 +133,16 @@ def _moment(value: Any, key: str) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
-    except (TypeError, ValueError):
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+        moment.astimezone(TZ)  # pages show it in Amsterdam: near year 1 or 9999 that overflows, so fail here
+        return moment
+    except (TypeError, ValueError, OverflowError):
         raise ValueError(f"'{key}' is geen datum en tijd ({value!r})") from None
+
+
+def gesorteerd(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records in the order a snapshot keeps them: by id, whatever order the city publishes."""
+    return sorted(records, key=lambda r: str(r.get("id")) if isinstance(r, dict) else "")
 
 
 @dataclass
@@ -146,7 +178,7 @@ class Momentopname:
             "mislukt_sinds": self.mislukt_sinds.isoformat() if self.mislukt_sinds else None,
             "reden": self.reden,
             "validators": {k: self.validators[k] for k in sorted(self.validators)},
-            **{lijst: sorted(getattr(self, lijst), key=lambda r: str(r.get("id"))) for lijst in BESTANDEN_LIJST.values()},
+            **{lijst: gesorteerd(getattr(self, lijst)) for lijst in BESTANDEN_LIJST.values()},
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -156,7 +188,10 @@ class Momentopname:
 
         Only the head is checked here; `aanbod` checks every record.
         """
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise ValueError("de lijsten erin zijn te diep genest") from None
         if not isinstance(data, dict) or not isinstance(data.get("naam"), str) or not isinstance(data.get("url"), str):
             raise ValueError("dit is geen momentopname van een andere stad (naam of url ontbreekt)")
         for key in ("reden", "gewijzigd", "mislukt_sinds"):
@@ -165,9 +200,11 @@ class Momentopname:
         for key in ("versie", "data_versie"):
             if data.get(key) is not None and (not isinstance(data[key], int) or isinstance(data[key], bool)):
                 raise ValueError(f"'{key}' hoort een getal te zijn")
-        for key in (*BESTANDEN_LIJST.values(), "validators"):
-            if not isinstance(data.get(key, []), list if key != "validators" else dict):
-                raise ValueError(f"'{key}' hoort {'een lijst' if key != 'validators' else 'een object'} te zijn")
+        for key in BESTANDEN_LIJST.values():
+            if not isinstance(data.get(key, []), list):
+                raise ValueError(f"'{key}' hoort een lijst te zijn")
+        if not isinstance(data.get("validators", {}), dict):
+            raise ValueError("'validators' hoort een object te zijn")
         validators = {
             k: {"etag": v.get("etag"), "last_modified": v.get("last_modified")}
             for k, v in data.get("validators", {}).items()
@@ -210,6 +247,9 @@ def _pagina_fout(record: Any, stad: Stadbron, soort: str) -> str | None:
     for key in ("id", "url", "titel"):
         if not _tekst(record.get(key)):
             return f"een {soort} mist '{key}'"
+    for key in ("wijk", "status", "datum"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return f"'{record['titel']}': '{key}' is geen tekst"
     if not stad.eigen(record["url"]):
         return f"'{record['titel']}' linkt naar {record['url']}, buiten de site van {stad.naam}"
     return None
@@ -243,6 +283,9 @@ def _aanbod(snapshot: Momentopname, stad: Stadbron, vocabulaire: Vocabulaire) ->
     """What `stad` offers on our onderwerpen, and how many records were left out as broken."""
     aanbod: list[Aanbod] = []
     kapot = 0
+    # A page once per onderwerp of ours: two of its onderwerpen may be one of ours, and a
+    # snapshot edited by hand may hold a record twice.
+    gezien: set[tuple[str, str]] = set()
     for record in snapshot.initiatieven:
         if initiatief_fout(record, stad):
             kapot += 1
@@ -250,7 +293,8 @@ def _aanbod(snapshot: Momentopname, stad: Stadbron, vocabulaire: Vocabulaire) ->
         status = record.get("status") if record.get("status") in STATUS else None
         for regel in record["biedt"]:
             onderwerp = vocabulaire.onderwerp_van_elders(regel["onderwerp"])
-            if onderwerp:
+            if onderwerp and (onderwerp, record["url"]) not in gezien:
+                gezien.add((onderwerp, record["url"]))
                 toelichting = regel.get("toelichting")
                 aanbod.append(
                     Aanbod(
@@ -268,6 +312,9 @@ def _aanbod(snapshot: Momentopname, stad: Stadbron, vocabulaire: Vocabulaire) ->
             kapot += 1
             continue
         for onderwerp in dict.fromkeys(filter(None, map(vocabulaire.onderwerp_van_elders, record["onderwerpen"]))):
+            if (onderwerp, record["url"]) in gezien:
+                continue
+            gezien.add((onderwerp, record["url"]))
             aanbod.append(
                 Aanbod(stad.naam, onderwerp, kort(record["titel"]), record["url"], SOORT["ervaring"].id, datum=_datum(record.get("datum")))
             )
@@ -313,6 +360,16 @@ def lees(
             )
             result.append(AndereStad(stad.naam, stad.url))
             continue
+        if snapshot.versie != VERSIE:
+            problems.append(
+                _waarschuwing(
+                    bestand,
+                    1,
+                    f"de momentopname van {stad.naam} is van versie {snapshot.versie}, niet {VERSIE}; draai 'make ophalen' opnieuw",
+                )
+            )
+            result.append(AndereStad(stad.naam, stad.url))
+            continue
         if snapshot.url != stad.url:
             # Fetched from another address: the next `ophalen` fetches the new one.
             result.append(AndereStad(stad.naam, stad.url))
@@ -320,7 +377,11 @@ def lees(
         aanbod, kapot = _aanbod(snapshot, stad, vocabulaire)
         if kapot:
             problems.append(
-                _waarschuwing(bestand, 1, f"{kapot} onbruikbare records van {stad.naam} weggelaten; draai 'make ophalen' opnieuw")
+                _waarschuwing(
+                    bestand,
+                    1,
+                    f"{aantal(kapot, 'onbruikbaar record', 'onbruikbare records')} van {stad.naam} weggelaten; draai 'make ophalen' opnieuw",
+                )
             )
         if snapshot.mislukt_sinds and vandaag - snapshot.mislukt_sinds.astimezone(TZ).date() >= TE_LANG_MISLUKT:
             stand = f"de stand van {dutch_date(snapshot.gewijzigd.astimezone(TZ).date())}" if snapshot.gewijzigd else "niets"

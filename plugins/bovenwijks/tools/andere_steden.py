@@ -22,7 +22,18 @@ from jsonschema import Draft202012Validator
 
 from bovenwijks.aantal import aantal
 from bovenwijks.content.opgehaald import dagen_oud
-from bovenwijks.content.steden import BESTANDEN, BESTANDEN_LIJST, MAP, VERSIE, Momentopname, Stadbron, initiatief_fout, kennis_fout, pad
+from bovenwijks.content.steden import (
+    BESTANDEN,
+    BESTANDEN_LIJST,
+    MAP,
+    VERSIE,
+    Momentopname,
+    Stadbron,
+    gesorteerd,
+    initiatief_fout,
+    kennis_fout,
+    pad,
+)
 from bovenwijks.dates import TZ, dutch_date
 from bovenwijks.publish import opendataschema
 from bovenwijks.publish.opendata import VERSIE as DATA_VERSIE
@@ -38,7 +49,7 @@ class GeenOpenData(Mislukt):
 
 @cache
 def _validator(naam: str) -> Draft202012Validator:
-    return Draft202012Validator(opendataschema.record_schema(naam))
+    return Draft202012Validator(opendataschema.onderwerp_schema() if naam == "vocabulaire" else opendataschema.record_schema(naam))
 
 
 def _json(antwoord: Antwoord, bestand: str) -> dict[str, Any]:
@@ -47,12 +58,14 @@ def _json(antwoord: Antwoord, bestand: str) -> dict[str, Any]:
         data = json.loads(antwoord.body)
     except (ValueError, UnicodeDecodeError):
         raise GeenOpenData(f"{antwoord.url} is geen JSON; is dit wel een bovenwijks-site?") from None
+    except RecursionError:  # lists in lists, deeper than Python reads: no open data of ours
+        raise GeenOpenData(f"{antwoord.url} is te diep genest voor open data van bovenwijks") from None
     if not isinstance(data, dict):
         raise GeenOpenData(f"{antwoord.url} is geen open data van bovenwijks")
     versie = data.get("versie")
     if versie is None:
         raise GeenOpenData(f"{antwoord.url} zegt niet welke versie van de open data het is (geen 'versie')")
-    if versie != DATA_VERSIE:
+    if versie != DATA_VERSIE or isinstance(versie, bool):  # `true == 1` in Python, not in the schema
         raise GeenOpenData(
             f"{antwoord.url} is versie {versie!r} van de open data, en deze bovenwijks kent versie {DATA_VERSIE};"
             " werk bovenwijks bij (zie docs/upgraden.md)"
@@ -97,9 +110,10 @@ _KORT = {"initiatieven": (_initiatief, initiatief_fout), "kennis": (_ervaring, k
 def _items(bestand: str, data: dict[str, Any], stad: Stadbron) -> tuple[list[dict[str, Any]], int]:
     """The records of `bestand` worth keeping, cut to what we show; and how many were unusable."""
     korter, fout = _KORT[bestand]
-    kept, kapot = [], 0
+    kept: dict[str, dict[str, Any]] = {}
+    kapot = 0
     for record in data["items"]:
-        if not _validator(bestand).is_valid(record):
+        if not _validator(bestand).is_valid(record) or record["id"] in kept:  # an id twice: which one is it?
             kapot += 1
             continue
         kort = korter(record)
@@ -108,18 +122,19 @@ def _items(bestand: str, data: dict[str, Any], stad: Stadbron) -> tuple[list[dic
         if fout(kort, stad):
             kapot += 1
             continue
-        kept.append(kort)
-    return kept, kapot
+        kept[record["id"]] = kort
+    return gesorteerd(list(kept.values())), kapot
 
 
 def _onderwerpen(data: dict[str, Any], stad: Stadbron) -> tuple[list[dict[str, Any]], int]:
-    kept, kapot = [], 0
+    kept: dict[str, dict[str, Any]] = {}
+    kapot = 0
     for record in data["onderwerpen"]:
-        if isinstance(record, dict) and isinstance(record.get("id"), str) and isinstance(record.get("naam"), str):
-            kept.append({"id": record["id"], "naam": record["naam"]})
+        if _validator("vocabulaire").is_valid(record) and record["id"] not in kept:
+            kept[record["id"]] = {"id": record["id"], "naam": record["naam"]}
         else:
             kapot += 1
-    return kept, kapot
+    return gesorteerd(list(kept.values())), kapot
 
 
 _LEZERS = {"initiatieven": partial(_items, "initiatieven"), "kennis": partial(_items, "kennis"), "vocabulaire": _onderwerpen}
