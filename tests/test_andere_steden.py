@@ -12,7 +12,7 @@ import json
 import os
 import re
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,9 +21,11 @@ import pytest
 import yaml
 from city import City
 
-from bovenwijks.content.steden import Stadbron, pad, stadbronnen
+from bovenwijks.content.steden import Stadbron, lees, pad, stadbronnen
 from bovenwijks.model import Onderwerp, Vocabulaire
 from bovenwijks.tools import ophalen
+from bovenwijks.tools.andere_steden import GeenOpenData, _json
+from bovenwijks.tools.fetch import Antwoord
 
 NU = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)
 
@@ -403,10 +405,6 @@ def _snapshot(**velden) -> str:
     ],
 )
 def test_a_snapshot_edited_by_hand_warns_and_never_breaks_the_build(tmp_path, text, warning, offers):
-    from datetime import date
-
-    from bovenwijks.content import steden
-
     stad = Stadbron("Utrecht", "https://u.example/")
     path = pad(tmp_path / "wijken", stad)
     path.parent.mkdir(parents=True)
@@ -414,7 +412,7 @@ def test_a_snapshot_edited_by_hand_warns_and_never_breaks_the_build(tmp_path, te
     vocabulaire = Vocabulaire(
         {}, {"vrijwilligers-werven": Onderwerp("vrijwilligers-werven", "Vrijwilligers werven", None, ("vrijwilligers",))}
     )
-    [andere], problems = steden.lees(tmp_path, "wijken", [stad], vocabulaire, date(2026, 11, 30))
+    [andere], problems = lees(tmp_path, "wijken", [stad], vocabulaire, date(2026, 11, 30))
     assert [p.message for p in problems if warning and warning in p.message] == [p.message for p in problems], problems
     assert bool(problems) is bool(warning)
     assert all(p.path == "wijken/_steden/utrecht.json" and not p.fatal for p in problems)
@@ -430,8 +428,5 @@ def test_a_snapshot_edited_by_hand_warns_and_never_breaks_the_build(tmp_path, te
     ],
 )
 def test_a_file_that_is_no_open_data_of_ours_is_a_failure_with_its_reason(body, reden):
-    from bovenwijks.tools.andere_steden import GeenOpenData, _json
-    from bovenwijks.tools.fetch import Antwoord
-
     with pytest.raises(GeenOpenData, match=reden):
         _json(Antwoord("https://u.example/data/kennis.json", 200, body, None, None, "application/json"), "kennis")

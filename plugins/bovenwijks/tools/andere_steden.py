@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,7 @@ def _json(antwoord: Antwoord, bestand: str) -> dict[str, Any]:
             f"{antwoord.url} is versie {versie!r} van de open data, en deze bovenwijks kent versie {DATA_VERSIE};"
             " werk bovenwijks bij (zie docs/upgraden.md)"
         )
-    lijst = "onderwerpen" if bestand == "vocabulaire" else "items"
+    lijst = _LEZERS[bestand][0]
     if not isinstance(data.get(lijst), list):
         raise GeenOpenData(f"{antwoord.url} heeft geen lijst '{lijst}'")
     return data
@@ -103,41 +103,37 @@ def _ervaring(record: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-# Per data file of records: what we keep of a record, and what the build checks of it again.
-_KORT = {"initiatieven": (_initiatief, initiatief_fout), "kennis": (_ervaring, kennis_fout)}
+def _onderwerp(record: dict[str, Any]) -> dict[str, Any]:
+    """An onderwerp of the vocabulary, with only the fields we show."""
+    return {"id": record["id"], "naam": record["naam"]}
 
 
-def _items(bestand: str, data: dict[str, Any], stad: Stadbron) -> tuple[list[dict[str, Any]], int]:
-    """The records of `bestand` worth keeping, cut to what we show; and how many were unusable."""
-    korter, fout = _KORT[bestand]
+# Per data file: the list its records are in, what we keep of a record (None: nothing to keep),
+# and what the build checks of it again.
+_LEZERS = {
+    "initiatieven": ("items", _initiatief, initiatief_fout),
+    "kennis": ("items", _ervaring, kennis_fout),
+    "vocabulaire": ("onderwerpen", _onderwerp, None),
+}
+
+
+def _records(bestand: str, data: dict[str, Any], stad: Stadbron) -> tuple[list[dict[str, Any]], int]:
+    """The records of `bestand` worth keeping, cut to what we show and sorted as kept; and how many were unusable."""
+    lijst, korter, fout = _LEZERS[bestand]
     kept: dict[str, dict[str, Any]] = {}
     kapot = 0
-    for record in data["items"]:
+    for record in data[lijst]:
         if not _validator(bestand).is_valid(record) or record["id"] in kept:  # an id twice: which one is it?
             kapot += 1
             continue
         kort = korter(record)
         if kort is None:
             continue
-        if fout(kort, stad):
+        if fout is not None and fout(kort, stad):
             kapot += 1
             continue
         kept[record["id"]] = kort
     return gesorteerd(list(kept.values())), kapot
-
-
-def _onderwerpen(data: dict[str, Any], stad: Stadbron) -> tuple[list[dict[str, Any]], int]:
-    kept: dict[str, dict[str, Any]] = {}
-    kapot = 0
-    for record in data["onderwerpen"]:
-        if _validator("vocabulaire").is_valid(record) and record["id"] not in kept:
-            kept[record["id"]] = {"id": record["id"], "naam": record["naam"]}
-        else:
-            kapot += 1
-    return gesorteerd(list(kept.values())), kapot
-
-
-_LEZERS = {"initiatieven": partial(_items, "initiatieven"), "kennis": partial(_items, "kennis"), "vocabulaire": _onderwerpen}
 
 
 def _lees(path: Path) -> Momentopname | None:
@@ -181,7 +177,7 @@ def werk_bij(wijken_folder: Path, stad: Stadbron, *, haal: Haal, nu: datetime) -
                 setattr(nieuw, lijst, getattr(oud, lijst))
                 nieuw.validators[bestand] = vorige
                 continue
-            records, kapot = _LEZERS[bestand](_json(antwoord, bestand), stad)
+            records, kapot = _records(bestand, _json(antwoord, bestand), stad)
             if kapot:
                 opmerkingen.append(f"{aantal(kapot, 'onbruikbaar record', 'onbruikbare records')} in {bestand}.json weggelaten")
             setattr(nieuw, lijst, records)
