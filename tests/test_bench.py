@@ -267,7 +267,7 @@ def test_the_report_gives_the_cold_build_beside_the_warm_ones():
     results = [_result(1000, [5.0], [6.0, 6.4, 6.2], cold=46.2, photos=200), _result(10000, [50.0], [60.0], cold=460.0, photos=2000)]
     results[1].cache_bytes = None
     text = bench.markdown(results, _META)
-    assert "Our build is the warm one: every photo in its cache." in text
+    assert "Our build is the warm one: every photo and poster in its cache." in text
     assert "Photos on 20 % of the items" in text
     # cold 46.2 s (CPU 37.0) against the warm median 6.2 s (CPU 5.0): 40 s more for 200 photos, 200 ms each
     assert "| 1,000 | 200 (200 MB) | 46.2 s (CPU 37.0) | 6.2 s (CPU 5.0) | 200 ms (CPU 160) | 600 MB / 300 MB | 20 MB |" in text
@@ -322,6 +322,12 @@ def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
             "1",
             "--auto-nav",
             "24",
+            "--vormen",
+            "gemengd,opgehaald",
+            "--rebuild",
+            "24",
+            "--rebuild-runs",
+            "1",
             "--docs",
             str(docs),
         ],
@@ -332,6 +338,15 @@ def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     text = docs.read_text()
     assert bench.BEGIN in text and bench.END in text
+    assert "### Shape `gemengd`" in text and "### Shape `opgehaald`" in text
+    shapes = [line for line in text.splitlines() if line.startswith(("| `gemengd` | 24 |", "| `opgehaald` | 24 |"))]
+    assert len(shapes) == 2 and all("of 4 |" in line for line in shapes), text  # the table of every shape, with its targets
+    # The editor's rebuild: serve ran, each kind of file was saved once and its page showed the change.
+    saves = [line for line in text.splitlines() if line.startswith(("| initiatief: ", "| activiteit: ", "| wijk (index.md): "))]
+    assert len(saves) == 3, text
+    for line in saves:
+        seconds = float(re.search(r"\| (?:met|\*\*not met\*\*): ([\d.]+) s \|", line).group(1))
+        assert seconds > 0
     row = next(line for line in text.splitlines() if line.startswith("| 24 | 2 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     ours_pages, plain_pages = (int(n.replace(",", "")) for n in cells[2].split(" / "))
