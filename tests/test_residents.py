@@ -152,6 +152,27 @@ def test_helpen_lists_what_a_resident_can_join_per_wijk_with_a_contact(city):
     assert 'href="../meedoen/"' in html and 'href="../kennis/"' in html
 
 
+def test_helpen_shows_a_few_initiatieven_per_wijk_and_links_the_rest_on_the_wijks_page(city):
+    """A wijk with many initiatieven must not make /helpen/ grow with the city (no page over 300 KB)."""
+    city.wijk("oost", naam="Oost")
+    city.wijk("west", naam="West")
+    for n in range(overzicht.MEEDOEN_PER_WIJK + 2):
+        city.initiatief("oost", f"groep-{n}", titel=f"Groep {n:02d}")
+    city.initiatief("oost", "stil", titel="Groep stil", status="gepauzeerd")  # nothing to join: not counted
+    city.initiatief("west", "tuin", titel="Tuin West")
+    result = city.build(strict=True)
+    html = result.page("helpen/")
+    oost = html[html.index('data-wijk="oost"') : html.index('data-wijk="west"')]
+    shown = re.findall(r'class="bw-news__title" href="[^"]+">(Groep \d+)</a>', oost)
+    assert shown == [f"Groep {n:02d}" for n in range(overzicht.MEEDOEN_PER_WIJK)]
+    more = f"Alle {overzicht.MEEDOEN_PER_WIJK + 2} initiatieven in Oost waar je kunt meedoen"
+    assert f'<a href="../wijken/oost/#initiatieven">{more}</a>' in oost
+    assert "Alle " not in html[html.index('data-wijk="west"') :]  # West has one: all of them shown
+    # Where the link goes, every one of them is.
+    wijk = result.page("wijken/oost/")
+    assert 'id="initiatieven"' in wijk and all(f"Groep {n:02d}" in wijk for n in range(overzicht.MEEDOEN_PER_WIJK + 2))
+
+
 def test_a_wijk_can_be_followed_from_its_home(city):
     _city(city)
     html = city.build(strict=True).page("wijken/west/")

@@ -66,6 +66,11 @@ def thema_per_wijk(stad: Stad) -> dict[str, dict[str, int]]:
     return counts
 
 
+# How many initiatieven `/helpen/` shows of each wijk; the rest are on the wijk's own page, so
+# that the page grows with the number of wijken, not with the city's initiatieven.
+MEEDOEN_PER_WIJK = 5
+
+
 def meedoen(stad: Stad) -> list[tuple[Wijk, list[Initiatief]]]:
     """The initiatieven a resident can join, per wijk by name: active ones first, then new ideas.
 
