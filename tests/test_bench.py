@@ -361,3 +361,23 @@ def test_a_tiny_benchmark_runs_end_to_end(tmp_path):
     assert cold > 0 and warm > 0 and "none written" not in photos  # the pipeline caches the photos it resized
     assert "ours cold " in text and "ours warm " in text
     assert "Alles in orde: 2 wijken, 24 items." not in run.stdout  # the check's output stays out of the report
+
+
+def test_runs_saved_apart_make_the_same_report_as_one_run(tmp_path):
+    """`--save` and `--report`: one shape per run, one report of every shape."""
+    gemengd = [_result(1000, [5.0], [6.0], cold=40.0, photos=200), _result(10000, [50.0], [60.0], cold=400.0, photos=2000)]
+    fotos = [_result(1000, [5.0], [7.0], cold=90.0, photos=500), _result(10000, [50.0], [66.0], cold=900.0, photos=5000)]
+    for r in fotos:
+        r.vorm = "fotos"
+    gemengd[0].ours[0].events = {"bovenwijks/wijken": {"files": 0.4}}
+    saves = [bench.rebuild.Rebuild("initiatief", "wijken/a/initiatieven/b.md", [12.0, 11.0], [{"seconds": 10.0, "cpu": 9.0, "events": {}}])]
+    bench.save(tmp_path / "a.json", gemengd, saves, 2000, _META)
+    bench.save(tmp_path / "b.json", fotos, [], 0, {**_META, "command": "scripts/bench --vormen fotos"})
+    results, rebuilds, items, meta = bench.load([tmp_path / "a.json", tmp_path / "b.json"])
+    assert bench.markdown(results, {**_META, "command": meta["command"]}, rebuilds, items) == bench.markdown(
+        gemengd + fotos, {**_META, "command": "scripts/bench` and `scripts/bench --vormen fotos"}, saves, 2000
+    )
+    assert results[0].ours[0].events == {"bovenwijks/wijken": {"files": 0.4}} and items == 2000
+    text = bench.markdown(results, meta, rebuilds, items)
+    assert "| `gemengd` | 10,000 |" in text and "| `fotos` | 10,000 |" in text
+    assert "| initiatief: `wijken/a/initiatieven/b.md` | **not met**: 11.5 s |" in text
