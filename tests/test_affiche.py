@@ -12,9 +12,11 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 from datetime import date, datetime
 
 import pytest
+import weasyprint
 from city import SITE_URL, City
 from pypdf import PdfReader
 from weasyprint.urls import FatalURLFetchingError
@@ -129,8 +131,8 @@ def test_weasyprint_may_load_nothing_but_files():
 def test_the_cache_key_is_the_html_this_version_and_weasyprints(monkeypatch):
     key = publish.sleutel("<p>a</p>")
     assert key != publish.sleutel("<p>b</p>")
-    assert key == hashlib.sha256(f"{publish.VERSION}\n{publish.weasyprint.__version__}\n<p>a</p>".encode()).hexdigest()
-    monkeypatch.setattr(publish.weasyprint, "__version__", "999.0")
+    assert key == hashlib.sha256(f"{publish.VERSION}\n{weasyprint.__version__}\n<p>a</p>".encode()).hexdigest()
+    monkeypatch.setattr(publish, "weasyprint_version", lambda: "999.0")
     newer = publish.sleutel("<p>a</p>")
     monkeypatch.setattr(publish, "VERSION", "nieuw")
     assert len({key, newer, publish.sleutel("<p>a</p>")}) == 3
@@ -353,4 +355,26 @@ def test_a_cache_that_cannot_be_written_stops_the_build_with_the_reason(city):
 def test_weasyprint_leaves_pillow_refusing_a_photo_cut_off_halfway():
     from PIL import ImageFile
 
-    assert publish.weasyprint and ImageFile.LOAD_TRUNCATED_IMAGES is False
+    assert publish.pdf("<p>Hoi</p>").startswith(b"%PDF") and ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
+def test_a_build_that_finds_every_poster_in_the_cache_does_not_import_weasyprint(tmp_path):
+    """Its import is half a second of every build; the poster found is the one made (tests above)."""
+    html = "<p>Hoi</p>"
+    program = (
+        "import sys; from pathlib import Path\n"
+        "from bovenwijks.publish import affiche\n"
+        "from bovenwijks.site.affiche import Affiche\n"
+        "bank = affiche.Affichebank(Path(sys.argv[1]))\n"
+        f"found = bank.bestand(Affiche(pad='affiche.pdf', naam='Oost', html={html!r}))\n"
+        "print(found.read_bytes()[:4].decode(), 'weasyprint' in sys.modules)\n"
+    )
+    cached = tmp_path / publish.FOLDER / f"{publish.sleutel(html)}.pdf"
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(publish.pdf(html))
+    run = subprocess.run([sys.executable, "-c", program, str(tmp_path)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["%PDF", "False"]
+    cached.unlink()  # not in the cache: made, and so imported
+    run = subprocess.run([sys.executable, "-c", program, str(tmp_path)], capture_output=True, text=True, check=False)
+    assert run.stdout.split() == ["%PDF", "True"], run.stderr

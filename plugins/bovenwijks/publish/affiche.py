@@ -17,43 +17,66 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 
-import weasyprint
 from PIL import ImageFile
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from bovenwijks.publish.fotos import CacheError, place
 from bovenwijks.site.affiche import Affiche
-
-# Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process: a photo that
-# stopped halfway in its upload would then be published half grey, instead of reported
-# (`publish.fotos`). A poster has no photos: Pillow's own default again.
-ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 # Change it whenever the same HTML would make another PDF: every cached poster is made again.
 VERSION = "1"
 FOLDER = "affiches"  # in the cache folder
 
 
-class Alleenbestanden(URLFetcher):
-    """A fetcher of `file:` URLs only: the build never touches the network."""
+@cache
+def _weasyprint() -> ModuleType:
+    """WeasyPrint, imported when the first poster of the process is made.
 
-    def fetch(self, url, headers=None):
-        """The file at `url`; raises FatalURLFetchingError (which stops WeasyPrint) for any other URL."""
-        if not url.lower().startswith("file:"):
-            raise FatalURLFetchingError(f"een affiche laadt niets van buiten de site: {url}")
-        return super().fetch(url, headers)
+    Its import takes half a second of every build, also of the builds that find every poster
+    in the cache (issue 20). Importing it sets Pillow's LOAD_TRUNCATED_IMAGES for the whole
+    process: a photo that stopped halfway in its upload would then be published half grey,
+    instead of reported (`publish.fotos`). A poster has no photos: Pillow's own default again.
+    """
+    import weasyprint
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    return weasyprint
+
+
+@cache
+def _fetcher_class() -> type:
+    """`Alleenbestanden`: a fetcher of `file:` URLs only, so the build never touches the network."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    _weasyprint()
+
+    class Alleenbestanden(URLFetcher):
+        def fetch(self, url, headers=None):
+            """The file at `url`; raises FatalURLFetchingError (which stops WeasyPrint) for any other URL."""
+            if not url.lower().startswith("file:"):
+                raise FatalURLFetchingError(f"een affiche laadt niets van buiten de site: {url}")
+            return super().fetch(url, headers)
+
+    return Alleenbestanden
 
 
 def pdf(html: str) -> bytes:
     """The PDF that WeasyPrint makes of the poster `html`: tagged, so a screen reader can read it."""
-    return weasyprint.HTML(string=html, url_fetcher=Alleenbestanden()).write_pdf(pdf_identifier=False, pdf_tags=True)
+    return _weasyprint().HTML(string=html, url_fetcher=_fetcher_class()()).write_pdf(pdf_identifier=False, pdf_tags=True)
+
+
+def weasyprint_version() -> str:
+    """The installed WeasyPrint's version, read without importing it (the same as its `__version__`)."""
+    return metadata.version("weasyprint")
 
 
 def sleutel(html: str) -> str:
     """The cache key of the poster `html`: its text, this module's VERSION and WeasyPrint's."""
-    return hashlib.sha256(f"{VERSION}\n{weasyprint.__version__}\n{html}".encode()).hexdigest()
+    return hashlib.sha256(f"{VERSION}\n{weasyprint_version()}\n{html}".encode()).hexdigest()
 
 
 class Affichebank:
