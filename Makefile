@@ -67,8 +67,9 @@ genereer: FAILED = make genereer: er is niets bijgewerkt; de melding hierboven z
 genereer: $(STAMP)
 	@$(BIN)/bovenwijks genereer $(OR_FAIL)
 
-## bench: build synthetic cities of 1,000 and 10,000 items against plain MkDocs and update
-##   docs/benchmarks.md (takes a while); e.g. make bench BENCH_ARGS="--sizes 200 --runs 1 --no-docs"
+## bench: build every shape of synthetic city at 1,000 and 10,000 items against plain MkDocs,
+##   time the editor's rebuild under mkdocs serve, and update docs/benchmarks.md (takes hours);
+##   e.g. make bench BENCH_ARGS="--sizes 200 --runs 1 --vormen gemengd --rebuild 0 --no-docs"
 bench: $(STAMP)
 	@$(BIN)/python scripts/bench $(BENCH_ARGS) $(OR_FAIL)
 
