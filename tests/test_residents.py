@@ -165,9 +165,10 @@ def test_helpen_shows_a_few_initiatieven_per_wijk_and_links_the_rest_on_the_wijk
     oost = html[html.index('data-wijk="oost"') : html.index('data-wijk="west"')]
     shown = re.findall(r'class="bw-news__title" href="[^"]+">(Groep \d+)</a>', oost)
     assert shown == [f"Groep {n:02d}" for n in range(overzicht.MEEDOEN_PER_WIJK)]
-    more = f"Alle {overzicht.MEEDOEN_PER_WIJK + 2} initiatieven in Oost waar je kunt meedoen"
+    # The count is of those not shown; the wijk's page shows every initiatief, paused ones too.
+    more = "Nog 2 initiatieven in Oost waaraan je kunt meedoen, bij alle initiatieven van de wijk"
     assert f'<a href="../wijken/oost/#initiatieven">{more}</a>' in oost
-    assert "Alle " not in html[html.index('data-wijk="west"') :]  # West has one: all of them shown
+    assert "Nog " not in html[html.index('data-wijk="west"') :]  # West has one: all of them shown
     # Where the link goes, every one of them is.
     wijk = result.page("wijken/oost/")
     assert 'id="initiatieven"' in wijk and all(f"Groep {n:02d}" in wijk for n in range(overzicht.MEEDOEN_PER_WIJK + 2))
