@@ -69,8 +69,9 @@ def pdf(html: str) -> bytes:
     return _weasyprint().HTML(string=html, url_fetcher=_fetcher_class()()).write_pdf(pdf_identifier=False, pdf_tags=True)
 
 
+@cache
 def weasyprint_version() -> str:
-    """The installed WeasyPrint's version, read without importing it (the same as its `__version__`)."""
+    """The installed WeasyPrint's version, read once without importing it (the same as its `__version__`)."""
     return metadata.version("weasyprint")
 
 
