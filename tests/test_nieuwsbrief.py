@@ -13,9 +13,9 @@ import pytest
 from city import SITE_URL, City
 
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
-from bovenwijks.city.nieuwsbrief import ARCHIEF, Lijst, Week, brief, brieven, lijsten
+from bovenwijks.city.nieuwsbrief import ARCHIEF, MAX_PER_DAG, MAX_PER_SOORT, Lijst, Week, brief, brieven, lijsten
 from bovenwijks.content.load import load_stad
-from bovenwijks.publish.nieuwsbrief import mail, message_id
+from bovenwijks.publish.nieuwsbrief import mail, message_id, samenvatting, tekst
 from bovenwijks.site import fotos
 from bovenwijks.site.fotos import Foto, Rendition
 from bovenwijks.site.nieuwsbriefpages import brief_html
@@ -222,6 +222,75 @@ def test_the_mailing_lists_are_read_from_the_configuration(raw, expected):
 def test_a_sign_up_or_leave_address_that_is_no_link_is_named(raw, message):
     with pytest.raises(ValueError, match=re.escape(message) + ".*https://.*mailto:"):
         lijsten(raw)
+
+
+def _drukke_stad(city: City, wijken: int, per_wijk: int):
+    """`wijken` wijken, each with `per_wijk` weekly series on every day and as many berichten and new initiatieven last week."""
+    for w in range(wijken):
+        slug = f"wijk-{w}"
+        city.wijk(slug, f"Wijk {w}")
+        for n in range(per_wijk):
+            dag = 23 + n % 7  # Monday 23 November and the six days after it
+            city.activiteit(
+                slug, f"reeks-{n}", start=f"2026-11-{dag} {10 + n % 10}:00", titel=f"Reeks {n} van wijk {w}", herhaling={"elke": "week"}
+            )
+            city.bericht(
+                slug,
+                f"bericht-{n}",
+                datum=f"2026-11-{16 + n % 7}",
+                titel=f"Bericht {n} van wijk {w}",
+                samenvatting="Een zin over het nieuws.",
+            )
+            city.initiatief(slug, f"initiatief-{n}", titel=f"Initiatief {n} van wijk {w}", gestart=f"2026-11-{16 + n % 7}")
+    loaded = load_stad(city.root, vandaag=date(2026, 11, 23))
+    assert not loaded.problems, loaded.problems
+    return loaded.stad
+
+
+def test_a_full_letter_lists_the_first_of_each_day_and_kind_and_links_the_rest(city):
+    stad = _drukke_stad(city, 1, 3 * 7)  # three series on each day of the week
+    letter = brief(stad, "wijk-0", Week(2026, 48), Uitwisseling(stad))
+    assert len(letter.activiteiten) == 42  # two weeks of 21 weekly series: every time is counted
+    assert [(d.datum.isoformat(), len(d.activiteiten), d.meer) for d in letter.dagen][:2] == [
+        ("2026-11-23", 3, 0),
+        ("2026-11-24", 3, 0),
+    ]
+    assert (len(letter.berichten), letter.meer_berichten) == (MAX_PER_SOORT, 21 - MAX_PER_SOORT)
+    assert (len(letter.initiatieven), letter.meer_initiatieven) == (MAX_PER_SOORT, 21 - MAX_PER_SOORT)
+    assert samenvatting(letter) == "42 keer in de agenda, 21 berichten, 21 nieuwe initiatieven"
+
+    web = brief_html(letter, "nieuwsbrief/wijk-0/")
+    assert web.count('class="bw-brief__item"') == 42 + 2 * MAX_PER_SOORT
+    assert '<a href="../../wijken/wijk-0/#nieuws">Nog 11 berichten op de site</a>' in web
+    assert '<a href="../../wijken/wijk-0/#initiatieven">Nog 11 nieuwe initiatieven op de site</a>' in web
+    assert "in de agenda</a>" not in web  # three a day fit
+
+
+def test_the_citys_full_letter_links_each_days_rest_to_the_agenda(city):
+    stad = _drukke_stad(city, 3, 3 * 7)  # nine times a day in the city
+    letter = brief(stad, None, Week(2026, 48), Uitwisseling(stad))
+    dagen = letter.dagen
+    assert [(len(d.activiteiten), d.meer) for d in dagen] == [(MAX_PER_DAG, 9 - MAX_PER_DAG)] * 14
+    assert [k.titel for k in dagen[0].activiteiten][:2] == ["Reeks 0 van wijk 0", "Reeks 0 van wijk 1"]  # the earliest first
+
+    web = brief_html(letter, "nieuwsbrief/")
+    assert '<a href="../agenda/">Nog 3 activiteiten op maandag 23 november 2026 in de agenda</a>' in web
+    assert '<a href="../nieuws/">Nog 53 berichten op de site</a>' in web
+    assert '<a href="../initiatieven/">Nog 53 nieuwe initiatieven op de site</a>' in web
+    text = tekst(letter, SITE_URL)
+    assert "Nog 3 activiteiten op zondag 6 december 2026 in de agenda:\n  https://stad.example/agenda/" in text
+    assert "Nog 53 berichten op de site:\n  https://stad.example/nieuws/" in text
+    assert text.count("\n- ") == 14 * MAX_PER_DAG + 2 * MAX_PER_SOORT
+
+
+def test_a_letter_stays_a_letter_in_a_city_of_any_size(city):
+    """Gmail shows a mail of at most 102 KB whole: a city of 30 wijken with a full agenda stays under it."""
+    stad = _drukke_stad(city, 30, 14)
+    letter = brief(stad, None, Week(2026, 48), Uitwisseling(stad))
+    assert len(letter.activiteiten) == 30 * 14 * 2
+    sent = mail(letter, SITE_URL, aan="lijst@stad.example", van="nieuwsbrief@stad.example")
+    assert len(sent.as_bytes()) < 102_000
+    assert len(brief_html(letter, "nieuwsbrief/").encode()) < 100_000
 
 
 # -- the mail --------------------------------------------------------------------------

@@ -29,6 +29,12 @@ from bovenwijks.model import Activiteit, Bericht, Initiatief, Kennis, Stad, Wijk
 ARCHIEF = 8
 # The new matches a letter lists at most; the rest are one link away, on the kennis pages.
 MAX_KOPPELINGEN = 8
+# What else a letter lists at most, so that it stays a letter in a city of any size: the times
+# of one day, and the berichten, the new initiatieven and the vragen. The rest is one link
+# away, on the site. Gmail cuts a mail off after 102 KB; at these limits a letter of two full
+# weeks stays well under it, its page under 300 KB.
+MAX_PER_DAG = 6
+MAX_PER_SOORT = 10
 # The key of the city's own letter, beside the wijken's slugs (a wijk can't be called so:
 # its letter would share the city's address).
 STAD = "stad"
@@ -108,6 +114,15 @@ class Koppeling:
     biedt: Regel
 
 
+@dataclass(frozen=True)
+class Briefdag:
+    """A day of a letter's agenda: the times it lists (at most MAX_PER_DAG), and how many more that day has."""
+
+    datum: date
+    activiteiten: list[Keer]
+    meer: int = 0
+
+
 @dataclass
 class Brief:
     """The letter of one week, for one wijk (`wijk`) or the whole city (`wijk` is None)."""
@@ -115,12 +130,16 @@ class Brief:
     stad: Stad
     wijk: Wijk | None
     week: Week
-    activiteiten: list[Keer] = field(default_factory=list)  # in order of start
-    berichten: list[Bericht] = field(default_factory=list)  # newest first
-    initiatieven: list[Initiatief] = field(default_factory=list)  # newest first
-    vragen: list[Kennis] = field(default_factory=list)  # newest first
+    activiteiten: list[Keer] = field(default_factory=list)  # in order of start, all of them (`dagen` lists the first of each day)
+    berichten: list[Bericht] = field(default_factory=list)  # newest first, at most MAX_PER_SOORT
+    initiatieven: list[Initiatief] = field(default_factory=list)  # newest first, at most MAX_PER_SOORT
+    vragen: list[Kennis] = field(default_factory=list)  # newest first, at most MAX_PER_SOORT
     koppelingen: list[Koppeling] = field(default_factory=list)  # at most MAX_KOPPELINGEN
-    meer_koppelingen: int = 0  # how many more new matches there are than the letter lists
+    # How many more of each there are than the letter lists.
+    meer_berichten: int = 0
+    meer_initiatieven: int = 0
+    meer_vragen: int = 0
+    meer_koppelingen: int = 0
 
     @property
     def naam(self) -> str:
@@ -143,14 +162,23 @@ class Brief:
         return not (self.activiteiten or self.berichten or self.initiatieven or self.vragen or self.koppelingen)
 
     @property
-    def dagen(self) -> list[Dag]:
-        """The agenda by day, earliest first; a time still going on from before stands under the Monday."""
-        return per_dag(self.activiteiten, self.week.maandag)
+    def dagen(self) -> list[Briefdag]:
+        """The agenda by day, earliest first, each day's first MAX_PER_DAG times; a time still going on from before stands under the Monday."""
+        return [_briefdag(dag) for dag in per_dag(self.activiteiten, self.week.maandag)]
 
     @property
     def afgelast(self) -> int:
-        """How many of its times don't go on."""
-        return sum(1 for k in self.activiteiten if k.afgelast)
+        """How many of the times it lists don't go on."""
+        return sum(1 for dag in self.dagen for k in dag.activiteiten if k.afgelast)
+
+
+def _briefdag(dag: Dag) -> Briefdag:
+    return Briefdag(dag.datum, dag.activiteiten[:MAX_PER_DAG], max(0, len(dag.activiteiten) - MAX_PER_DAG))
+
+
+def _eerste(items: list, limit: int = MAX_PER_SOORT) -> tuple[list, int]:
+    """The first `limit` of `items`, and how many more there are."""
+    return items[:limit], max(0, len(items) - limit)
 
 
 def _binnen(day: date | None, days: tuple[date, date]) -> bool:
@@ -207,12 +235,18 @@ def brief(
     terug = week.terug
     result = Brief(stad, stad.wijken[wijk] if wijk else None, week)
     result.activiteiten = _keren([a for w in eigen for a in w.agenda], week.agenda)
-    result.berichten = _nieuwst([b for w in eigen for b in w.nieuws if _binnen(b.datum, terug)], lambda b: b.datum)
-    result.initiatieven = _nieuwst([i for w in eigen for i in w.initiatieven if _binnen(i.gestart, terug)], lambda i: i.gestart)
-    result.vragen = _nieuwst([k for w in eigen for k in w.kennis if k.soort == "vraag" and _binnen(k.datum, terug)], lambda k: k.datum)
-    koppelingen = _koppelingen(paren(uitwisseling, stad, wijk) if kandidaten is None else kandidaten, terug)
-    result.koppelingen = koppelingen[:MAX_KOPPELINGEN]
-    result.meer_koppelingen = len(koppelingen) - len(result.koppelingen)
+    result.berichten, result.meer_berichten = _eerste(
+        _nieuwst([b for w in eigen for b in w.nieuws if _binnen(b.datum, terug)], lambda b: b.datum)
+    )
+    result.initiatieven, result.meer_initiatieven = _eerste(
+        _nieuwst([i for w in eigen for i in w.initiatieven if _binnen(i.gestart, terug)], lambda i: i.gestart)
+    )
+    result.vragen, result.meer_vragen = _eerste(
+        _nieuwst([k for w in eigen for k in w.kennis if k.soort == "vraag" and _binnen(k.datum, terug)], lambda k: k.datum)
+    )
+    result.koppelingen, result.meer_koppelingen = _eerste(
+        _koppelingen(paren(uitwisseling, stad, wijk) if kandidaten is None else kandidaten, terug), MAX_KOPPELINGEN
+    )
     return result
 
 

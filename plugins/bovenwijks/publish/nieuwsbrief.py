@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextvars
 import textwrap
-from datetime import datetime, time
+from datetime import date, datetime, time
 from email.message import EmailMessage
 from email.utils import formatdate
 from html import escape
@@ -28,7 +28,7 @@ from bovenwijks.city.nieuwsbrief import Brief, Lijst
 from bovenwijks.dates import TZ, dutch_date, dutch_hours
 from bovenwijks.herhaling import GAAT_NIET_DOOR, beschrijving
 from bovenwijks.site import fotos
-from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, brief_html, feed_path, titel
+from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, brief_html, feed_path, rest, titel
 from bovenwijks.site.render import render
 
 # Inlined once per letter; nothing is fetched (a stylesheet link in the template would be an error).
@@ -48,9 +48,9 @@ def samenvatting(brief: Brief) -> str:
     parts = []
     for n, een, meer in (
         (len(brief.activiteiten), "keer in de agenda", "keer in de agenda"),
-        (len(brief.berichten), "bericht", "berichten"),
-        (len(brief.initiatieven), "nieuw initiatief", "nieuwe initiatieven"),
-        (len(brief.vragen), "vraag", "vragen"),
+        (len(brief.berichten) + brief.meer_berichten, "bericht", "berichten"),
+        (len(brief.initiatieven) + brief.meer_initiatieven, "nieuw initiatief", "nieuwe initiatieven"),
+        (len(brief.vragen) + brief.meer_vragen, "vraag", "vragen"),
         (len(brief.koppelingen) + brief.meer_koppelingen, "koppeling", "koppelingen"),
     ):
         if n:
@@ -111,6 +111,11 @@ def tekst(brief: Brief, site_url: str) -> str:
     def kop(naam: str) -> None:
         out.extend(["", naam.upper(), ""])
 
+    def nog(soort: str, n: int, dag: date | None = None) -> None:
+        if n:
+            tekst, target = rest(brief, soort, n, dag)
+            out.extend([*_regels(f"{tekst}:"), f"  {site_url}{target}", ""])
+
     if brief.activiteiten:
         kop("Agenda")
         for dag in brief.dagen:
@@ -125,6 +130,7 @@ def tekst(brief: Brief, site_url: str) -> str:
                 if k.afgelast:
                     out += _regels(k.afgelast, "  ")
                 out += [f"  {site_url}{k.url}", ""]
+            nog("agenda", dag.meer, dag.datum)
     if brief.berichten:
         kop("Nieuws")
         for b in brief.berichten:
@@ -133,17 +139,20 @@ def tekst(brief: Brief, site_url: str) -> str:
             if b.samenvatting:
                 out += _regels(b.samenvatting, "  ")
             out += [f"  {site_url}{b.url}", ""]
+        nog("berichten", brief.meer_berichten)
     if brief.initiatieven:
         kop("Nieuwe initiatieven")
         for i in brief.initiatieven:
             out += _regels(f"- {i.titel}")
             out += _regels(i.samenvatting, "  ")
             out += [f"  {site_url}{i.url}", ""]
+        nog("initiatieven", brief.meer_initiatieven)
     if brief.vragen or brief.koppelingen:
         kop("Kennis delen")
         for k in brief.vragen:
             out += _regels(f"- Vraag: {k.titel}")
             out += [f"  {site_url}{k.url}", ""]
+        nog("vragen", brief.meer_vragen)
         for p in brief.koppelingen:
             onderwerp = stad.vocabulaire.onderwerp_naam(p.zoekt.onderwerp).lower()
             zin = (
@@ -152,6 +161,7 @@ def tekst(brief: Brief, site_url: str) -> str:
             )
             out += _regels(zin)
             out += [f"  {site_url}{p.biedt.initiatief.url}", ""]
+        nog("koppelingen", brief.meer_koppelingen)
     out += ["", "-- ", *_regels(f"Deze nieuwsbrief op de site: {site_url}{adres(brief.lijst, brief.week)}")]
     return "\n".join(line.rstrip() for line in out).strip() + "\n"
 

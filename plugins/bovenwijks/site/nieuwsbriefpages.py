@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
+from bovenwijks.aantal import aantal
 from bovenwijks.city.kennisuitwisseling import Uitwisseling
 from bovenwijks.city.nieuwsbrief import ARCHIEF, STAD, Brief, Lijst, Week, brieven
+from bovenwijks.dates import dutch_date
 from bovenwijks.model import Stad
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
@@ -28,6 +31,34 @@ def adres(lijst: str, week: Week | None = None) -> str:
     return f"{base}{week.slug}/" if week else base
 
 
+@dataclass(frozen=True)
+class _Rest:
+    """Where a reader finds the rest of a kind of item that a letter leaves out, and how it is said."""
+
+    stad: str  # the city's page
+    anker: str | None  # the section of the wijk's page, or None for the city's page also in a wijk's letter
+    een: str  # after the number: for one, and for more
+    veel: str
+
+
+# What a letter leaves out (`MAX_PER_DAG`, `MAX_PER_SOORT`, `MAX_KOPPELINGEN`), by kind.
+_REST = {
+    "agenda": _Rest("agenda/", "agenda", "activiteit op {dag} in de agenda", "activiteiten op {dag} in de agenda"),
+    "berichten": _Rest("nieuws/", "nieuws", "bericht op de site", "berichten op de site"),
+    "initiatieven": _Rest("initiatieven/", "initiatieven", "nieuw initiatief op de site", "nieuwe initiatieven op de site"),
+    "vragen": _Rest("kennis/#vragen", "kennis", "vraag op de site", "vragen op de site"),
+    "koppelingen": _Rest("kennis/matches/", None, "koppeling op de site", "koppelingen op de site"),
+}
+
+
+def rest(brief: Brief, soort: str, n: int, dag: date | None = None) -> tuple[str, str]:
+    """The link to the `n` items of `soort` that `brief` leaves out (of the day `dag`): its text, and its target relative to the site root."""
+    found = _REST[soort]
+    target = f"{brief.wijk.url}#{found.anker}" if brief.wijk is not None and found.anker else found.stad
+    tekst = "Nog " + aantal(n, found.een, found.veel).format(dag=dutch_date(dag, weekday=True) if dag else "")
+    return tekst, target
+
+
 def titel(brief: Brief) -> str:
     """`Nieuwsbrief Soesterkwartier, week 49 van 2026`: the mail's subject and the feed item's title."""
     return f"Nieuwsbrief {brief.naam}, {brief.week.naam}"
@@ -38,7 +69,17 @@ def brief_html(brief: Brief, url: str, *, root: str | None = None, niveau: int =
 
     `niveau` is the level of its section headings.
     """
-    return render("nieuwsbrief_brief.html", url, root=root, brief=brief, stad=brief.stad, niveau=niveau, adres=adres, web=root is None)
+    return render(
+        "nieuwsbrief_brief.html",
+        url,
+        root=root,
+        brief=brief,
+        stad=brief.stad,
+        niveau=niveau,
+        adres=adres,
+        rest=lambda soort, n, dag=None: rest(brief, soort, n, dag),
+        web=root is None,
+    )
 
 
 @dataclass
