@@ -191,6 +191,7 @@ def test_theme_parts_are_rendered_once_per_place_and_stay_right_everywhere(city,
         assert {"https://stad.example/", "https://stad.example/wijken/", "https://stad.example/over/"} <= links, url
         assert '"base": "' in html and 'class="md-search"' in html
     assert "md-nav__link--active" in cached["over/"] and "md-nav__link--active" not in cached["wijken/oost/"]
+    assert "md-tabs__item--active" in cached["over/"] and "md-tabs__item--active" not in cached["wijken/oost/"]
     topic = re.search(
         r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', cached["wijken/oost/initiatieven/soep/"]
     )

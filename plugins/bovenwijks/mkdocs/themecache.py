@@ -30,19 +30,19 @@ class ThemeCache:
             html = self.html[key] = Markup(render())
         return html
 
-    def nav(self, page: Page | None, nav: Navigation | None, base_url: str, render: Callable[[], str]) -> Markup:
-        """Material's primary navigation for `page`: `render()`, or the same HTML made before.
+    def nav(self, page: Page | None, nav: Navigation | None, base_url: str, render: Callable[[], str], name: str = "nav") -> Markup:
+        """Material's primary navigation (or, `name` "tabs", its tabs) for `page`: `render()`, or the same HTML made before.
 
-        It differs from page to page only in where its links point from the page (in
+        Either differs from page to page only in where its links point from the page (in
         practice, by depth and top-level folder), except on the pages in the navigation:
-        they show their own entry as active, with their table of contents.
+        they show their own entry (and its tab) as active, the menu with their table of contents.
         """
         if page is None or nav is None or page in nav.pages:
             return Markup(render())
         # Everything the navigation reads from the page: its links (the `url` filter
         # makes them relative to the page) and the theme's assets (`base_url`).
         key = (
-            "nav",
+            name,
             base_url,
             tuple(get_relative_url(item.url, page.url) for item in nav.pages),
             nav.homepage and get_relative_url(nav.homepage.url, page.url),
