@@ -372,12 +372,35 @@ def test_runs_saved_apart_make_the_same_report_as_one_run(tmp_path):
     gemengd[0].ours[0].events = {"bovenwijks/wijken": {"files": 0.4}}
     saves = [bench.rebuild.Rebuild("initiatief", "wijken/a/initiatieven/b.md", [12.0, 11.0], [{"seconds": 10.0, "cpu": 9.0, "events": {}}])]
     bench.save(tmp_path / "a.json", gemengd, saves, 2000, _META)
-    bench.save(tmp_path / "b.json", fotos, [], 0, {**_META, "command": "scripts/bench --vormen fotos"})
+    bench.save(tmp_path / "b.json", fotos, [], 0, {**_META, "command": "scripts/bench --vormen fotos", "machine": "another machine"})
     results, rebuilds, items, meta = bench.load([tmp_path / "a.json", tmp_path / "b.json"])
-    assert bench.markdown(results, {**_META, "command": meta["command"]}, rebuilds, items) == bench.markdown(
-        gemengd + fotos, {**_META, "command": "scripts/bench` and `scripts/bench --vormen fotos"}, saves, 2000
+    assert results == gemengd + fotos and rebuilds == saves  # every figure comes back as it was
+    assert meta["machine"] == f"{_META['machine']} and another machine" and meta["commit"] == _META["commit"]
+    assert bench.markdown(results, {**_META, "command": meta["command"], "machine": meta["machine"]}, rebuilds, items) == bench.markdown(
+        gemengd + fotos,
+        {**_META, "command": "scripts/bench` and `scripts/bench --vormen fotos", "machine": f"{_META['machine']} and another machine"},
+        saves,
+        2000,
     )
     assert results[0].ours[0].events == {"bovenwijks/wijken": {"files": 0.4}} and items == 2000
     text = bench.markdown(results, meta, rebuilds, items)
     assert "| `gemengd` | 10,000 |" in text and "| `fotos` | 10,000 |" in text
     assert "| initiatief: `wijken/a/initiatieven/b.md` | **not met**: 11.5 s |" in text
+
+
+def test_a_run_that_fails_late_keeps_what_it_measured(tmp_path, monkeypatch):
+    """`--save` writes after every size: hours of measuring are not lost to a failure in the last shape."""
+    measured = _result(1000, [5.0], [6.0])
+
+    def bench_size(items, vorm, args, work):
+        if vorm == "fotos":
+            raise bench.BenchError("our build warned about the synthetic wijken")
+        return measured
+
+    monkeypatch.setattr(bench, "bench_size", bench_size)
+    saved = tmp_path / "run.json"
+    code = bench.main(["--vormen", "gemengd,fotos", "--sizes", "1000", "--rebuild", "0", "--save", str(saved), "--no-docs"])
+    assert code == 1
+    results, rebuilds, _, meta = bench.load([saved])
+    assert results == [measured] and rebuilds == []
+    assert meta["command"] == "scripts/bench --vormen gemengd,fotos --sizes 1000 --rebuild 0 --save " + str(saved) + " --no-docs"
