@@ -158,3 +158,14 @@ def test_a_page_not_saved_as_utf8_is_left_out_and_the_build_goes_on(city):
     result = city.build()
     assert result.error is None
     assert result.exists("wijken/oost/initiatieven/repair-cafe/") and not result.exists("wijken/oost/over/")
+
+
+@pytest.mark.parametrize("path", ["alle/nieuws/index.md", "alle/overzicht.md"])
+def test_a_file_in_the_folder_of_the_wijks_own_lists_is_refused(city, path):
+    """`alle/` holds the pages of a wijk's long lists (site.wijkpages): a page there would clash with them."""
+    city.wijk("oost")
+    city.write(f"wijken/oost/{path}", "---\ntitel: Eigen lijst\n---\n\nTekst.\n")
+    loaded = load_stad(city.root)
+    message = "de map 'alle/' gebruikt de site zelf, voor de lange lijsten van de wijk; zet deze pagina in een andere map"
+    assert [str(p) for p in loaded.problems] == [f"wijken/oost/{path}:1: {message}"]
+    assert "wijken/oost/" + path not in loaded.stad.wijken["oost"].pages

@@ -19,7 +19,7 @@ from bovenwijks.city import overzicht
 from bovenwijks.city.agenda import agenda, binnenkort
 from bovenwijks.dates import TZ
 from bovenwijks.model import Activiteit, Stad, Vocabulaire, Wijk
-from bovenwijks.site import chart, searchable
+from bovenwijks.site import chart, searchable, wijkpages
 
 # -- this week and the weekend --------------------------------------------------------------
 
@@ -172,6 +172,17 @@ def test_helpen_shows_a_few_initiatieven_per_wijk_and_links_the_rest_on_the_wijk
     # Where the link goes, every one of them is.
     wijk = result.page("wijken/oost/")
     assert 'id="initiatieven"' in wijk and all(f"Groep {n:02d}" in wijk for n in range(overzicht.MEEDOEN_PER_WIJK + 2))
+
+
+def test_helpen_links_the_list_of_a_wijk_whose_home_shows_only_the_first_initiatieven(city):
+    city.wijk("oost", naam="Oost")
+    for n in range(wijkpages.OP_DE_WIJKPAGINA + 1):
+        city.initiatief("oost", f"groep-{n}", titel=f"Groep {n:02d}")
+    result = city.build(strict=True)
+    html = result.page("helpen/")
+    assert re.search(r'<a href="../wijken/oost/alle/initiatieven/">Nog \d+ initiatieven in Oost waaraan je kunt meedoen', html)
+    lijst = result.page("wijken/oost/alle/initiatieven/")
+    assert all(f"Groep {n:02d}" in lijst for n in range(wijkpages.OP_DE_WIJKPAGINA + 1))
 
 
 def test_a_wijk_can_be_followed_from_its_home(city):

@@ -227,3 +227,39 @@ def test_the_harness_refuses_a_plugin_that_cannot_be_loaded(tmp_path):
 
     with pytest.raises(LookupError, match="bovenwijks/bestaat-niet is not registered"):
         City(tmp_path, plugins=["bestaat-niet"])
+
+
+def test_a_wijks_home_shows_the_first_of_each_long_list_and_links_its_own_pages(city):
+    """A wijk's home stays the same size however many years of news and activiteiten it gathers."""
+    from bovenwijks.site.wijkpages import OP_DE_WIJKPAGINA, PER_PAGINA
+
+    city.wijk("oost", naam="Oost")
+    for n in range(OP_DE_WIJKPAGINA + 3):
+        city.initiatief("oost", f"groep-{n:02d}", titel=f"Groep {n:02d}")
+    berichten = PER_PAGINA + 2  # two pages of its own
+    for n in range(berichten):
+        city.bericht("oost", f"bericht-{n:02d}", datum=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}", titel=f"Bericht {n:02d}")
+    city.activiteit("oost", "markt", titel="Markt")
+    result = city.build(strict=True)
+    home = result.article("wijken/oost/")
+
+    cards = re.findall(r'<h3 class="bw-card__title"><a href="[^"]+">(Groep \d+)</a>', home)
+    assert cards == [f"Groep {n:02d}" for n in range(OP_DE_WIJKPAGINA)]
+    assert f'<p class="bw-alle"><a href="alle/initiatieven/">Alle {OP_DE_WIJKPAGINA + 3} initiatieven van Oost</a></p>' in home
+    assert len(re.findall(r'class="bw-news__title" href="nieuws/', home)) == OP_DE_WIJKPAGINA  # the newest
+    assert "Bericht 49" in home and "Bericht 00" not in home
+    assert f'<a href="alle/nieuws/">Alle {berichten} berichten van Oost</a>' in home
+    assert "alle/agenda/" not in home and "Markt" in home  # a short list is whole on the home, and has no pages
+    assert not result.exists("wijken/oost/alle/agenda/")
+
+    lijst = result.article("wijken/oost/alle/initiatieven/")
+    assert "<h1>Initiatieven in Oost</h1>" in lijst and '<a href="../../">Terug naar Oost</a>' in lijst
+    # Right under the page's title, a card's heading is an h2.
+    assert re.findall(r'<h2 class="bw-card__title"><a href="../../initiatieven/[^"]+">(Groep \d+)</a>', lijst) == [
+        f"Groep {n:02d}" for n in range(OP_DE_WIJKPAGINA + 3)
+    ]
+    eerste, tweede = result.article("wijken/oost/alle/nieuws/"), result.article("wijken/oost/alle/nieuws/2/")
+    assert len(re.findall(r'class="bw-news__title"', eerste)) == PER_PAGINA and "Bericht 49" in eerste
+    assert re.findall(r'class="bw-news__title" href="[^"]+">(Bericht \d+)</a>', tweede) == ["Bericht 01", "Bericht 00"]
+    assert 'rel="next"' in eerste and 'rel="prev"' in tweede
+    assert "Nieuws uit Oost (pagina 2 van 2)" in result.page("wijken/oost/alle/nieuws/2/")

@@ -312,6 +312,8 @@ class Wijkplan:
 # city's is in the agenda's folder.
 AFFICHE = "affiche.pdf"
 STAD_AFFICHE = f"agenda/{AFFICHE}"
+# The folder of a wijk's long lists (`wijken/<wijk>/alle/nieuws/`): the site's own, never an editor's.
+ALLE = "alle"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from bovenwijks.content.afbeelding import ACCEPTED, is_foto, is_image
 from bovenwijks.content.schema import FOLDER_WORDS, ITEM_KINDS
 from bovenwijks.content.suggest import closest
+from bovenwijks.model import ALLE
 
 PAGE = ".md"
 PDF = ".pdf"
@@ -39,6 +40,9 @@ def refused(parts: tuple[str, ...]) -> str | None:
     the fix, in Dutch; None when it can."""
     name = parts[-1]
     suffix = PurePosixPath(name).suffix
+    if suffix == PAGE and len(parts) > 1 and parts[0] == ALLE:
+        # Its pages would take the place of the wijk's lists; a photo or PDF there clashes with nothing.
+        return f"de map '{ALLE}/' gebruikt de site zelf, voor de lange lijsten van de wijk; zet deze pagina in een andere map"
     if suffix == PAGE:
         folder = meant_folder(parts[0]) if len(parts) > 1 and parts[0] not in ITEM_KINDS else None
         if folder is None:

@@ -17,6 +17,7 @@ from bovenwijks.model import Stad
 from bovenwijks.site.chart import thema_chart
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
+from bovenwijks.site.wijkpages import alle_initiatieven
 
 FILTER_DATA = "initiatieven/filter.json"
 
@@ -201,7 +202,13 @@ def helpen_page(stad: Stad) -> SitePage:
         "helpen/index.md",
         "Meedoen en helpen",
         lambda body: render(
-            "helpen.html", "helpen/", stad=stad, groepen=overzicht.meedoen(stad), per_wijk=overzicht.MEEDOEN_PER_WIJK, body=body
+            "helpen.html",
+            "helpen/",
+            stad=stad,
+            groepen=overzicht.meedoen(stad),
+            per_wijk=overzicht.MEEDOEN_PER_WIJK,
+            alle_initiatieven=alle_initiatieven,
+            body=body,
         ),
         description=f"Doe mee met een initiatief in jouw wijk van {stad.naam}, of begin zelf iets.",
     )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
 from markupsafe import Markup
 
-from bovenwijks.city.agenda import agenda
+from bovenwijks.city.agenda import Agenda, agenda
+from bovenwijks.city.paginate import Pagina, paginate
 from bovenwijks.herhaling import de_komende
-from bovenwijks.model import Activiteit, Afbeelding, Item, Stad, Wijk
+from bovenwijks.model import ALLE, Activiteit, Afbeelding, Item, Stad, Wijk
 from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
@@ -67,9 +70,139 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
     )
 
 
+# How many of each of its lists a wijk's home shows. A longer list has pages of its own,
+# PER_PAGINA at a time (`wijken/<wijk>/alle/nieuws/`, `.../alle/nieuws/2/`), so that the
+# home stays the same size however many years of news and activiteiten a wijk gathers.
+OP_DE_WIJKPAGINA = 12
+PER_PAGINA = 48
+
+
+@dataclass(frozen=True)
+class Wijklijst:
+    """A list of a wijk's home, and how its own pages show it."""
+
+    naam: str  # its folder under the wijk's `alle/`
+    titel: str  # of its pages: "Nieuws uit {wijk}"
+    link: str  # on the wijk's home, to its pages: "Alle {n} berichten van {wijk}"
+    klasse: str  # the class of the list, as on the wijk's home
+    macro: str  # the macro of `_macros.html` that shows one of its items
+    items: Callable[[Wijk, Agenda], list]
+    # What else its macro is told on the list's pages, beside leaving out the wijk: a card's
+    # heading level (right under the page's title), whether a time says how its series comes back.
+    extra: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def opties(self) -> dict[str, object]:
+        """The keyword arguments of its macro on the list's pages."""
+        return {"show_wijk": False, **dict(self.extra)}
+
+
+WIJKLIJSTEN = {
+    lijst.naam: lijst
+    for lijst in (
+        Wijklijst(
+            "initiatieven",
+            "Initiatieven in {wijk}",
+            "Alle {n} initiatieven van {wijk}",
+            "bw-cards",
+            "initiatief_card",
+            lambda w, a: w.initiatieven,
+            (("niveau", 2),),
+        ),
+        Wijklijst(
+            "agenda",
+            "Agenda van {wijk}",
+            "De hele agenda van {wijk} ({n} keer)",
+            "bw-events",
+            "activiteit_row",
+            lambda w, a: a.van_wijk(w.slug),
+        ),
+        Wijklijst(
+            "eerder",
+            "Eerdere activiteiten in {wijk}",
+            "Alle {n} eerdere activiteiten van {wijk}",
+            "bw-events",
+            "activiteit_row",
+            lambda w, a: a.voorbij_van_wijk(w.slug),
+            (("regel", True),),
+        ),
+        Wijklijst("nieuws", "Nieuws uit {wijk}", "Alle {n} berichten van {wijk}", "bw-newslist", "bericht_row", lambda w, a: w.nieuws),
+        Wijklijst(
+            "kennis",
+            "Vragen en ervaringen uit {wijk}",
+            "Alle {n} vragen en ervaringen van {wijk}",
+            "bw-newslist",
+            "kennis_row",
+            lambda w, a: w.kennis,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Deel:
+    """What a wijk's home shows of one of its lists: the first items, and where the whole list is when it is longer."""
+
+    items: list
+    totaal: int
+    link: str | None  # the text of the link to the list's own pages, when it has them
+    url: str | None
+
+
+def lijst_url(wijk: Wijk, naam: str) -> str:
+    """The first page of a wijk's list `naam` (a key of WIJKLIJSTEN), relative to the site root."""
+    return f"{wijk.url}{ALLE}/{naam}/"
+
+
+def alle_initiatieven(wijk: Wijk) -> str:
+    """Where every initiatief of `wijk` is listed: the list's own pages, or its home when that shows them all."""
+    if len(wijk.initiatieven) > OP_DE_WIJKPAGINA:
+        return lijst_url(wijk, "initiatieven")
+    return f"{wijk.url}#initiatieven"
+
+
+def delen(wijk: Wijk, komend: Agenda) -> dict[str, Deel]:
+    """What the wijk's home shows of each of its lists, by the list's name."""
+    result = {}
+    for naam, lijst in WIJKLIJSTEN.items():
+        items = lijst.items(wijk, komend)
+        meer = len(items) > OP_DE_WIJKPAGINA
+        result[naam] = Deel(
+            items[:OP_DE_WIJKPAGINA],
+            len(items),
+            lijst.link.format(n=len(items), wijk=wijk.naam) if meer else None,
+            lijst_url(wijk, naam) if meer else None,
+        )
+    return result
+
+
+def _lijst_pages(wijk: Wijk, stad: Stad, komend: Agenda) -> list[SitePage]:
+    """The pages of each list of `wijk` that is longer than its home shows."""
+    pages = []
+    for naam, lijst in WIJKLIJSTEN.items():
+        items = lijst.items(wijk, komend)
+        if len(items) <= OP_DE_WIJKPAGINA:
+            continue
+        titel = lijst.titel.format(wijk=wijk.naam)
+        for pagina in paginate(items, lijst_url(wijk, naam), PER_PAGINA):
+            page = partial(_render_lijst, wijk=wijk, stad=stad, lijst=lijst, titel=titel, pagina=pagina)
+            title = titel if pagina.number == 1 else f"{titel} (pagina {pagina.number} van {pagina.count})"
+            # A list repeats its items' own pages: a search should lead to those.
+            beelden = (wijk.afbeelding,) if wijk.afbeelding else ()
+            pages.append(SitePage(pagina.src_uri, title, page, search=False, beelden=beelden, wijk=wijk.naam))
+    return pages
+
+
+def _render_lijst(body: str, *, wijk: Wijk, stad: Stad, lijst: Wijklijst, titel: str, pagina: Pagina) -> str:
+    return render("wijk_lijst.html", pagina.url, wijk=wijk, stad=stad, lijst=lijst, titel=titel, pagina=pagina, body=body)
+
+
 def _wijk_page(wijk: Wijk, stad: Stad, vandaag: date) -> SitePage:
     def page(body: str) -> str:
-        return render("wijk.html", wijk.url, wijk=wijk, stad=stad, agenda=agenda(stad, vandaag), body=body, volgen=Markup(VOLGEN_PLEK))
+        komend = agenda(stad, vandaag)
+        return render(
+            "wijk.html", wijk.url, wijk=wijk, stad=stad, agenda=komend, delen=delen(wijk, komend), body=body, volgen=Markup(VOLGEN_PLEK)
+        )
 
     return SitePage(
         src_uri=f"wijken/{wijk.slug}/index.md",
@@ -118,6 +251,7 @@ def wijk_pages(stad: Stad, vandaag: date, site_url: str = "") -> list[SitePage]:
     ]
     for wijk in stad.wijken.values():
         pages.append(_wijk_page(wijk, stad, vandaag))
+        pages.extend(_lijst_pages(wijk, stad, agenda(stad, vandaag)))
         if wijk.wijkplan:
             pages.append(_wijkplan_page(wijk, stad))
         # Each initiatief's activiteiten, in one pass over the wijk's agenda.
