@@ -16,7 +16,7 @@ import pytest
 from city import plugin_class
 
 from bovenwijks.city import overzicht
-from bovenwijks.city.agenda import agenda, binnenkort
+from bovenwijks.city.agenda import BINNENKORT_MAX, agenda, binnenkort
 from bovenwijks.dates import TZ
 from bovenwijks.model import Activiteit, Stad, Vocabulaire, Wijk
 from bovenwijks.site import chart, searchable, wijkpages
@@ -66,6 +66,23 @@ def test_binnenkort_is_the_rest_of_the_week_and_the_weekend(vandaag, dagen, week
     assert [a.titel for a in result.deze_week] == week
     assert [a.titel for a in result.weekend] == weekend
     assert result.zaterdag == date.fromisoformat(zaterdag) and (result.zondag - result.zaterdag).days == 1
+
+
+def test_a_full_week_shows_its_first_times_and_the_agenda_lists_the_rest_once():
+    """In a big city this week has hundreds of times: the blocks show the first, `later` the rest."""
+    dag = date(2026, 11, 23)  # a Monday
+    dagen = [(f"2026-11-{23 + n % 5}", None) for n in range(BINNENKORT_MAX + 8)]  # Monday to Friday
+    dagen += [("2026-11-28", None)] * (BINNENKORT_MAX + 3) + [("2026-12-02", None)]
+    komend = agenda(_stad(*dagen), dag).komend
+    result = binnenkort(komend, dag)
+    assert (len(result.deze_week), result.meer_week) == (BINNENKORT_MAX, 8)
+    assert (len(result.weekend), result.meer_weekend) == (BINNENKORT_MAX, 3)
+    assert result.ingekort
+    later = result.later(komend)
+    # Every time is shown once: in a block or, in order, after them.
+    assert sorted(k.titel for k in [*result.deze_week, *result.weekend, *later]) == sorted(k.titel for k in komend)
+    assert [k.start for k in later] == sorted(k.start for k in later) and later[-1].titel == f"A{len(dagen) - 1}"
+    assert not binnenkort(komend[:3], dag).ingekort
 
 
 def test_the_charts_smallest_text_is_12_px_on_a_320_px_screen(city):
@@ -137,6 +154,28 @@ def test_the_agenda_opens_with_this_week_and_the_weekend(city):
     assert weekend < html.index("Soepavond") < html.index('id="later"')
     # What is on this weekend is not listed a second time under "Later".
     assert html.count(">Soepavond</a>") == 1
+
+
+def test_a_full_week_on_the_agenda_and_the_home_links_the_rest_and_loses_nothing(city):
+    city.wijk("oost", naam="Oost")
+    for n in range(BINNENKORT_MAX + 5):  # this week, Tuesday 24 November (the build's Monday is the 23rd)
+        city.activiteit("oost", f"week-{n:02d}", start=f"2026-11-24 {8 + n % 12:02d}:00", titel=f"Week {n:02d}")
+    city.activiteit("oost", "weekend", start="2026-11-28 10:00", titel="Weekendmarkt")
+    city.activiteit("oost", "later", start="2026-12-10 10:00", titel="Later in december")
+    result = city.build(strict=True)
+    html = result.article("agenda/")
+    week = html[html.index('id="deze-week"') : html.index('id="dit-weekend"')]
+    assert len(re.findall(r'class="bw-event__title"', week)) == BINNENKORT_MAX
+    assert '<a href="./#later">Nog 5 keer deze week in de agenda</a>' in week
+    assert '<h2 id="later">Meer deze week, en later</h2>' in html
+    rest = html[html.index('id="later"') :]
+    assert html.count(">Weekendmarkt</a>") == 1 and "Later in december" in rest
+    # Every time is on the page once: the five left out of the block come after it, in order.
+    titels = re.findall(r'class="bw-event__title" href="[^"]+">(Week \d+)</a>', html)
+    assert sorted(titels) == [f"Week {n:02d}" for n in range(BINNENKORT_MAX + 5)] and len(set(titels)) == len(titels)
+    home = result.article("")
+    assert len(re.findall(r">Week \d+</a>", home)) == BINNENKORT_MAX
+    assert '<a href="agenda/#later">Nog 5 keer deze week in de agenda</a>' in home
 
 
 def test_helpen_lists_what_a_resident_can_join_per_wijk_with_a_contact(city):

@@ -79,18 +79,32 @@ def _agenda(stad: Stad, vandaag: date) -> Agenda:
     return result
 
 
+# How many times "Deze week" and "Dit weekend" each show, on the home page and at the top of
+# the agenda: in a big city a week has hundreds, and one page would hold them all. The
+# agenda lists the rest after them, in order (`Binnenkort.later`), a page at a time.
+BINNENKORT_MAX = 12
+
+
 @dataclass
 class Binnenkort:
     """What there is to do soon, as residents plan it: the rest of this week, and the weekend."""
 
-    deze_week: list[Keer]  # from today to Friday; empty on a Saturday or Sunday
-    weekend: list[Keer]  # the coming Saturday and Sunday, or the one we are in
+    deze_week: list[Keer]  # from today to Friday, the first BINNENKORT_MAX; empty on a Saturday or Sunday
+    weekend: list[Keer]  # the coming Saturday and Sunday, or the one we are in; the first BINNENKORT_MAX
     zaterdag: date
     zondag: date
+    meer_week: int = 0  # how many more times this week has than `deze_week` shows
+    meer_weekend: int = 0
+
+    @property
+    def ingekort(self) -> bool:
+        """Whether this week or the weekend has more times than it shows."""
+        return bool(self.meer_week or self.meer_weekend)
 
     def later(self, komend: list[Keer]) -> list[Keer]:
-        """The times of `komend` after this weekend: nothing in this week or the weekend starts that late."""
-        return [k for k in komend if k.datum > self.zondag]
+        """The times of `komend` that this week and the weekend do not show: those after the weekend, and the ones left out."""
+        getoond = {(k.identity, k.start) for k in (*self.deze_week, *self.weekend)}
+        return [k for k in komend if k.datum > self.zondag or (k.identity, k.start) not in getoond]
 
     def daarna(self, komend: list[Keer], aantal: int) -> list[Keer]:
         """The next time after this weekend of each activiteit in `komend`, the first `aantal`.
@@ -107,8 +121,8 @@ class Binnenkort:
         return list(found.values())
 
 
-def binnenkort(komend: list[Keer], vandaag: date) -> Binnenkort:
-    """The times of the rest of the week and of the weekend, earliest first.
+def binnenkort(komend: list[Keer], vandaag: date, maximum: int = BINNENKORT_MAX) -> Binnenkort:
+    """The times of the rest of the week and of the weekend, earliest first, at most `maximum` of each.
 
     `komend` is the agenda's list for `vandaag`: sorted by start, so only its first times are
     read. A time that lasts several days is in every part it overlaps.
@@ -125,7 +139,7 @@ def binnenkort(komend: list[Keer], vandaag: date) -> Binnenkort:
             week.append(keer)
         if keer.einddatum >= max(zaterdag, vandaag):
             weekend.append(keer)
-    return Binnenkort(week, weekend, zaterdag, zondag)
+    return Binnenkort(week[:maximum], weekend[:maximum], zaterdag, zondag, max(0, len(week) - maximum), max(0, len(weekend) - maximum))
 
 
 @dataclass
