@@ -79,6 +79,8 @@ def _fetch(url: str, timeout: float) -> bytes:
     """`_get`, with a serve that stopped answering said as a RebuildError, not a traceback."""
     try:
         return _get(url, timeout)
+    except urllib.error.HTTPError as error:  # it answered, with an error
+        raise RebuildError(f"mkdocs serve answered {url} with {error.code} {error.reason}") from None
     except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
         raise RebuildError(f"mkdocs serve did not answer {url}: {error}") from None
 

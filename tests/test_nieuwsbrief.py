@@ -261,8 +261,9 @@ def test_a_full_letter_lists_the_first_of_each_day_and_kind_and_links_the_rest(c
 
     web = brief_html(letter, "nieuwsbrief/wijk-0/")
     assert web.count('class="bw-brief__item"') == 42 + 2 * MAX_PER_SOORT
-    assert '<a href="../../wijken/wijk-0/#nieuws">Nog 11 berichten op de site</a>' in web
-    assert '<a href="../../wijken/wijk-0/#initiatieven">Nog 11 nieuwe initiatieven op de site</a>' in web
+    # A wijk's letter links the wijk's own lists, where every one of them is.
+    assert '<a href="../../wijken/wijk-0/alle/nieuws/">Nog 11 berichten op de site</a>' in web
+    assert '<a href="../../wijken/wijk-0/alle/initiatieven/">Nog 11 nieuwe initiatieven op de site</a>' in web
     assert "in de agenda</a>" not in web  # three a day fit
 
 

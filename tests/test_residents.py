@@ -83,6 +83,11 @@ def test_a_full_week_shows_its_first_times_and_the_agenda_lists_the_rest_once():
     assert sorted(k.titel for k in [*result.deze_week, *result.weekend, *later]) == sorted(k.titel for k in komend)
     assert [k.start for k in later] == sorted(k.start for k in later) and later[-1].titel == f"A{len(dagen) - 1}"
     assert not binnenkort(komend[:3], dag).ingekort
+    # A time from Friday to Saturday that "Deze week" leaves out but "Dit weekend" shows is not counted as left out.
+    dagen = [("2026-11-23", None)] * (BINNENKORT_MAX + 1) + [("2026-11-27", "2026-11-28"), ("2026-11-28", None)]
+    komend = agenda(_stad(*dagen), dag).komend
+    result = binnenkort(komend, dag)
+    assert (result.meer_week, result.meer_weekend) == (1, 0) and len(result.later(komend)) == 1
 
 
 def test_the_charts_smallest_text_is_12_px_on_a_320_px_screen(city):
@@ -167,7 +172,7 @@ def test_a_full_week_on_the_agenda_and_the_home_links_the_rest_and_loses_nothing
     week = html[html.index('id="deze-week"') : html.index('id="dit-weekend"')]
     assert len(re.findall(r'class="bw-event__title"', week)) == BINNENKORT_MAX
     assert '<a href="./#later">Nog 5 keer deze week in de agenda</a>' in week
-    assert '<h2 id="later">Meer deze week, en later</h2>' in html
+    assert '<h2 id="later">Meer deze week en later</h2>' in html
     rest = html[html.index('id="later"') :]
     assert html.count(">Weekendmarkt</a>") == 1 and "Later in december" in rest
     # Every time is on the page once: the five left out of the block come after it, in order.
@@ -206,22 +211,26 @@ def test_helpen_shows_a_few_initiatieven_per_wijk_and_links_the_rest_on_the_wijk
     assert shown == [f"Groep {n:02d}" for n in range(overzicht.MEEDOEN_PER_WIJK)]
     # The count is of those not shown; the wijk's page shows every initiatief, paused ones too.
     more = "Nog 2 initiatieven in Oost waaraan je kunt meedoen, bij alle initiatieven van de wijk"
-    assert f'<a href="../wijken/oost/#initiatieven">{more}</a>' in oost
+    assert f'<a href="../wijken/oost/alle/initiatieven/">{more}</a>' in oost
     assert "Nog " not in html[html.index('data-wijk="west"') :]  # West has one: all of them shown
     # Where the link goes, every one of them is.
-    wijk = result.page("wijken/oost/")
-    assert 'id="initiatieven"' in wijk and all(f"Groep {n:02d}" in wijk for n in range(overzicht.MEEDOEN_PER_WIJK + 2))
+    wijk = result.page("wijken/oost/alle/initiatieven/")
+    assert all(f"Groep {n:02d}" in wijk for n in range(overzicht.MEEDOEN_PER_WIJK + 2)) and "Groep stil" in wijk
 
 
-def test_helpen_links_the_list_of_a_wijk_whose_home_shows_only_the_first_initiatieven(city):
+def test_a_wijks_home_shows_its_live_initiatieven_first_and_the_overview_links_its_list(city):
+    """Of a long list the home shows the first twelve: those a resident can join, not the finished ones."""
     city.wijk("oost", naam="Oost")
-    for n in range(wijkpages.OP_DE_WIJKPAGINA + 1):
-        city.initiatief("oost", f"groep-{n}", titel=f"Groep {n:02d}")
+    for n in range(wijkpages.OP_DE_WIJKPAGINA):
+        city.initiatief("oost", f"oud-{n}", titel=f"A oud {n:02d}", status="afgerond")
+    city.initiatief("oost", "zwemmen", titel="Zwemclub", status="actief")
+    city.initiatief("oost", "plan", titel="Moestuinplan", status="idee")
     result = city.build(strict=True)
-    html = result.page("helpen/")
-    assert re.search(r'<a href="../wijken/oost/alle/initiatieven/">Nog \d+ initiatieven in Oost waaraan je kunt meedoen', html)
-    lijst = result.page("wijken/oost/alle/initiatieven/")
-    assert all(f"Groep {n:02d}" in lijst for n in range(wijkpages.OP_DE_WIJKPAGINA + 1))
+    titels = re.findall(r'class="bw-card__title"><a href="[^"]+">([^<]+)</a>', result.article("wijken/oost/"))
+    assert titels[:3] == ["Zwemclub", "Moestuinplan", "A oud 00"] and len(titels) == wijkpages.OP_DE_WIJKPAGINA
+    lijst = re.findall(r'class="bw-card__title"><a href="[^"]+">([^<]+)</a>', result.article("wijken/oost/alle/initiatieven/"))
+    assert lijst[:2] == ["Zwemclub", "Moestuinplan"] and lijst[-1] == f"A oud {wijkpages.OP_DE_WIJKPAGINA - 1:02d}"
+    assert '<a href="../wijken/oost/alle/initiatieven/">Oost</a>' in result.article("initiatieven/")
 
 
 def test_a_wijk_can_be_followed_from_its_home(city):

@@ -249,8 +249,9 @@ def test_a_wijks_home_shows_the_first_of_each_long_list_and_links_its_own_pages(
     assert len(re.findall(r'class="bw-news__title" href="nieuws/', home)) == OP_DE_WIJKPAGINA  # the newest
     assert "Bericht 49" in home and "Bericht 00" not in home
     assert f'<a href="alle/nieuws/">Alle {berichten} berichten van Oost</a>' in home
-    assert "alle/agenda/" not in home and "Markt" in home  # a short list is whole on the home, and has no pages
-    assert not result.exists("wijken/oost/alle/agenda/")
+    assert "alle/agenda/" not in home and "Markt" in home  # a short list is whole on the home, without the link
+    assert "Markt" in result.article("wijken/oost/alle/agenda/")  # its page is there for whoever links it (a letter)
+    assert "Hier staat nog niets." in result.article("wijken/oost/alle/kennis/")
 
     lijst = result.article("wijken/oost/alle/initiatieven/")
     assert "<h1>Initiatieven in Oost</h1>" in lijst and '<a href="../../">Terug naar Oost</a>' in lijst

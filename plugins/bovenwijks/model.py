@@ -352,6 +352,10 @@ class Wijk:
         """The poster of its agenda (a PDF), relative to the site root."""
         return f"{self.url}{AFFICHE}"
 
+    def alle(self, lijst: str) -> str:
+        """The first page of one of its lists (`nieuws`: site.wijkpages.WIJKLIJSTEN), relative to the site root."""
+        return f"{self.url}{ALLE}/{lijst}/"
+
     def items(self) -> list[Item]:
         """All items of this wijk."""
         return [*self.initiatieven, *self.agenda, *self.nieuws, *self.kennis]

@@ -139,7 +139,13 @@ def binnenkort(komend: list[Keer], vandaag: date, maximum: int = BINNENKORT_MAX)
             week.append(keer)
         if keer.einddatum >= max(zaterdag, vandaag):
             weekend.append(keer)
-    return Binnenkort(week[:maximum], weekend[:maximum], zaterdag, zondag, max(0, len(week) - maximum), max(0, len(weekend) - maximum))
+    getoond = {(k.identity, k.start) for k in (*week[:maximum], *weekend[:maximum])}
+
+    def weggelaten(keren: list[Keer]) -> int:
+        # A time of several days that one block leaves out may be in the other: counted where it is nowhere.
+        return sum(1 for k in keren[maximum:] if (k.identity, k.start) not in getoond)
+
+    return Binnenkort(week[:maximum], weekend[:maximum], zaterdag, zondag, weggelaten(week), weggelaten(weekend))
 
 
 @dataclass

@@ -40,7 +40,7 @@ def refused(parts: tuple[str, ...]) -> str | None:
     the fix, in Dutch; None when it can."""
     name = parts[-1]
     suffix = PurePosixPath(name).suffix
-    if suffix == PAGE and len(parts) > 1 and parts[0] == ALLE:
+    if suffix == PAGE and len(parts) > 1 and parts[0].lower() == ALLE:  # `Alle/` is the same folder on Windows and macOS
         # Its pages would take the place of the wijk's lists; a photo or PDF there clashes with nothing.
         return f"de map '{ALLE}/' gebruikt de site zelf, voor de lange lijsten van de wijk; zet deze pagina in een andere map"
     if suffix == PAGE:

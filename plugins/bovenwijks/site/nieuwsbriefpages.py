@@ -36,7 +36,7 @@ class _Rest:
     """Where a reader finds the rest of a kind of item that a letter leaves out, and how it is said."""
 
     stad: str  # the city's page
-    anker: str | None  # the section of the wijk's page, or None for the city's page also in a wijk's letter
+    lijst: str | None  # the wijk's list (`Wijk.alle`), or None for the city's page also in a wijk's letter
     een: str  # after the number: for one, and for more
     veel: str
 
@@ -54,7 +54,7 @@ _REST = {
 def rest(brief: Brief, soort: str, n: int, dag: date | None = None) -> tuple[str, str]:
     """The link to the `n` items of `soort` that `brief` leaves out (of the day `dag`): its text, and its target relative to the site root."""
     found = _REST[soort]
-    target = f"{brief.wijk.url}#{found.anker}" if brief.wijk is not None and found.anker else found.stad
+    target = brief.wijk.alle(found.lijst) if brief.wijk is not None and found.lijst else found.stad
     tekst = "Nog " + aantal(n, found.een, found.veel).format(dag=dutch_date(dag, weekday=True) if dag else "")
     return tekst, target
 

@@ -17,7 +17,6 @@ from bovenwijks.model import Stad
 from bovenwijks.site.chart import thema_chart
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
-from bovenwijks.site.wijkpages import alle_initiatieven
 
 FILTER_DATA = "initiatieven/filter.json"
 
@@ -207,7 +206,6 @@ def helpen_page(stad: Stad) -> SitePage:
             stad=stad,
             groepen=overzicht.meedoen(stad),
             per_wijk=overzicht.MEEDOEN_PER_WIJK,
-            alle_initiatieven=alle_initiatieven,
             body=body,
         ),
         description=f"Doe mee met een initiatief in jouw wijk van {stad.naam}, of begin zelf iets.",

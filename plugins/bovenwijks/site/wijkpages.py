@@ -12,7 +12,8 @@ from markupsafe import Markup
 from bovenwijks.city.agenda import Agenda, agenda
 from bovenwijks.city.paginate import Pagina, paginate
 from bovenwijks.herhaling import de_komende
-from bovenwijks.model import ALLE, Activiteit, Afbeelding, Item, Stad, Wijk
+from bovenwijks.keuzes import STATUS
+from bovenwijks.model import Activiteit, Afbeelding, Initiatief, Item, Stad, Wijk
 from bovenwijks.site import jsonld
 from bovenwijks.site.pages import SitePage
 from bovenwijks.site.render import render
@@ -70,9 +71,11 @@ def _item_page(item: Item, stad: Stad, vandaag: date, site_url: str, komend: dic
     )
 
 
-# How many of each of its lists a wijk's home shows. A longer list has pages of its own,
-# PER_PAGINA at a time (`wijken/<wijk>/alle/nieuws/`, `.../alle/nieuws/2/`), so that the
-# home stays the same size however many years of news and activiteiten a wijk gathers.
+# How many of each of its lists a wijk's home shows. Every list also has pages of its own,
+# PER_PAGINA at a time (`wijken/<wijk>/alle/nieuws/`, `.../alle/nieuws/2/`), which the home
+# links when the list is longer: so the home stays the same size however many years of news
+# and activiteiten a wijk gathers, and other pages (a letter, /helpen/) can always link the
+# whole list.
 OP_DE_WIJKPAGINA = 12
 PER_PAGINA = 48
 
@@ -106,13 +109,13 @@ WIJKLIJSTEN = {
             "Alle {n} initiatieven van {wijk}",
             "bw-cards",
             "initiatief_card",
-            lambda w, a: w.initiatieven,
+            lambda w, a: _levend_eerst(w.initiatieven),
             (("niveau", 2),),
         ),
         Wijklijst(
             "agenda",
             "Agenda van {wijk}",
-            "De hele agenda van {wijk} ({n} keer)",
+            "Alle {n} keer op de agenda van {wijk}",
             "bw-events",
             "activiteit_row",
             lambda w, a: a.van_wijk(w.slug),
@@ -149,16 +152,9 @@ class Deel:
     url: str | None
 
 
-def lijst_url(wijk: Wijk, naam: str) -> str:
-    """The first page of a wijk's list `naam` (a key of WIJKLIJSTEN), relative to the site root."""
-    return f"{wijk.url}{ALLE}/{naam}/"
-
-
-def alle_initiatieven(wijk: Wijk) -> str:
-    """Where every initiatief of `wijk` is listed: the list's own pages, or its home when that shows them all."""
-    if len(wijk.initiatieven) > OP_DE_WIJKPAGINA:
-        return lijst_url(wijk, "initiatieven")
-    return f"{wijk.url}#initiatieven"
+def _levend_eerst(initiatieven: list[Initiatief]) -> list[Initiatief]:
+    # Of a long list the home shows the first: those alive (actief, then idee) before the paused and finished.
+    return sorted(initiatieven, key=lambda i: (STATUS[i.status].rang, i.titel.lower(), i.slug))
 
 
 def delen(wijk: Wijk, komend: Agenda) -> dict[str, Deel]:
@@ -171,20 +167,18 @@ def delen(wijk: Wijk, komend: Agenda) -> dict[str, Deel]:
             items[:OP_DE_WIJKPAGINA],
             len(items),
             lijst.link.format(n=len(items), wijk=wijk.naam) if meer else None,
-            lijst_url(wijk, naam) if meer else None,
+            wijk.alle(naam) if meer else None,
         )
     return result
 
 
 def _lijst_pages(wijk: Wijk, stad: Stad, komend: Agenda) -> list[SitePage]:
-    """The pages of each list of `wijk` that is longer than its home shows."""
+    """The pages of each list of `wijk`."""
     pages = []
     for naam, lijst in WIJKLIJSTEN.items():
         items = lijst.items(wijk, komend)
-        if len(items) <= OP_DE_WIJKPAGINA:
-            continue
         titel = lijst.titel.format(wijk=wijk.naam)
-        for pagina in paginate(items, lijst_url(wijk, naam), PER_PAGINA):
+        for pagina in paginate(items, wijk.alle(naam), PER_PAGINA):
             page = partial(_render_lijst, wijk=wijk, stad=stad, lijst=lijst, titel=titel, pagina=pagina)
             title = titel if pagina.number == 1 else f"{titel} (pagina {pagina.number} van {pagina.count})"
             # A list repeats its items' own pages: a search should lead to those.
