@@ -126,6 +126,7 @@ class Stop:
 PAGES = [
     Stop("home", ""),
     Stop("wijk", "wijken/soesterkwartier/"),
+    Stop("wijklijst", "wijken/soesterkwartier/alle/initiatieven/"),  # a wijk's whole list
     Stop("initiatief", "wijken/soesterkwartier/initiatieven/repair-cafe/"),
     Stop("activiteit", "wijken/soesterkwartier/agenda/repair-cafe/"),
     Stop("bericht", "wijken/soesterkwartier/nieuws/repair-cafe-viert-vijfhonderdste-reparatie/"),  # a photo in its text
