@@ -182,7 +182,7 @@ def test_static_filters_show_only_their_items(stad):
     assert ">Initiatief oost 1<" in idee and ">Initiatief oost 0<" not in idee
     # The overview links every static filter.
     alle = result.page("initiatieven/")
-    for href in ['href="../themas/ontmoeting/"', 'href="../wijken/west/#initiatieven"', 'href="gepauzeerd/"']:
+    for href in ['href="../themas/ontmoeting/"', 'href="../wijken/west/alle/initiatieven/"', 'href="gepauzeerd/"']:
         assert href in alle
 
 
