@@ -284,6 +284,24 @@ def test_the_citys_full_letter_links_each_days_rest_to_the_agenda(city):
     assert text.count("\n- ") == 14 * MAX_PER_DAG + 2 * MAX_PER_SOORT
 
 
+def test_a_cancelled_time_the_letter_leaves_out_is_still_said(city):
+    """Whoever planned to go must not miss that it does not go on: the letter says how many, and where."""
+    city.wijk("oost", "Oost")
+    for n in range(MAX_PER_DAG + 2):  # Tuesday 24 November; the two latest are cancelled
+        afgelast = {"afgelast": "De zaal is dicht."} if n >= MAX_PER_DAG else {}
+        city.activiteit("oost", f"uur-{n}", start=f"2026-11-24 {10 + n}:00", titel=f"Uur {n}", **afgelast)
+    stad = load_stad(city.root, vandaag=date(2026, 11, 23)).stad
+    letter = brief(stad, "oost", Week(2026, 48), Uitwisseling(stad))
+    assert (letter.afgelast, letter.afgelast_weggelaten) == (0, 2)
+    web = brief_html(letter, "nieuwsbrief/oost/")
+    assert "<strong>Let op:</strong> 2 keer die niet doorgaan staan niet in deze brief, wel in de agenda.</p>" in web
+    assert "Uur 6" not in web and "Nog 2 activiteiten op dinsdag 24 november 2026 in de agenda" in web
+    text = " ".join(tekst(letter, SITE_URL).split())  # as a mail program shows the wrapped lines
+    assert (
+        "Let op: 2 keer die niet doorgaan staan niet in deze brief, wel in de agenda. https://stad.example/wijken/oost/alle/agenda/" in text
+    )
+
+
 def test_a_letter_stays_a_letter_in_a_city_of_any_size(city):
     """Gmail shows a mail of at most 102 KB whole: a city of 30 wijken with a full agenda stays under it."""
     stad = _drukke_stad(city, 30, 14)

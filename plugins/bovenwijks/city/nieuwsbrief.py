@@ -171,6 +171,11 @@ class Brief:
         """How many of the times it lists don't go on."""
         return sum(1 for dag in self.dagen for k in dag.activiteiten if k.afgelast)
 
+    @property
+    def afgelast_weggelaten(self) -> int:
+        """How many of the times it leaves out (past a day's MAX_PER_DAG) don't go on: the letter says so, and where they are."""
+        return sum(1 for k in self.activiteiten if k.afgelast) - self.afgelast
+
 
 def _briefdag(dag: Dag) -> Briefdag:
     return Briefdag(dag.datum, dag.activiteiten[:MAX_PER_DAG], max(0, len(dag.activiteiten) - MAX_PER_DAG))

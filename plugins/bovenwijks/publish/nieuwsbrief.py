@@ -28,7 +28,7 @@ from bovenwijks.city.nieuwsbrief import Brief, Lijst
 from bovenwijks.dates import TZ, dutch_date, dutch_hours
 from bovenwijks.herhaling import GAAT_NIET_DOOR, beschrijving
 from bovenwijks.site import fotos
-from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, brief_html, feed_path, rest, titel
+from bovenwijks.site.nieuwsbriefpages import Nieuwsbrieven, adres, afgelast_weggelaten, brief_html, feed_path, rest, titel
 from bovenwijks.site.render import render
 
 # Inlined once per letter; nothing is fetched (a stylesheet link in the template would be an error).
@@ -118,6 +118,8 @@ def tekst(brief: Brief, site_url: str) -> str:
 
     if brief.activiteiten:
         kop("Agenda")
+        if brief.afgelast_weggelaten:
+            out += [*_regels(f"Let op: {afgelast_weggelaten(brief.afgelast_weggelaten)}"), f"  {site_url}{rest(brief, 'agenda', 1)[1]}", ""]
         for dag in brief.dagen:
             out += [dutch_date(dag.datum, weekday=True).capitalize(), ""]
             for k in dag.activiteiten:

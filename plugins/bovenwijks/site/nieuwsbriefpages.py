@@ -59,6 +59,11 @@ def rest(brief: Brief, soort: str, n: int, dag: date | None = None) -> tuple[str
     return tekst, target
 
 
+def afgelast_weggelaten(n: int) -> str:
+    """What a letter says of the `n` cancelled times it leaves out, and where residents find them."""
+    return f"{aantal(n, 'keer die niet doorgaat staat', 'keer die niet doorgaan staan')} niet in deze brief, wel in de agenda."
+
+
 def titel(brief: Brief) -> str:
     """`Nieuwsbrief Soesterkwartier, week 49 van 2026`: the mail's subject and the feed item's title."""
     return f"Nieuwsbrief {brief.naam}, {brief.week.naam}"
@@ -78,6 +83,7 @@ def brief_html(brief: Brief, url: str, *, root: str | None = None, niveau: int =
         niveau=niveau,
         adres=adres,
         rest=lambda soort, n, dag=None: rest(brief, soort, n, dag),
+        afgelast_weggelaten=afgelast_weggelaten,
         web=root is None,
     )
 
