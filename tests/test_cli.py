@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from city import REPO
 
-from bovenwijks.tools.cli import COMMANDS, dutch, main
+from bovenwijks.tools.cli import COMMANDS, command, dutch, main
 
 BOVENWIJKS = Path(sys.executable).with_name("bovenwijks")
 
@@ -23,9 +23,9 @@ def test_the_help_lists_every_subcommand_in_dutch():
     assert result.returncode == 0
     assert result.stdout.startswith("gebruik: bovenwijks [-h] [--version] COMMANDO ...")
     assert "commando's:" in result.stdout and "opties:" in result.stdout and "toon deze hulp" in result.stdout
-    for name, module in COMMANDS.items():
+    for name in COMMANDS:
         assert f"    {name}" in result.stdout
-        assert module.HELP.split(",")[0] in " ".join(result.stdout.split())
+        assert command(name).HELP.split(",")[0] in " ".join(result.stdout.split())
     assert "show this help" not in result.stdout and "usage:" not in result.stdout
 
 
@@ -75,3 +75,18 @@ def test_main_runs_a_subcommand_and_returns_its_code(city, capsys):
     city.write("wijken/oost/agenda/kapot.md", "geen frontmatter\n")
     assert main(["check", "--root", str(city.root)]) == 1
     assert "wijken/oost/agenda/kapot.md:1: de frontmatter ontbreekt" in capsys.readouterr().out
+
+
+def test_the_check_loads_only_its_own_subcommand(city):
+    """`bovenwijks check` runs as it would with every subcommand loaded, without importing what fetching needs."""
+    city.wijk("oost")
+    program = (
+        "import sys; from bovenwijks.tools.cli import main; code = main(['check', '--root', sys.argv[1]]); "
+        "print(code, 'bovenwijks.tools.ophalen' in sys.modules, 'httpx' in sys.modules)"
+    )
+    result = run(str(city.root), program=[sys.executable, "-c", program])
+    assert result.stdout.split() == ["0", "False", "False"], result.stdout + result.stderr
+    assert "Alles in orde: 1 wijk, 0 items." in result.stderr
+    # Asked for help first, every subcommand is there with its own.
+    helped = run("--help", "check")
+    assert helped.returncode == 0 and command("ophalen").HELP.split(",")[0] in " ".join(helped.stdout.split())

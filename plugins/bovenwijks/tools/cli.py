@@ -17,26 +17,35 @@ Makefile call the same subcommands.
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import sys
 from types import ModuleType
 from typing import NoReturn
 
-from bovenwijks.tools import check, generate, linkcheck, nieuwestad, nieuwsbrief, ophalen, scaffold
 from bovenwijks.tools.versie import versie
 
 PROG = "bovenwijks"
 
-# The subcommands, in the order the help lists them.
-COMMANDS: dict[str, ModuleType] = {
-    "check": check,
-    "nieuw": scaffold,
-    "genereer": generate,
-    "linkcheck": linkcheck,
-    "nieuwsbrief": nieuwsbrief,
-    "ophalen": ophalen,
-    "nieuwe-stad": nieuwestad,
+# The subcommands, in the order the help lists them, by module. A command line loads only the
+# subcommand it names (the help of `bovenwijks` itself loads them all): `bovenwijks check`, the
+# editors' check, then does not import what fetching and mailing need, half a second.
+COMMANDS: dict[str, str] = {
+    "check": "bovenwijks.tools.check",
+    "nieuw": "bovenwijks.tools.scaffold",
+    "genereer": "bovenwijks.tools.generate",
+    "linkcheck": "bovenwijks.tools.linkcheck",
+    "nieuwsbrief": "bovenwijks.tools.nieuwsbrief",
+    "ophalen": "bovenwijks.tools.ophalen",
+    "nieuwe-stad": "bovenwijks.tools.nieuwestad",
 }
+_HELP = ("-h", "--help", "--version")
+
+
+def command(name: str) -> ModuleType:
+    """The module of the subcommand `name` (a key of COMMANDS)."""
+    return importlib.import_module(COMMANDS[name])
+
 
 # argparse's own messages, which it writes in English, as editors should read them.
 _ERRORS = (
@@ -75,12 +84,27 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {dutch(message)}\nMeer uitleg: {self.prog} --help\n")
 
 
-def parser() -> Parser:
-    """The parser of `bovenwijks` and all its subcommands."""
+def _named(argv: list[str] | None) -> str | None:
+    """The subcommand that the command line `argv` runs, when it names one and asks for no help before it."""
+    for arg in argv or ():
+        if arg in _HELP:
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def parser(argv: list[str] | None = None) -> Parser:
+    """The parser of `bovenwijks` and its subcommands: for the command line `argv`, only the one it runs is loaded."""
     main_parser = Parser(prog=PROG, description="Werk aan de inhoud van de wijken: controleren, nieuwe bestanden maken en bijwerken.")
     main_parser.add_argument("--version", action="version", version=f"{PROG} {versie()}", help="toon de versie van bovenwijks")
     commands = main_parser.add_subparsers(title="commando's", metavar="COMMANDO", dest="command", required=True, parser_class=Parser)
-    for name, module in COMMANDS.items():
+    alone = _named(argv)
+    for name in COMMANDS:
+        if alone is not None and name != alone:
+            commands.add_parser(name)  # its name alone: nobody reads its help on this command line
+            continue
+        module = command(name)
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP[0].upper() + module.HELP[1:] + ".")
         module.arguments(sub)
         sub.set_defaults(run=module.run)
@@ -89,7 +113,8 @@ def parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run `bovenwijks` with `argv` (the command line without the program's name)."""
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv).parse_args(argv)
     return args.run(args)
 
 
