@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from bovenwijks.city.agenda import Dag, per_dag
 from bovenwijks.city.kennisuitwisseling import Regel, Uitwisseling
@@ -161,9 +162,13 @@ class Brief:
         """Whether there is nothing to tell: such a week has no letter."""
         return not (self.activiteiten or self.berichten or self.initiatieven or self.vragen or self.koppelingen)
 
-    @property
+    # Made once: the letter's HTML and text, and both of its counts of cancelled times, read it.
+    @cached_property
     def dagen(self) -> list[Briefdag]:
-        """The agenda by day, earliest first, each day's first MAX_PER_DAG times; a time still going on from before stands under the Monday."""
+        """The agenda by day, earliest first, each day's first MAX_PER_DAG times; a time still going on from before stands under the Monday.
+
+        Read once `activiteiten` is complete, as `brief` makes it.
+        """
         return [_briefdag(dag) for dag in per_dag(self.activiteiten, self.week.maandag)]
 
     @property
