@@ -201,12 +201,7 @@ def helpen_page(stad: Stad) -> SitePage:
         "helpen/index.md",
         "Meedoen en helpen",
         lambda body: render(
-            "helpen.html",
-            "helpen/",
-            stad=stad,
-            groepen=overzicht.meedoen(stad),
-            per_wijk=overzicht.MEEDOEN_PER_WIJK,
-            body=body,
+            "helpen.html", "helpen/", stad=stad, groepen=overzicht.meedoen(stad), per_wijk=overzicht.MEEDOEN_PER_WIJK, body=body
         ),
         description=f"Doe mee met een initiatief in jouw wijk van {stad.naam}, of begin zelf iets.",
     )
