@@ -22,7 +22,7 @@ from bovenwijks.content.plaats import DOCS
 from bovenwijks.content.placeholder import body_problems
 from bovenwijks.content.problem import Problem
 from bovenwijks.content.schema import ITEM_KINDS, WIJK, WIJKPLAN
-from bovenwijks.content.source import read_source
+from bovenwijks.content.source import Bronnen, read_source
 from bovenwijks.content.steden import Stadbron
 from bovenwijks.content.tekst import Link, lees
 from bovenwijks.content.validate import check_initiatieven, check_references, drop_broken, unique
@@ -131,9 +131,18 @@ _CHECKS = {Activiteit.folder: reeks.check}
 
 class _WijkLoader:
     def __init__(
-        self, root: Path, folder: Path, slug: str, vocab: Vocab | None, problems: list[Problem], history: Geschiedenis, vandaag: date
+        self,
+        root: Path,
+        folder: Path,
+        slug: str,
+        vocab: Vocab | None,
+        problems: list[Problem],
+        history: Geschiedenis,
+        vandaag: date,
+        bronnen: Bronnen | None = None,
     ):
         self.root, self.folder, self.slug, self.vocab, self.problems = root, folder, slug, vocab, problems
+        self.read_source = bronnen.read if bronnen is not None else read_source
         self.history, self.vandaag = history, vandaag
         self.prefix = self.rel(folder) + "/"  # `wijken/oost/`: the start of every path shown
         self.images = Checker(root, folder)
@@ -146,7 +155,7 @@ class _WijkLoader:
 
     def read(self, file: Path, kind, path: str | None = None) -> tuple[dict[str, Any] | None, Any]:
         path = path or self.rel(file)
-        source, problems = read_source(file, path)
+        source, problems = self.read_source(file, path)
         self.problems.extend(problems)
         if source is None:
             return None, None
@@ -251,7 +260,7 @@ class _WijkLoader:
         False when the page is no text MkDocs can read (not UTF-8), and is left out: MkDocs
         would stop the whole build on it.
         """
-        source, problems = read_source(file, path, frontmatter_required=False)
+        source, problems = self.read_source(file, path, frontmatter_required=False)
         self.problems.extend(problems)
         if source is not None:
             self._text_images(source.body, source.body_line, path)
@@ -370,12 +379,21 @@ class _WijkLoader:
 
 
 def load_stad(
-    root: Path, naam: str = "Amersfoort", wijken_dir: str = WIJKEN, vandaag: date | None = None, andere_steden: Sequence[Stadbron] = ()
+    root: Path,
+    naam: str = "Amersfoort",
+    wijken_dir: str = WIJKEN,
+    vandaag: date | None = None,
+    andere_steden: Sequence[Stadbron] = (),
+    bronnen: Bronnen | None = None,
 ) -> Loaded:
     """Load the city under the project `root` (which holds `wijken/` and `content/`), on the day `vandaag` (today by default).
 
     `andere_steden`: the cities it exchanges knowledge with, whose snapshots are read too.
+    `bronnen`: the files as the last build read them (under `mkdocs serve`), so that only
+    the changed ones are parsed again.
     """
+    if bronnen is not None:
+        bronnen.opnieuw()
     root = Path(root)
     vandaag = vandaag or date.today()
     problems: list[Problem] = []
@@ -407,7 +425,7 @@ def load_stad(
                 )
             )
             continue
-        loader = _WijkLoader(root, folder, slug, vocab, problems, history, vandaag)
+        loader = _WijkLoader(root, folder, slug, vocab, problems, history, vandaag, bronnen)
         wijk, _ = loader.load()
         wijken[slug] = wijk
         teksten.update(loader.links)

@@ -200,6 +200,11 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
         raw = file.read_bytes()
     except OSError as error:
         return None, [Problem(path, 1, f"het bestand kan niet gelezen worden ({error.strerror})")]
+    return parse_source(raw, path, frontmatter_required=frontmatter_required)
+
+
+def parse_source(raw: bytes, path: str, *, frontmatter_required: bool = True) -> tuple[Source | None, list[Problem]]:
+    """`read_source` of a file's bytes `raw`."""
     if raw.startswith(BOM):
         raw = raw[len(BOM) :]
     try:
@@ -255,3 +260,36 @@ def read_source(file: Path, path: str, *, frontmatter_required: bool = True) -> 
             Problem(path, node.start_mark.line + 2, "de frontmatter moet bestaan uit regels 'sleutel: waarde' (zoals 'titel: Repair Café')")
         ]
     return Source(path, node, body, end + 2), _hashes(node, yaml_lines, path)
+
+
+class Bronnen:
+    """What `read_source` made of each file, kept from one build of `mkdocs serve` to the next.
+
+    A file whose bytes did not change since the last build is not parsed again: composing
+    the YAML of every file was half of loading a city. Only for serve: a single build reads
+    each file once, and would only keep the node trees longer. The `Source`s are shared
+    between builds, so nothing may change them (nothing does: they are read, then converted).
+    """
+
+    def __init__(self) -> None:
+        self._vorige: dict[tuple[str, bool], tuple[bytes, Source | None, tuple[Problem, ...]]] = {}
+        self._deze: dict[tuple[str, bool], tuple[bytes, Source | None, tuple[Problem, ...]]] = {}
+
+    def opnieuw(self) -> None:
+        """A new build begins: what the last build read is kept for it, and nothing older,
+        so that a file removed under serve does not stay in memory."""
+        self._vorige, self._deze = self._deze, {}
+
+    def read(self, file: Path, path: str, *, frontmatter_required: bool = True) -> tuple[Source | None, list[Problem]]:
+        """`read_source(file, path)`, from the last build's result when the file is the same."""
+        try:
+            raw = file.read_bytes()
+        except OSError:
+            return read_source(file, path, frontmatter_required=frontmatter_required)
+        key = (path, frontmatter_required)
+        kept = self._deze.get(key) or self._vorige.get(key)
+        if kept is None or kept[0] != raw:
+            source, problems = parse_source(raw, path, frontmatter_required=frontmatter_required)
+            kept = (raw, source, tuple(problems))
+        self._deze[key] = kept
+        return kept[1], list(kept[2])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import font_source_sans_pro
@@ -40,6 +41,9 @@ class Affiche:
     html: str
 
 
+# Kept for the process: the codes are the same every build (one per wijk), and making
+# them is about 30 ms each, which `mkdocs serve` would spend again on every save.
+@lru_cache(maxsize=1024)
 def qr(url: str) -> Markup:
     """The QR code of `url` as an SVG element, black on white with its quiet zone.
 

@@ -20,6 +20,7 @@ from bovenwijks.content import steden
 from bovenwijks.content.geschiedenis import Geschiedenis
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.problem import Problem, weggelaten
+from bovenwijks.content.source import Bronnen
 from bovenwijks.mkdocs import ASSETS, THEME
 from bovenwijks.mkdocs.affiche import AfficheBestanden
 from bovenwijks.mkdocs.fotos import FotoBestanden
@@ -80,6 +81,13 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.dubbel = DubbeleLinks()
+        self.bronnen: Bronnen | None = None
+
+    # Having this event is also what makes `mkdocs serve` keep this object from build to
+    # build (MkDocs' plugin cache keeps only plugins with `on_startup` or `on_shutdown`).
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Only serve builds again and again; a single build would just hold the files longer.
+        self.bronnen = Bronnen() if command == "serve" else None
 
     # Any priority will do: MkDocs checks links only when it renders the pages, after
     # `on_files` has filled the filter with the links our check reported.
@@ -119,7 +127,12 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         loaded = load_stad(
-            self.root, naam=self.config.stad, wijken_dir=self.config.wijken_dir, vandaag=self.vandaag, andere_steden=self.andere_steden
+            self.root,
+            naam=self.config.stad,
+            wijken_dir=self.config.wijken_dir,
+            vandaag=self.vandaag,
+            andere_steden=self.andere_steden,
+            bronnen=self.bronnen,
         )
         self.stad, self.problems, self.geschiedenis = loaded.stad, loaded.problems, loaded.geschiedenis
         self.dubbel.gemeld = loaded.gemelde_links  # MkDocs' English warning for each is left out
