@@ -1,4 +1,5 @@
-"""What `mkdocs serve` keeps from one build to the next: the parsed files, and the posters' QR codes.
+"""What `mkdocs serve` keeps from one build to the next: the parsed files, the anchors of the
+pages links point into, and the posters' QR codes.
 
 Each is a speed trick, pinned here against the plain way: a file read from the last build's
 result is what reading it afresh gives, and a site rebuilt under serve after a change is the
@@ -16,6 +17,7 @@ from city import City
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from bovenwijks.content.links import ankers, bewaarde_ankers
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.source import Bronnen, read_source
 from bovenwijks.site.affiche import qr
@@ -91,6 +93,19 @@ def test_a_qr_code_kept_for_the_process_is_the_one_segno_makes(url):
     fresh = segno.make(url, error="m").svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True)
     assert qr(url) == fresh
     assert qr(url) is qr(url)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Meedoen\n\n## Een wijk\n\n## Een wijk\n",
+        "## Zelf gekozen {#eigen}\n\n<a id=\"los\"></a>\n",
+        "Geen koppen.\n",
+    ],
+)
+def test_anchors_kept_for_the_process_are_the_ones_markdown_makes(text):
+    assert dict(bewaarde_ankers(text)) == ankers(text)
+    assert bewaarde_ankers(text) is bewaarde_ankers(text)
 
 
 def _plain(result):

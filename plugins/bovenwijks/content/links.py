@@ -25,9 +25,11 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -106,6 +108,20 @@ def ankers(text: str, md: markdown.Markdown | None = None) -> dict[str, str]:
     return found
 
 
+@cache
+def _markdown() -> markdown.Markdown:
+    """The one converter the anchors are read with: making one is slow."""
+    return markdown.Markdown(extensions=list(ANKER_EXTENSIES))
+
+
+# Kept for the process: under `mkdocs serve` every build checks the links into the same
+# pages, and converting a long one (the editors' guide) was a seventh of loading a city.
+@lru_cache(maxsize=1024)
+def bewaarde_ankers(text: str) -> Mapping[str, str]:
+    """`ankers(text)`, read-only, and made once for each text."""
+    return MappingProxyType(ankers(text, _markdown()))
+
+
 @dataclass
 class Site:
     """Every place of a city's site that a link may point at, and what is known of places
@@ -126,17 +142,16 @@ class Site:
     kapot: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._ankers: dict[str, dict[str, str] | None] = {}
+        self._ankers: dict[str, Mapping[str, str] | None] = {}
         self._adressen: dict[str, str] | None = None
         self._vermist: dict[str, str] | None = None
         self._mappen: dict[str, list[str]] | None = None
-        self._md: markdown.Markdown | None = None
 
     def bestaat(self, place: str) -> bool:
         """Whether a link to `place` resolves in the build (or may: pages made of the city)."""
         return place in self.places or gegenereerd(place)
 
-    def ankers(self, place: str) -> dict[str, str] | None:
+    def ankers(self, place: str) -> Mapping[str, str] | None:
         """The anchors of the page at `place`; None when its text is not known before the build."""
         if place not in self._ankers:
             text = self.tekst.get(place)
@@ -146,11 +161,7 @@ class Site:
                 except (OSError, UnicodeDecodeError):
                     text = None
                 text = _without_frontmatter(text) if text is not None else None
-            if text is None:
-                self._ankers[place] = None
-            else:
-                self._md = self._md or markdown.Markdown(extensions=list(ANKER_EXTENSIES))
-                self._ankers[place] = ankers(text, self._md)
+            self._ankers[place] = None if text is None else bewaarde_ankers(text)
         return self._ankers[place]
 
     def op_adres(self, address: str) -> str | None:
