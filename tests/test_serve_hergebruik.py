@@ -99,7 +99,7 @@ def test_a_qr_code_kept_for_the_process_is_the_one_segno_makes(url):
     "text",
     [
         "# Meedoen\n\n## Een wijk\n\n## Een wijk\n",
-        "## Zelf gekozen {#eigen}\n\n<a id=\"los\"></a>\n",
+        '## Zelf gekozen {#eigen}\n\n<a id="los"></a>\n',
         "Geen koppen.\n",
     ],
 )
