@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 import segno
+import yaml
 from city import City
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from bovenwijks.content.links import ankers, bewaarde_ankers
 from bovenwijks.content.load import load_stad
@@ -90,9 +92,10 @@ def test_a_city_loaded_again_after_a_change_is_the_city_loaded_afresh(tmp_path):
 
 @pytest.mark.parametrize("url", ["https://stad.example/wijken/oost/", "https://stad.example/agenda/"])
 def test_a_qr_code_kept_for_the_process_is_the_one_segno_makes(url):
-    fresh = segno.make(url, error="m").svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True)
-    assert qr(url) == fresh
+    assert qr(url) == qr.__wrapped__(url)
     assert qr(url) is qr(url)
+    # And it is segno's code of that address (tests/test_affiche.py scans a poster's with zbarimg).
+    assert segno.make(url, error="m").svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True) == qr(url)
 
 
 @pytest.mark.parametrize(
@@ -108,11 +111,29 @@ def test_anchors_kept_for_the_process_are_the_ones_markdown_makes(text):
     assert bewaarde_ankers(text) is bewaarde_ankers(text)
 
 
+def test_two_files_of_the_same_bytes_keep_their_own_paths(tmp_path):
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("---\ntitel: Soep #2\n---\n", encoding="utf-8")
+    bronnen = Bronnen()
+    for name in ("a.md", "b.md"):
+        source, problems = bronnen.read(tmp_path / name, f"wijken/oost/{name}")
+        assert source.path == f"wijken/oost/{name}" and [p.path for p in problems] == [f"wijken/oost/{name}"]
+
+
+def test_anchors_of_one_text_do_not_carry_over_to_the_next():
+    # The converter is shared: the toc extension's count of ids seen must start again.
+    bewaarde_ankers.cache_clear()
+    first, second = "## Een wijk\n", "## Een wijk\n\n## Een wijk\n"
+    assert dict(bewaarde_ankers(first)) == ankers(first) == {"een-wijk": "Een wijk"}
+    assert dict(bewaarde_ankers(second)) == ankers(second) == {"een-wijk": "Een wijk", "een-wijk_1": "Een wijk"}
+
+
 def _plain(result):
     source, problems = result
     if source is None:
         return None, problems
-    return (source.path, source.body, source.body_line, source.node and source.node.start_mark.line), problems
+    node = yaml.serialize(source.node) if source.node is not None else None
+    return (source.path, source.body, source.body_line, node), problems
 
 
 def _site(folder: Path) -> dict[str, bytes]:
@@ -132,7 +153,16 @@ def _build(root: Path, site: Path, command: str):
     return config.plugins["bovenwijks/wijken"]
 
 
-def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path):
+@pytest.fixture
+def plugin_cache(monkeypatch):
+    """A cache of plugins of this test's own: MkDocs keeps one for the whole process, and
+    what serve keeps must not reach the other tests' builds (nor a clean build here)."""
+    cache: dict = {}
+    monkeypatch.setattr(dict(MkDocsConfig._schema)["plugins"], "plugin_cache", cache)
+    return cache
+
+
+def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, plugin_cache):
     root = tmp_path / "stad"
     city = City(root)
     city.wijk("oost", "Oost")
@@ -152,8 +182,9 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path):
     # Serve loads the configuration again for each build; the plugin is the one it kept.
     second = _build_again(root, tmp_path / "serve")
     assert second is first
+    plugin_cache.clear()  # a clean build: the plugins made anew, as by `mkdocs build`
     clean = _build(root, tmp_path / "clean", "build")
-    assert clean.bronnen is None
+    assert clean is not first and clean.bronnen is None
     rebuilt, afresh = _site(tmp_path / "serve"), _site(tmp_path / "clean")
     assert rebuilt.keys() == afresh.keys()
     assert [path for path in rebuilt if rebuilt[path] != afresh[path]] == []

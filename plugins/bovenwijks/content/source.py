@@ -43,9 +43,12 @@ BOM = b"\xef\xbb\xbf"
 FENCE = "---"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
-    """A Markdown file split into its frontmatter node and its body."""
+    """A Markdown file split into its frontmatter node and its body.
+
+    Frozen: under `mkdocs serve` one build's `Source` is given to the next (`Bronnen`).
+    """
 
     path: str
     node: yaml.MappingNode | None
@@ -268,7 +271,7 @@ class Bronnen:
     A file whose bytes did not change since the last build is not parsed again: composing
     the YAML of every file was half of loading a city. Only for serve: a single build reads
     each file once, and would only keep the node trees longer. The `Source`s are shared
-    between builds, so nothing may change them (nothing does: they are read, then converted).
+    between builds, so nothing may change them: they are frozen, and their nodes only read.
     """
 
     def __init__(self) -> None:

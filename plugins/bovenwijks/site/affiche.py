@@ -41,8 +41,9 @@ class Affiche:
     html: str
 
 
-# Kept for the process: the codes are the same every build (one per wijk), and making
-# them is about 30 ms each, which `mkdocs serve` would spend again on every save.
+# Kept for the process: the codes are the same every build (one per wijk and the city's),
+# and making them took a quarter of a second at 30 wijken, which `mkdocs serve` spent again
+# on every save.
 @lru_cache(maxsize=1024)
 def qr(url: str) -> Markup:
     """The QR code of `url` as an SVG element, black on white with its quiet zone.

@@ -33,7 +33,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        # Every build starts afresh: MkDocs makes this plugin anew for each build of
+        # `mkdocs serve` today (it has no `on_startup`), but a kept one must not see the last build.
         self.pages = MountedPages()
         self.feeds: list[Feed] = []
         self.publicatie: Publicatie | None = None

@@ -27,7 +27,8 @@ class KennisPlugin(BasePlugin[KennisConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        # Every build starts afresh: MkDocs makes this plugin anew for each build of
+        # `mkdocs serve` today (it has no `on_startup`), but a kept one must not see the last build.
         self.pages = MountedPages()
         self.sections: dict[str, Callable[[str], str]] = {}
         self.uitwisseling: Uitwisseling | None = None

@@ -24,7 +24,8 @@ class OverzichtPlugin(BasePlugin[OverzichtConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        # Every build starts afresh: MkDocs makes this plugin anew for each build of
+        # `mkdocs serve` today (it has no `on_startup`), but a kept one must not see the last build.
         self.wijken = wijken_plugin(config, "bovenwijks/overzicht")
         self.pages = MountedPages()
         if self.config.per_page < 1:

@@ -92,7 +92,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # Any priority will do: MkDocs checks links only when it renders the pages, after
     # `on_files` has filled the filter with the links our check reported.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # `mkdocs serve` keeps this object across rebuilds: start every build afresh.
+        # `mkdocs serve` keeps this object across rebuilds (`on_startup`): start every build afresh.
         self.dubbel.install()
         config.theme.dirs[:] = theme_dirs(config.theme.dirs, config.theme.custom_dir)
         self.root = Path(config.config_file_path).parent
