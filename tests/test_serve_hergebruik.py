@@ -145,10 +145,12 @@ def _site(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def _build(root: Path, site: Path, command: str):
-    """A build as the command line makes it: `on_startup` once, then the build."""
+def _build(root: Path, site: Path, command: str | None = None):
+    """A build as the command line makes it, `on_startup` first; without `command` a
+    rebuild under serve: the configuration loaded again, no `on_startup`."""
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command=command, dirty=False)
+    if command is not None:
+        config.plugins.on_startup(command=command, dirty=False)
     build(config)
     return config.plugins["bovenwijks/wijken"]
 
@@ -180,7 +182,7 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     city.activiteit("oost", "reparatiemiddag", start="2026-12-12 14:00", titel="Reparatiemiddag", initiatief="repair-cafe")
     (root / "wijken/west/nieuws/nieuws.md").write_text("---\ntitel: [kapot\n---\n", encoding="utf-8")
     # Serve loads the configuration again for each build; the plugin is the one it kept.
-    second = _build_again(root, tmp_path / "serve")
+    second = _build(root, tmp_path / "serve")
     assert second is first
     plugin_cache.clear()  # a clean build: the plugins made anew, as by `mkdocs build`
     clean = _build(root, tmp_path / "clean", "build")
@@ -190,10 +192,3 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     assert [path for path in rebuilt if rebuilt[path] != afresh[path]] == []
     assert "Repair Café Oost" in rebuilt["wijken/oost/initiatieven/repair-cafe/index.html"].decode()
     assert "Nieuws uit West" not in rebuilt["wijken/west/index.html"].decode()
-
-
-def _build_again(root: Path, site: Path):
-    """A rebuild under serve: the configuration loaded again, no `on_startup`, the same folder."""
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-    build(config)
-    return config.plugins["bovenwijks/wijken"]

@@ -265,6 +265,10 @@ def parse_source(raw: bytes, path: str, *, frontmatter_required: bool = True) ->
     return Source(path, node, body, end + 2), _hashes(node, yaml_lines, path)
 
 
+# By (path, frontmatter_required): a file's bytes, and what they were read into.
+_Kept = dict[tuple[str, bool], tuple[bytes, Source | None, tuple[Problem, ...]]]
+
+
 class Bronnen:
     """What `read_source` made of each file, kept from one build of `mkdocs serve` to the next.
 
@@ -275,8 +279,8 @@ class Bronnen:
     """
 
     def __init__(self) -> None:
-        self._vorige: dict[tuple[str, bool], tuple[bytes, Source | None, tuple[Problem, ...]]] = {}
-        self._deze: dict[tuple[str, bool], tuple[bytes, Source | None, tuple[Problem, ...]]] = {}
+        self._vorige: _Kept = {}
+        self._deze: _Kept = {}
 
     def opnieuw(self) -> None:
         """A new build begins: what the last build read is kept for it, and nothing older,
