@@ -1,5 +1,5 @@
 """What `mkdocs serve` keeps from one build to the next: the parsed files, the anchors of the
-pages links point into, and the posters' QR codes.
+pages links point into, the posters' QR codes, and the HTML of pages that did not change.
 
 Each is a speed trick, pinned here against the plain way: a file read from the last build's
 result is what reading it afresh gives, and a site rebuilt under serve after a change is the
@@ -18,10 +18,14 @@ from city import City
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from bovenwijks.content.links import ankers, bewaarde_ankers
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.source import Bronnen, read_source
+from bovenwijks.mkdocs.keptpages import _templates, page_key
 from bovenwijks.site.affiche import qr
 
 FILES = {
@@ -184,6 +188,8 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     # Serve loads the configuration again for each build; the plugin is the one it kept.
     second = _build(root, tmp_path / "serve")
     assert second is first
+    # Pages that show none of the changes were printed as the first build's theme made them.
+    assert second.kept is not None and second.kept.kept > 0
     plugin_cache.clear()  # a clean build: the plugins made anew, as by `mkdocs build`
     clean = _build(root, tmp_path / "clean", "build")
     assert clean is not first and clean.bronnen is None
@@ -192,3 +198,116 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     assert [path for path in rebuilt if rebuilt[path] != afresh[path]] == []
     assert "Repair Café Oost" in rebuilt["wijken/oost/initiatieven/repair-cafe/index.html"].decode()
     assert "Nieuws uit West" not in rebuilt["wijken/west/index.html"].decode()
+
+
+def test_a_site_rebuilt_under_serve_after_a_change_of_configuration_keeps_no_page(tmp_path, plugin_cache):
+    root = tmp_path / "stad"
+    city = City(root)
+    city.wijk("oost", "Oost")
+    city.initiatief("oost", "soep", titel="Soep")
+    city.write_config(copyright="Bewoners van Oost")
+    _build(root, tmp_path / "serve", "serve")
+    # Only the theme's frame prints it, in every page's footer: no page may be reused.
+    city.write_config(copyright="Bewoners van heel Amersfoort")
+    second = _build(root, tmp_path / "serve")
+    assert second.kept is not None and second.kept.kept == 0 and len(second.kept) > 0
+    plugin_cache.clear()
+    _build(root, tmp_path / "clean", "build")
+    rebuilt, afresh = _site(tmp_path / "serve"), _site(tmp_path / "clean")
+    assert [path for path in rebuilt if rebuilt[path] != afresh.get(path)] == []
+    assert "Bewoners van heel Amersfoort" in rebuilt["wijken/oost/initiatieven/soep/index.html"].decode()
+
+
+def test_a_site_rebuilt_under_serve_after_a_change_of_a_template_keeps_no_page(tmp_path, plugin_cache):
+    root = tmp_path / "stad"
+    city = City(root)
+    city.wijk("oost", "Oost")
+    city.initiatief("oost", "soep", titel="Soep")
+    city.write_config()
+    # A city's own `custom_dir` with a footer of its own, which an editor of the site changes.
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    copyright = root / "overrides/partials/copyright.html"
+    copyright.parent.mkdir(parents=True)
+    copyright.write_text("<p>Gemaakt in Oost</p>", encoding="utf-8")
+    first = _build(root, tmp_path / "serve", "serve")
+    # Nothing changed: every page is the last build's.
+    again = _build(root, tmp_path / "serve")
+    assert again is first and again.kept.kept == len(again.kept) > 0
+    copyright.write_text("<p>Gemaakt in heel Amersfoort</p>", encoding="utf-8")
+    second = _build(root, tmp_path / "serve")
+    assert second.kept.kept == 0
+    page = _site(tmp_path / "serve")["wijken/oost/initiatieven/soep/index.html"].decode()
+    assert "Gemaakt in heel Amersfoort" in page and "Gemaakt in Oost" not in page
+
+
+def _page(tmp_path, src_uri="wijken/oost/soep.md", **changes):
+    """A page as MkDocs makes it, with its content, title, meta and table of contents set."""
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Teststad", "site_url": "https://example.org/", "docs_dir": str(tmp_path)})
+    assert config.validate() == ([], [])
+    page = Page(None, File(src_uri, str(tmp_path), str(tmp_path / "site"), True), config)
+    page.title = changes.get("title", "Soep")
+    page.meta = changes.get("meta", {"titel": "Soep"})
+    page.content = changes.get("content", '<h2 id="wanneer">Wanneer</h2><p>Elke dinsdag.</p>')
+    page.toc = get_toc(changes.get("toc", [{"level": 2, "id": "wanneer", "name": "Wanneer", "children": []}]))
+    page.edit_url = changes.get("edit_url", "https://github.com/test/stad/edit/main/wijken/oost/soep.md")
+    return page
+
+
+CONTEXT = {"page": None, "base_url": "../..", "config": None, "nav": None, "extra_css": [], "extra_javascript": []}
+
+# Each is one thing the theme prints of a page, changed; the page's fingerprint must change too.
+CHANGES = {
+    "its content": {"content": "<p>Elke woensdag.</p>"},
+    "its title": {"title": "Soep en spel"},
+    "its meta": {"meta": {"titel": "Soep", "status": "gestopt"}},
+    "its table of contents": {"toc": [{"level": 2, "id": "waar", "name": "Waar", "children": []}]},
+    "its edit link": {"edit_url": "https://github.com/test/stad/edit/main/wijken/oost/soep/index.md"},
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_page_s_fingerprint_changes_with_what_the_theme_prints(tmp_path, change):
+    key = page_key(_page(tmp_path), dict(CONTEXT), b"build", ())
+    assert key is not None
+    assert page_key(_page(tmp_path), dict(CONTEXT), b"build", ()) == key  # the same page again
+    assert page_key(_page(tmp_path, **CHANGES[change]), dict(CONTEXT), b"build", ()) != key
+
+
+# The same page elsewhere, in another build or among other pages: its fingerprint differs.
+ELSEWHERE = {
+    "another page": lambda tmp_path: (_page(tmp_path, "wijken/west/soep.md"), CONTEXT, b"build", ()),
+    "another build": lambda tmp_path: (_page(tmp_path), CONTEXT, b"another", ()),
+    "another navigation": lambda tmp_path: (_page(tmp_path), CONTEXT, b"build", (("Page", "Oost", "/oost/", ()),)),
+    "another base": lambda tmp_path: (_page(tmp_path), CONTEXT | {"base_url": "../../.."}, b"build", ()),
+    "another style sheet": lambda tmp_path: (_page(tmp_path), CONTEXT | {"extra_css": ["x.css"]}, b"build", ()),
+}
+
+
+@pytest.mark.parametrize("elsewhere", ELSEWHERE)
+def test_a_page_s_fingerprint_changes_with_its_place_and_build(tmp_path, elsewhere):
+    page, context, build_key, nav = ELSEWHERE[elsewhere](tmp_path)
+    assert page_key(page, dict(context), build_key, nav) != page_key(_page(tmp_path), dict(CONTEXT), b"build", ())
+
+
+def test_a_page_whose_context_holds_a_plugin_s_own_variable_is_never_kept(tmp_path):
+    # What a plugin puts in the context the fingerprint does not know: the page is rendered.
+    assert page_key(_page(tmp_path), CONTEXT | {"git_revision": "abc"}, b"build", ()) is None
+
+
+def test_the_templates_fingerprint_follows_the_templates_and_not_the_icons(tmp_path):
+    theme = tmp_path / "theme"
+    (theme / "partials").mkdir(parents=True)
+    (theme / ".icons").mkdir()
+    (theme / "partials/footer.html").write_text("<footer>Oost</footer>", encoding="utf-8")
+    first = _templates([str(theme)])
+    (theme / ".icons/soep.svg").write_text("<svg/>", encoding="utf-8")
+    (theme / ".icons/soep.html").write_text("<svg/>", encoding="utf-8")
+    assert _templates([str(theme)]) == first
+    (theme / "partials/footer.html").write_text("<footer>West</footer>", encoding="utf-8")
+    assert _templates([str(theme)]) not in (first, None)
+    # A template that prints the build's time differs on every build: no page is kept.
+    (theme / "partials/footer.html").write_text("<footer>{{ build_date_utc }}</footer>", encoding="utf-8")
+    assert _templates([str(theme)]) is None

@@ -24,6 +24,7 @@ from bovenwijks.content.source import Bronnen
 from bovenwijks.mkdocs import ASSETS, THEME
 from bovenwijks.mkdocs.affiche import AfficheBestanden
 from bovenwijks.mkdocs.fotos import FotoBestanden
+from bovenwijks.mkdocs.keptpages import KeptPages
 from bovenwijks.mkdocs.linkmeldingen import DubbeleLinks
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
 from bovenwijks.mkdocs.themecache import ThemeCache
@@ -82,12 +83,14 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         super().__init__()
         self.dubbel = DubbeleLinks()
         self.bronnen: Bronnen | None = None
+        self.kept: KeptPages | None = None
 
     # Having this event is also what makes `mkdocs serve` keep this object from build to
     # build (MkDocs' plugin cache keeps only plugins with `on_startup` or `on_shutdown`).
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only serve builds again and again; a single build would just hold the files longer.
         self.bronnen = Bronnen() if command == "serve" else None
+        self.kept = KeptPages() if command == "serve" else None
 
     # Any priority will do: MkDocs checks links only when it renders the pages, after
     # `on_files` has filled the filter with the links our check reported.
@@ -167,6 +170,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # so every photo a page shows is known.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bovenwijks_cache"] = self.theme_cache
+        if self.kept is not None:
+            self.kept.begin(config)
         self.fotos.withhold(files)
         self.affiches.withhold(files)
         return env
@@ -183,7 +188,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # Lowest priority: Material's search (0) has read the page, so what it should skip can
     # go back in; every plugin has added its sections, so the table of contents is complete.
     @event_priority(-100)
-    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+    def _finish_page(self, context, *, page, config: MkDocsConfig, nav):
         restore(page)
         if self.geschiedenis.hernoemd and page.title:
             self.titels[unquote(page.url)] = page.title
@@ -194,6 +199,21 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         if self.site_url:  # share previews need absolute addresses
             page.meta["bovenwijks_delen"] = self.fotos.share_tags(page, self.pages.get(page), config, self.site_url)
         return context
+
+    # Far below every plugin's own: the page and its context are what the theme will render.
+    @event_priority(-1000)
+    def _kept_page(self, context, *, page, config: MkDocsConfig, nav):
+        return context if self.kept is None else self.kept.context(context, page, nav)
+
+    on_page_context = CombinedEvent(_finish_page, _kept_page)
+
+    # First: kept is what the theme made, before any plugin changes the HTML, as a kept page
+    # goes through every plugin's `on_post_page` again.
+    @event_priority(100)
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        if self.kept is not None:
+            self.kept.keep(output, page)
+        return output
 
     def _stop_filtering(self, *, config: MkDocsConfig) -> None:
         self.dubbel.remove()  # every link and anchor has been checked by now
