@@ -19,7 +19,8 @@ from bovenwijks.mkdocs import THEME
 
 INSTALLED = Path(material.__file__).parent / "templates"
 ORIGINALS = REPO / "tests" / "material"
-OVERRIDES = sorted(p.relative_to(THEME).as_posix() for p in THEME.rglob("*.html"))
+# Templates of our own, which Material does not have, are named `bovenwijks-*.html`.
+OVERRIDES = sorted(p.relative_to(THEME).as_posix() for p in THEME.rglob("*.html") if not p.name.startswith("bovenwijks-"))
 _BLOCK = re.compile(r"{%-?\s*block\s+(\w+)")
 
 
