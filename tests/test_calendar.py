@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from calendars import expected, instances, reeksen
-from icalendar import Calendar
+from icalendar import Calendar, Event, vRecur
 
 from bovenwijks.content.load import load_stad
 from bovenwijks.dates import TZ
 from bovenwijks.herhaling import keren
-from bovenwijks.publish.calendar import JAREN_HOOGSTENS, Events, eigen_kalender, eigen_kalenders, ics, kalenders
+from bovenwijks.publish.calendar import JAREN_HOOGSTENS, Events, Regel, component, eigen_kalender, eigen_kalenders, ics, kalenders
 
 SITE = "https://stad.example/"
 NASTY = "<script>alert(1)</script> & Café Eén; ĳsbaan, ijs"
@@ -386,3 +386,47 @@ def test_a_series_until_the_last_day_there_is_still_has_its_calendar(city):
     lines = _unfolded(data)
     assert "RRULE:FREQ=YEARLY;UNTIL=99991231T225959Z" in lines
     assert lines.count("BEGIN:STANDARD") < 2 * (JAREN_HOOGSTENS + 2)  # not eight thousand years of changes
+
+
+_START = datetime(2026, 12, 8, 19, 30, tzinfo=TZ)
+# Components as icalendar is given them the plain way: (kind, [(name, value, parameters)]).
+COMPONENTS = {
+    "one time": (Event, [("uid", "oost/agenda/soep@example.org", None), ("dtstart", _START), ("summary", "Soep; met brood, en thee")]),
+    "a series": (
+        Event,
+        [
+            ("dtstart", _START),
+            (
+                "rrule",
+                vRecur({"freq": "WEEKLY", "byday": ["TU", "TH"], "wkst": "MO", "until": datetime(2027, 6, 30, 21, 59, 59, tzinfo=UTC)}),
+            ),
+            ("exdate", [_START + timedelta(days=7), _START + timedelta(days=14)]),
+            ("categories", ["Ontmoeten", "Eten"]),
+        ],
+    ),
+    "a whole day": (Event, [("dtstart", date(2027, 4, 27)), ("dtend", date(2027, 4, 28)), ("description", "Koningsdag " * 20)]),
+    "a calendar": (
+        Calendar,
+        [("prodid", "-//Bovenwijks//Agenda Amersfoort//NL"), ("refresh-interval", timedelta(hours=12), {"VALUE": "DURATION"})],
+    ),
+}
+
+
+def _key(value):
+    """A value as `Events` hands it to `component`: lists as tuples, an RRULE as a `Regel`."""
+    if isinstance(value, vRecur):
+        return Regel.van(dict(value))
+    return tuple(value) if isinstance(value, list) else value
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_a_component_made_once_is_what_icalendar_writes(name):
+    kind, properties = COMPONENTS[name]
+    plain = kind()
+    for name_, value, *parameters in properties:
+        plain.add(name_, value, parameters=parameters[0] if parameters else None)
+    key = tuple((n, _key(v), tuple((p[0] or {}).items()) if p else ()) for n, v, *p in properties)
+    made = component(kind, key)
+    assert made == plain.to_ical()
+    # The second time it is the same bytes, not made again.
+    assert component(kind, key) is made

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Component, Event, Timezone, vRecur
@@ -164,10 +165,10 @@ class Events:
         """The VEVENTs of `activiteit` (a series: with its cancelled times), folded, CRLF."""
         ical = self._ical.get(activiteit.identity)
         if ical is None:
-            ical = self._ical[activiteit.identity] = b"".join(_folded(e) for e in self.vevents(activiteit))
+            ical = self._ical[activiteit.identity] = b"".join(component(Event, e) for e in self.vevents(activiteit))
         return ical
 
-    def vevents(self, activiteit: Activiteit) -> list[Event]:
+    def vevents(self, activiteit: Activiteit) -> list[Eigenschappen]:
         """The VEVENT of `activiteit`, then one for each time of its series cancelled with a reason."""
         events = [self._event(activiteit, activiteit, activiteit.afgelast)]
         herhaling = activiteit.herhaling
@@ -179,46 +180,47 @@ class Events:
                 events.append(self._event(activiteit, keer, keer.afgelast, _origineel(activiteit, uitzondering.datum)))
         return events
 
-    def _event(self, activiteit: Activiteit, tijdvak: Tijdvak, afgelast: str | None, recurrence_id: date | datetime | None = None) -> Event:
+    def _event(
+        self, activiteit: Activiteit, tijdvak: Tijdvak, afgelast: str | None, recurrence_id: date | datetime | None = None
+    ) -> Eigenschappen:
         url = self.site_url + activiteit.url
         stad = self.stad
-        event = Event()
-        event.add("uid", f"{activiteit.identity}@{self.host}")
+        event: list[Eigenschap] = [("uid", f"{activiteit.identity}@{self.host}", ())]
         # DTSTAMP is required; the build time would make every build differ. When the file
         # last changed is what RFC 5545 means with METHOD:PUBLISH; without it, the start.
         if activiteit.gewijzigd is not None:
-            event.add("dtstamp", activiteit.gewijzigd.astimezone(UTC))
-            event.add("last-modified", activiteit.gewijzigd.astimezone(UTC))
+            event.append(("dtstamp", activiteit.gewijzigd.astimezone(UTC), ()))
+            event.append(("last-modified", activiteit.gewijzigd.astimezone(UTC), ()))
         else:
-            event.add("dtstamp", activiteit.start.astimezone(UTC))
+            event.append(("dtstamp", activiteit.start.astimezone(UTC), ()))
         if recurrence_id is not None:
-            event.add("recurrence-id", recurrence_id)
-        event.add("dtstart", _begin(tijdvak, activiteit.hele_dag))
+            event.append(("recurrence-id", recurrence_id, ()))
+        event.append(("dtstart", _begin(tijdvak, activiteit.hele_dag), ()))
         end = _end(tijdvak, activiteit.hele_dag)
         if end is not None:
-            event.add("dtend", end)
+            event.append(("dtend", end, ()))
         herhaling = activiteit.herhaling
         if herhaling is not None and recurrence_id is None:
-            event.add("rrule", vRecur(rrule_waarden(herhaling, activiteit.start, activiteit.hele_dag)))
-            dropped = [_origineel(activiteit, u.datum) for u in herhaling.behalve if u.reden is None]
+            event.append(("rrule", Regel.van(rrule_waarden(herhaling, activiteit.start, activiteit.hele_dag)), ()))
+            dropped = tuple(_origineel(activiteit, u.datum) for u in herhaling.behalve if u.reden is None)
             if dropped:
-                event.add("exdate", dropped)
+                event.append(("exdate", dropped, ()))
         if afgelast:
             # Cancelled, not deleted: residents who were coming see it in their calendar.
-            event.add("summary", f"{GAAT_NIET_DOOR}: {activiteit.titel}")
-            event.add("status", "CANCELLED")
+            event.append(("summary", f"{GAAT_NIET_DOOR}: {activiteit.titel}", ()))
+            event.append(("status", "CANCELLED", ()))
         else:
-            event.add("summary", activiteit.titel)
-        event.add("location", _locatie(activiteit, stad))
-        event.add("description", _beschrijving(activiteit, stad, url, self.bodies.get(activiteit.identity, ""), afgelast))
-        event.add("url", url)
-        themas = [stad.vocabulaire.thema_naam(t) for t in stad.activiteit_themas(activiteit)]
+            event.append(("summary", activiteit.titel, ()))
+        event.append(("location", _locatie(activiteit, stad), ()))
+        event.append(("description", _beschrijving(activiteit, stad, url, self.bodies.get(activiteit.identity, ""), afgelast), ()))
+        event.append(("url", url, ()))
+        themas = tuple(stad.vocabulaire.thema_naam(t) for t in stad.activiteit_themas(activiteit))
         if themas:
-            event.add("categories", themas)
-        event.add("class", "PUBLIC")
+            event.append(("categories", themas, ()))
+        event.append(("class", "PUBLIC", ()))
         # Going to a buurtbijeenkomst is a choice: it should not mark the resident as busy.
-        event.add("transp", "TRANSPARENT")
-        return event
+        event.append(("transp", "TRANSPARENT", ()))
+        return tuple(event)
 
     def jaren(self, activiteit: Activiteit) -> tuple[int, int]:
         """The first and the last year of the times of `activiteit`, for its time zone."""
@@ -247,6 +249,44 @@ class Events:
 def _folded(component: Component) -> bytes:
     """`component` as icalendar writes it (`to_ical()`), folded by `fold`."""
     return b"\r\n".join(fold(line) for line in component.content_lines() if line) + b"\r\n"
+
+
+class Regel(tuple):
+    """An RRULE's parts as (name, value) pairs, in their order: a tuple, so that it can be a key."""
+
+    @classmethod
+    def van(cls, values: Mapping[str, object]) -> Regel:
+        """The parts of the RRULE that `vRecur(values)` writes, with each list made a tuple."""
+        return cls((name, tuple(value) if isinstance(value, list) else value) for name, value in values.items())
+
+    def recur(self) -> vRecur:
+        """What `vRecur` writes of them."""
+        return vRecur({name: list(value) if isinstance(value, tuple) else value for name, value in self})
+
+
+# One property of a component: its name, its value (a tuple for one with several values) and
+# its parameters as (name, value) pairs.
+Eigenschap = tuple[str, Any, tuple[tuple[str, str], ...]]
+Eigenschappen = tuple[Eigenschap, ...]
+
+
+@lru_cache(maxsize=16384)
+def component(kind: type[Component], eigenschappen: Eigenschappen) -> bytes:
+    """The component of `kind` with `eigenschappen`, as `_folded` writes it.
+
+    Made once for the process: an activiteit that did not change has the same properties
+    in every build, and under `mkdocs serve` its VEVENT is then not made again (writing
+    the calendars was most of a rebuild's feeds). The cache holds some thousands of
+    components of a few hundred bytes.
+    """
+    made = kind()
+    for name, value, parameters in eigenschappen:
+        if isinstance(value, Regel):
+            value = value.recur()
+        elif isinstance(value, tuple):
+            value = list(value)
+        made.add(name, value, parameters=dict(parameters) or None)
+    return _folded(made)
 
 
 @lru_cache(maxsize=64)
@@ -293,25 +333,26 @@ def ics(kalender: Kalender, stad: Stad, site_url: str, bodies: Mapping[str, str]
     share the serialised events.
     """
     events = events or Events(stad, site_url, bodies)
-    calendar = Calendar()
-    calendar.add("prodid", f"-//Bovenwijks//Agenda {stad.naam}//NL")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar: list[Eigenschap] = [
+        ("prodid", f"-//Bovenwijks//Agenda {stad.naam}//NL", ()),
+        ("version", "2.0", ()),
+        ("calscale", "GREGORIAN", ()),
+        ("method", "PUBLISH", ()),
+    ]
     if kalender.abonnement:
         # Only a calendar to subscribe to has a name: with one, Outlook opens one
         # activiteit's file as a calendar of its own instead of adding it to the resident's.
-        calendar.add("name", kalender.titel)
-        calendar.add("x-wr-calname", kalender.titel)  # the name Google and Apple show
-        calendar.add("description", kalender.beschrijving)
-        calendar.add("x-wr-caldesc", kalender.beschrijving)
-    calendar.add("x-wr-timezone", TZ.key)
-    calendar.add("url", site_url + kalender.pagina)
+        calendar.append(("name", kalender.titel, ()))
+        calendar.append(("x-wr-calname", kalender.titel, ()))  # the name Google and Apple show
+        calendar.append(("description", kalender.beschrijving, ()))
+        calendar.append(("x-wr-caldesc", kalender.beschrijving, ()))
+    calendar.append(("x-wr-timezone", TZ.key, ()))
+    calendar.append(("url", site_url + kalender.pagina, ()))
     if kalender.abonnement:
         # A hint for apps that honour it: look for new activiteiten twice a day.
-        calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", "PT12H")
-    head = _folded(calendar).removesuffix(_END)
+        calendar.append(("refresh-interval", timedelta(hours=12), (("VALUE", "DURATION"),)))
+        calendar.append(("x-published-ttl", "PT12H", ()))
+    head = component(Calendar, tuple(calendar)).removesuffix(_END)
     timed = [events.jaren(a) for a in kalender.activiteiten if not a.hele_dag]
     if timed:
         # The events give times in TZ, and whole days as dates: TZ is the one VTIMEZONE needed.
