@@ -18,14 +18,16 @@ from city import City
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from bovenwijks.content.links import ankers, bewaarde_ankers
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.source import Bronnen, read_source
-from bovenwijks.mkdocs.keptpages import _templates, page_key
+from bovenwijks.mkdocs.keptpages import _nav, _templates, page_key
+from bovenwijks.publish.calendar import component
 from bovenwijks.site.affiche import qr
 
 FILES = {
@@ -168,6 +170,14 @@ def plugin_cache(monkeypatch):
     return cache
 
 
+def _afresh(plugin_cache: dict) -> None:
+    """Before a clean build: the plugins made anew, as by `mkdocs build`, and nothing kept for
+    the process, as in a new one."""
+    plugin_cache.clear()
+    for kept in (bewaarde_ankers, qr, component):
+        kept.cache_clear()
+
+
 def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, plugin_cache):
     root = tmp_path / "stad"
     city = City(root)
@@ -190,7 +200,7 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     assert second is first
     # Pages that show none of the changes were printed as the first build's theme made them.
     assert second.kept is not None and second.kept.kept > 0
-    plugin_cache.clear()  # a clean build: the plugins made anew, as by `mkdocs build`
+    _afresh(plugin_cache)
     clean = _build(root, tmp_path / "clean", "build")
     assert clean is not first and clean.bronnen is None
     rebuilt, afresh = _site(tmp_path / "serve"), _site(tmp_path / "clean")
@@ -211,7 +221,7 @@ def test_a_site_rebuilt_under_serve_after_a_change_of_configuration_keeps_no_pag
     city.write_config(copyright="Bewoners van heel Amersfoort")
     second = _build(root, tmp_path / "serve")
     assert second.kept is not None and second.kept.kept == 0 and len(second.kept) > 0
-    plugin_cache.clear()
+    _afresh(plugin_cache)
     _build(root, tmp_path / "clean", "build")
     rebuilt, afresh = _site(tmp_path / "serve"), _site(tmp_path / "clean")
     assert [path for path in rebuilt if rebuilt[path] != afresh.get(path)] == []
@@ -297,17 +307,46 @@ def test_a_page_whose_context_holds_a_plugin_s_own_variable_is_never_kept(tmp_pa
     assert page_key(_page(tmp_path), CONTEXT | {"git_revision": "abc"}, b"build", ()) is None
 
 
-def test_the_templates_fingerprint_follows_the_templates_and_not_the_icons(tmp_path):
+def test_the_templates_fingerprint_follows_the_templates_and_not_the_installed_icons(tmp_path):
     theme = tmp_path / "theme"
     (theme / "partials").mkdir(parents=True)
     (theme / ".icons").mkdir()
     (theme / "partials/footer.html").write_text("<footer>Oost</footer>", encoding="utf-8")
-    first = _templates([str(theme)])
+    first = _templates([str(theme)], str(theme))
     (theme / ".icons/soep.svg").write_text("<svg/>", encoding="utf-8")
     (theme / ".icons/soep.html").write_text("<svg/>", encoding="utf-8")
-    assert _templates([str(theme)]) == first
+    assert _templates([str(theme)], str(theme)) == first
     (theme / "partials/footer.html").write_text("<footer>West</footer>", encoding="utf-8")
-    assert _templates([str(theme)]) not in (first, None)
+    assert _templates([str(theme)], str(theme)) not in (first, None)
     # A template that prints the build's time differs on every build: no page is kept.
     (theme / "partials/footer.html").write_text("<footer>{{ build_date_utc }}</footer>", encoding="utf-8")
-    assert _templates([str(theme)]) is None
+    assert _templates([str(theme)], str(theme)) is None
+
+
+def test_the_navigation_s_fingerprint_follows_what_material_prints_of_other_pages(tmp_path):
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Teststad", "docs_dir": str(tmp_path), "nav": ["index.md", {"Agenda": "agenda/index.md"}]})
+    assert config.validate() == ([], [])
+    files = Files([File(path, str(tmp_path), str(tmp_path / "site"), True) for path in ("index.md", "agenda/index.md")])
+
+    def fingerprint(meta: dict) -> tuple:
+        nav = get_navigation(files, config)
+        nav.items[1].meta = meta
+        return _nav(nav.items)
+
+    assert fingerprint({}) == fingerprint({})
+    # The tabs show an index page's icon, the navigation its subtitle and status.
+    for meta in ({"icon": "material/calendar"}, {"subtitle": "Wat er te doen is"}, {"status": "new"}):
+        assert fingerprint(meta) != fingerprint({})
+
+
+def test_a_city_s_own_icons_count_and_the_installed_theme_s_do_not(tmp_path):
+    own, installed = tmp_path / "overrides", tmp_path / "material"
+    for folder in (own, installed):
+        (folder / ".icons").mkdir(parents=True)
+        (folder / ".icons/logo.svg").write_text("<svg/>", encoding="utf-8")
+    first = _templates([str(own), str(installed)], str(installed))
+    (installed / ".icons/logo.svg").write_text("<svg><path/></svg>", encoding="utf-8")
+    assert _templates([str(own), str(installed)], str(installed)) == first
+    (own / ".icons/logo.svg").write_text("<svg><path/></svg>", encoding="utf-8")
+    assert _templates([str(own), str(installed)], str(installed)) != first

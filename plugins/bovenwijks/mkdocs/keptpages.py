@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import get_theme_dir
 
 # Where the theme finds the kept HTML: bovenwijks/mkdocs/theme/main.html.
 CONTEXT = "bovenwijks_kept"
@@ -29,7 +31,8 @@ CONTEXT = "bovenwijks_kept"
 # print it, and a template that does is never kept (see `_templates`).
 _GLOBAL = {"nav", "pages", "config", "mkdocs_version", "build_date_utc"}  # the build's key
 _OWN = {"page", "base_url", "extra_css", "extra_javascript"}  # the page's key
-_SKIPPED = {".icons", "assets"}
+_ASSETS = "assets"  # style sheets and scripts: the pages link them, and print none of them
+_ICONS = ".icons"  # the installed theme's thousands of icons (see `_templates`)
 
 
 def _toc(toc: TableOfContents | list) -> tuple:
@@ -41,22 +44,36 @@ def _link(item) -> tuple | None:
 
 
 def _nav(items) -> tuple:
-    return tuple((type(item).__name__, item.title, getattr(item, "url", None), _nav(item.children or ())) for item in items)
+    # Material prints other pages' front matter in the navigation and tabs (`icon`,
+    # `subtitle`, `status`) and tells index pages apart: their meta and `is_index` count.
+    return tuple(
+        (
+            type(item).__name__,
+            item.title,
+            getattr(item, "url", None),
+            getattr(item, "is_index", None),
+            repr(getattr(item, "meta", None)),
+            _nav(item.children or ()),
+        )
+        for item in items
+    )
 
 
-def _templates(dirs: list[str]) -> bytes | None:
+def _templates(dirs: list[str], installed: str | None = None) -> bytes | None:
     """The digest of every template file of the theme; None when one prints the build's time.
 
-    The icons (`.icons/`, thousands of files) and the assets are left out: they change with
-    an upgrade of Material, for which serve is started again, and walking them took a
-    quarter of a second on every build.
+    The icons of the `installed` theme's own folder (`.icons/`, thousands of files) are left
+    out: they change with an upgrade of Material, for which serve is started again, and
+    walking them took a quarter of a second on every build. A city's own icons (in its
+    `custom_dir`) count, as every template does.
     """
     digest = hashlib.blake2b(digest_size=16)
     for folder in dirs:
+        skipped = {_ASSETS, _ICONS} if installed is not None and Path(folder).resolve() == Path(installed).resolve() else {_ASSETS}
         for parent, subfolders, names in os.walk(folder):
-            subfolders[:] = sorted(name for name in subfolders if name not in _SKIPPED)
+            subfolders[:] = sorted(name for name in subfolders if name not in skipped)
             for name in sorted(names):
-                if not name.endswith((".html", ".xml")):
+                if not name.endswith((".html", ".xml", ".svg")):
                     continue
                 path = os.path.join(parent, name)
                 with open(path, "rb") as file:
@@ -70,7 +87,8 @@ def _templates(dirs: list[str]) -> bytes | None:
 def build_key(config: MkDocsConfig) -> bytes | None:
     """The fingerprint of what every page's theme reads the same: the configuration (every
     plugin's options too) and the template files. None: no page may be kept in this build."""
-    templates = _templates(list(config.theme.dirs))
+    installed = get_theme_dir(config.theme.name) if config.theme.name else None
+    templates = _templates(list(config.theme.dirs), installed)
     if templates is None:
         return None
     settings = [(key, value) for key, value in config.items() if key != "plugins"]
@@ -145,6 +163,10 @@ class KeptPages:
             context[CONTEXT] = Markup(last[1])
             self.kept += 1
         return context
+
+    def end(self) -> None:
+        """The build is written: the last one's pages are no longer needed."""
+        self._last, self._nav = {}, (None, ())
 
     def __len__(self) -> int:
         """How many pages this build keeps for the next."""

@@ -251,7 +251,11 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(content)
 
-    on_post_build = CombinedEvent(_stop_filtering, _publish_fotos, _affiches, _doorverwijzingen, _left_out)
+    def _kept_pages(self, *, config: MkDocsConfig) -> None:
+        if self.kept is not None:
+            self.kept.end()  # serve then holds one build's pages, not two
+
+    on_post_build = CombinedEvent(_stop_filtering, _publish_fotos, _affiches, _doorverwijzingen, _left_out, _kept_pages)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.dubbel.remove()
