@@ -699,3 +699,18 @@ def test_copies_are_linked_into_the_site_or_copied_where_they_cannot_be(tmp_path
     pipeline.place({"fotos/a-320.webp": source}, tmp_path / "served")
     copied = tmp_path / "served" / "fotos" / "a-320.webp"
     assert copied.read_bytes() == source.read_bytes() and copied.stat().st_ino != source.stat().st_ino
+
+
+def test_the_same_photo_under_several_names_is_made_in_threads_without_a_cache_error(tmp_path):
+    # Identical bytes have one key: the threads that make them at the same time must not
+    # take away what another moved into the cache (seen as a CacheError on a busy machine).
+    original = phone_photo(tmp_path / "wijken" / "oost" / "0.jpg", size=(400, 300))
+    bestanden = {"wijken/oost/0.jpg": ("x.md", 1)}
+    for number in range(1, 8):
+        (tmp_path / "wijken" / "oost" / f"{number}.jpg").write_bytes(original.read_bytes())
+        bestanden[f"wijken/oost/{number}.jpg"] = ("x.md", 1)
+    for attempt in range(10):  # each with an empty cache: the race is in moving a new copy in
+        bank = pipeline.Fotobank(tmp_path, tmp_path / f"cache-{attempt}")
+        bank.prepare(bestanden, workers=4)
+        assert bank.problems == []
+        assert all(bank.foto(bestand) is not None for bestand in bestanden)

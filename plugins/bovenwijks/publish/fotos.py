@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -249,6 +250,7 @@ class Fotobank:
         self.fotos: dict[str, Foto | None] = {}
         self.published: dict[str, Path] = {}  # address in the site → the file to copy there
         self.problems: list[Problem] = []
+        self._moving = threading.Lock()
 
     def prepare(self, bestanden: dict[str, tuple[str, int]], workers: int | None = None) -> None:
         """Make the copies of every photo in `bestanden` (its path → the file and line that refer
@@ -299,11 +301,15 @@ class Fotobank:
                     (work / name).write_bytes(data)
                 (work / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
                 folder.parent.mkdir(parents=True, exist_ok=True)
-                if folder.exists():  # restored in part from an old cache: ours replaces it
-                    shutil.rmtree(folder, ignore_errors=True)
-                # Made at the same time by another build: theirs is as good.
-                with contextlib.suppress(OSError):
-                    work.rename(folder)
+                # Photos of the same bytes have one key, and threads of this build may have
+                # made it at once: one moves its copy in, and the others keep that one.
+                with self._moving:
+                    if self._cached(folder) is None:
+                        if folder.exists():  # restored in part from an old cache: ours replaces it
+                            shutil.rmtree(folder, ignore_errors=True)
+                        # Made at the same time by another build: theirs is as good.
+                        with contextlib.suppress(OSError):
+                            work.rename(folder)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
             if self._cached(folder) is None:  # neither ours nor another build's is there
