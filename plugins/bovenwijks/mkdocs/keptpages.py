@@ -68,8 +68,9 @@ def _templates(dirs: list[str], installed: str | None = None) -> bytes | None:
     `custom_dir`) count, as every template does.
     """
     digest = hashlib.blake2b(digest_size=16)
+    theme = Path(installed).resolve() if installed is not None else None
     for folder in dirs:
-        skipped = {_ASSETS, _ICONS} if installed is not None and Path(folder).resolve() == Path(installed).resolve() else {_ASSETS}
+        skipped = {_ASSETS, _ICONS} if Path(folder).resolve() == theme else {_ASSETS}
         for parent, subfolders, names in os.walk(folder):
             subfolders[:] = sorted(name for name in subfolders if name not in skipped)
             for name in sorted(names):

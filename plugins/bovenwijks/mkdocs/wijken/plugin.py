@@ -89,8 +89,9 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     # build (MkDocs' plugin cache keeps only plugins with `on_startup` or `on_shutdown`).
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only serve builds again and again; a single build would just hold the files longer.
-        self.bronnen = Bronnen() if command == "serve" else None
-        self.kept = KeptPages() if command == "serve" else None
+        serve = command == "serve"
+        self.bronnen = Bronnen() if serve else None
+        self.kept = KeptPages() if serve else None
 
     # Any priority will do: MkDocs checks links only when it renders the pages, after
     # `on_files` has filled the filter with the links our check reported.
