@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from bovenwijks.content.links import ankers, bewaarde_ankers
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.source import Bronnen, read_source
-from bovenwijks.mkdocs.keptpages import _nav, _templates, page_key
+from bovenwijks.mkdocs.keptpages import _templates, nav_key, page_key
 from bovenwijks.publish.calendar import component
 from bovenwijks.site.affiche import qr
 
@@ -280,31 +280,31 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_a_page_s_fingerprint_changes_with_what_the_theme_prints(tmp_path, change):
-    key = page_key(_page(tmp_path), dict(CONTEXT), b"build", ())
+    key = page_key(_page(tmp_path), dict(CONTEXT), b"build", b"nav")
     assert key is not None
-    assert page_key(_page(tmp_path), dict(CONTEXT), b"build", ()) == key  # the same page again
-    assert page_key(_page(tmp_path, **CHANGES[change]), dict(CONTEXT), b"build", ()) != key
+    assert page_key(_page(tmp_path), dict(CONTEXT), b"build", b"nav") == key  # the same page again
+    assert page_key(_page(tmp_path, **CHANGES[change]), dict(CONTEXT), b"build", b"nav") != key
 
 
 # The same page elsewhere, in another build or among other pages: its fingerprint differs.
 ELSEWHERE = {
-    "another page": lambda tmp_path: (_page(tmp_path, "wijken/west/soep.md"), CONTEXT, b"build", ()),
-    "another build": lambda tmp_path: (_page(tmp_path), CONTEXT, b"another", ()),
-    "another navigation": lambda tmp_path: (_page(tmp_path), CONTEXT, b"build", (("Page", "Oost", "/oost/", ()),)),
-    "another base": lambda tmp_path: (_page(tmp_path), CONTEXT | {"base_url": "../../.."}, b"build", ()),
-    "another style sheet": lambda tmp_path: (_page(tmp_path), CONTEXT | {"extra_css": ["x.css"]}, b"build", ()),
+    "another page": lambda tmp_path: (_page(tmp_path, "wijken/west/soep.md"), CONTEXT, b"build", b"nav"),
+    "another build": lambda tmp_path: (_page(tmp_path), CONTEXT, b"another", b"nav"),
+    "another navigation": lambda tmp_path: (_page(tmp_path), CONTEXT, b"build", b"another nav"),
+    "another base": lambda tmp_path: (_page(tmp_path), CONTEXT | {"base_url": "../../.."}, b"build", b"nav"),
+    "another style sheet": lambda tmp_path: (_page(tmp_path), CONTEXT | {"extra_css": ["x.css"]}, b"build", b"nav"),
 }
 
 
 @pytest.mark.parametrize("elsewhere", ELSEWHERE)
 def test_a_page_s_fingerprint_changes_with_its_place_and_build(tmp_path, elsewhere):
     page, context, build_key, nav = ELSEWHERE[elsewhere](tmp_path)
-    assert page_key(page, dict(context), build_key, nav) != page_key(_page(tmp_path), dict(CONTEXT), b"build", ())
+    assert page_key(page, dict(context), build_key, nav) != page_key(_page(tmp_path), dict(CONTEXT), b"build", b"nav")
 
 
 def test_a_page_whose_context_holds_a_plugin_s_own_variable_is_never_kept(tmp_path):
     # What a plugin puts in the context the fingerprint does not know: the page is rendered.
-    assert page_key(_page(tmp_path), CONTEXT | {"git_revision": "abc"}, b"build", ()) is None
+    assert page_key(_page(tmp_path), CONTEXT | {"git_revision": "abc"}, b"build", b"nav") is None
 
 
 def test_the_templates_fingerprint_follows_the_templates_and_not_the_installed_icons(tmp_path):
@@ -329,10 +329,10 @@ def test_the_navigation_s_fingerprint_follows_what_material_prints_of_other_page
     assert config.validate() == ([], [])
     files = Files([File(path, str(tmp_path), str(tmp_path / "site"), True) for path in ("index.md", "agenda/index.md")])
 
-    def fingerprint(meta: dict) -> tuple:
+    def fingerprint(meta: dict) -> bytes:
         nav = get_navigation(files, config)
         nav.items[1].meta = meta
-        return _nav(nav.items)
+        return nav_key(nav)
 
     assert fingerprint({}) == fingerprint({})
     # The tabs show an index page's icon, the navigation its subtitle and status.
