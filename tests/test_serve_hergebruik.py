@@ -1,5 +1,6 @@
 """What `mkdocs serve` keeps from one build to the next: the parsed files, the anchors of the
-pages links point into, the posters' QR codes, and the HTML of pages that did not change.
+pages links point into, the posters' QR codes, what MkDocs made of each page's Markdown, and
+the HTML of pages that did not change.
 
 Each is a speed trick, pinned here against the plain way: a file read from the last build's
 result is what reading it afresh gives, and a site rebuilt under serve after a change is the
@@ -9,6 +10,7 @@ site a clean build of the changed city makes, byte for byte.
 from __future__ import annotations
 
 import gzip
+import logging
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,9 @@ from mkdocs.structure.toc import get_toc
 from bovenwijks.content.links import ankers, bewaarde_ankers
 from bovenwijks.content.load import load_stad
 from bovenwijks.content.source import Bronnen, read_source
+from bovenwijks.mkdocs.keptmarkdown import KeptMarkdown, pure
 from bovenwijks.mkdocs.keptpages import _templates, nav_key, page_key
+from bovenwijks.mkdocs.linkmeldingen import DubbeleLinks
 from bovenwijks.publish.calendar import component
 from bovenwijks.site.affiche import qr
 
@@ -200,6 +204,9 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     assert second is first
     # Pages that show none of the changes were printed as the first build's theme made them.
     assert second.kept is not None and second.kept.kept > 0
+    # A page left the site (the broken file): any link may now resolve otherwise, so every
+    # page's Markdown was converted again.
+    assert second.kept_markdown is not None and second.kept_markdown.kept == 0
     _afresh(plugin_cache)
     clean = _build(root, tmp_path / "clean", "build")
     assert clean is not first and clean.bronnen is None
@@ -208,6 +215,28 @@ def test_a_site_rebuilt_under_serve_after_changes_is_the_clean_build(tmp_path, p
     assert [path for path in rebuilt if rebuilt[path] != afresh[path]] == []
     assert "Repair Café Oost" in rebuilt["wijken/oost/initiatieven/repair-cafe/index.html"].decode()
     assert "Nieuws uit West" not in rebuilt["wijken/west/index.html"].decode()
+
+
+def test_a_site_rebuilt_under_serve_after_editing_texts_converts_only_those(tmp_path, plugin_cache):
+    root = tmp_path / "stad"
+    city = City(root)
+    city.wijk("oost", "Oost")
+    city.initiatief("oost", "soep", titel="Soep", body="Elke dinsdag soep.")
+    city.initiatief("oost", "repair-cafe", titel="Repair Café", body="Zie [soep](soep.md).")
+    city.write("content/meedoen.md", "# Meedoen\n\n[Soep](../wijken/oost/initiatieven/soep.md)\n")
+    _build(root, tmp_path / "serve", "serve")
+    # An editor changes the text of an initiatief and of a page of the city's own.
+    city.initiatief("oost", "soep", titel="Soep", body="Elke woensdag soep, [kijk](repair-cafe.md).")
+    city.write("content/meedoen.md", "# Meedoen\n\nDoe mee met [Soep](../wijken/oost/initiatieven/soep.md)\n")
+    second = _build(root, tmp_path / "serve")
+    assert second.kept_markdown.kept == len(second.kept_markdown) - 2
+    _afresh(plugin_cache)
+    _build(root, tmp_path / "clean", "build")
+    rebuilt, afresh = _site(tmp_path / "serve"), _site(tmp_path / "clean")
+    assert rebuilt.keys() == afresh.keys()
+    assert [path for path in rebuilt if rebuilt[path] != afresh[path]] == []
+    assert "Elke woensdag soep" in rebuilt["wijken/oost/initiatieven/soep/index.html"].decode()
+    assert "Doe mee met" in rebuilt["meedoen/index.html"].decode()
 
 
 def test_a_site_rebuilt_under_serve_after_a_change_of_configuration_keeps_no_page(tmp_path, plugin_cache):
@@ -221,6 +250,8 @@ def test_a_site_rebuilt_under_serve_after_a_change_of_configuration_keeps_no_pag
     city.write_config(copyright="Bewoners van heel Amersfoort")
     second = _build(root, tmp_path / "serve")
     assert second.kept is not None and second.kept.kept == 0 and len(second.kept) > 0
+    # Nor does the conversion of any page's Markdown read it: every one is kept.
+    assert second.kept_markdown.kept == len(second.kept_markdown) > 0
     _afresh(plugin_cache)
     _build(root, tmp_path / "clean", "build")
     rebuilt, afresh = _site(tmp_path / "serve"), _site(tmp_path / "clean")
@@ -350,3 +381,130 @@ def test_a_city_s_own_icons_count_and_the_installed_theme_s_do_not(tmp_path):
     assert _templates([str(own), str(installed)], str(installed)) == first
     (own / ".icons/logo.svg").write_text("<svg><path/></svg>", encoding="utf-8")
     assert _templates([str(own), str(installed)], str(installed)) != first
+
+
+def _markdown_page(tmp_path, markdown: str) -> tuple[Page, MkDocsConfig, Files]:
+    """A page of `markdown` among the files of a small site, read as MkDocs reads it."""
+    config = MkDocsConfig()
+    config.load_dict(
+        {
+            "site_name": "Teststad",
+            "docs_dir": str(tmp_path),
+            "markdown_extensions": ["attr_list", "toc"],
+            "validation": {"anchors": "warn"},
+        }
+    )
+    assert config.validate() == ([], [])
+    files = Files([File(path, str(tmp_path), str(tmp_path / "site"), True) for path in ("index.md", "meedoen.md")])
+    page = Page(None, files.get_file_from_path("meedoen.md"), config)
+    page.markdown = markdown
+    return page, config, files
+
+
+MEEDOEN = "# Meedoen\n\n## Hoe {#hoe}\n\nZie [weg](nergens.md) en [de start](index.md#welkom).\n"
+
+
+def _rendered(page: Page) -> tuple:
+    return (page.content, [(t.title, t.id, t.level) for t in page.toc], page.title, page.present_anchor_ids)
+
+
+def _a_build(kept: KeptMarkdown, tmp_path, markdown: str = MEEDOEN, change=None) -> tuple[Page, Files]:
+    """One build's conversion of the page, as serve makes it with `kept`; `change(config, files)` first."""
+    kept.begin()
+    page, config, files = _markdown_page(tmp_path, markdown)
+    if change is not None:
+        change(config, files)
+    kept.install(page)
+    page.render(config, files)
+    kept.end()
+    return page, files
+
+
+def test_markdown_kept_for_the_next_build_is_what_mkdocs_makes_of_it_with_its_messages(tmp_path, caplog):
+    plain, config, files = _markdown_page(tmp_path, MEEDOEN)
+    with caplog.at_level(logging.INFO):
+        plain.render(config, files)  # MkDocs' own
+    expected = [r.getMessage() for r in caplog.records]
+    assert any("nergens.md" in message for message in expected)
+    kept, results = KeptMarkdown(), []
+    for _ in range(3):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            page, files = _a_build(kept, tmp_path)
+        # MkDocs' warning about the link is said in every build, kept or not.
+        assert [r.getMessage() for r in caplog.records] == expected
+        assert _rendered(page) == _rendered(plain)
+        assert {f.src_uri: a for f, a in page.links_to_anchors.items()} == {"index.md": {"welkom": "index.md#welkom"}}
+        assert next(iter(page.links_to_anchors)) is files.get_file_from_path("index.md")  # this build's file
+        results.append(kept.kept)
+        page.toc.items.clear()  # a plugin may change a page's toc: the next build's is whole
+    assert results == [0, 1, 1]
+
+
+def _with_nergens(config, files):
+    files.append(File("nergens.md", str(config.docs_dir), str(Path(config.docs_dir) / "site"), True))
+
+
+def _permalinks(config, files):
+    config.mdx_configs = {"toc": {"permalink": True}}
+
+
+# Each changes one thing the conversion reads; the page is converted again, as MkDocs would.
+CHANGED = {
+    "its Markdown": ({"markdown": MEEDOEN + "\nMeer tekst.\n"}, "Meer tekst"),
+    "the site's files": ({"change": _with_nergens}, 'href="../nergens/"'),
+    "an extension's options": ({"change": _permalinks}, "headerlink"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGED)
+def test_markdown_is_converted_again_when_what_it_reads_changed(tmp_path, change):
+    kept = KeptMarkdown()
+    _a_build(kept, tmp_path)
+    changes, shown = CHANGED[change]
+    page, _ = _a_build(kept, tmp_path, **changes)
+    assert kept.kept == 0 and shown in page.content
+    # The same once more: now it is kept.
+    assert _rendered(_a_build(kept, tmp_path, **changes)[0]) == _rendered(page) and kept.kept == 1
+
+
+def test_a_kept_page_s_link_warning_is_judged_again_by_our_filter(tmp_path, caplog):
+    # Our check reported the link in Dutch: MkDocs' English warning is left out, kept or not.
+    kept, dubbel = KeptMarkdown(), DubbeleLinks()
+    dubbel.install()
+
+    def warned() -> bool:
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            _a_build(kept, tmp_path)
+        return any("nergens.md" in r.getMessage() for r in caplog.records)
+
+    try:
+        dubbel.gemeld = {("meedoen.md", "nergens.md")}
+        assert [warned(), warned(), kept.kept] == [False, False, 1]
+        # A link our check no longer reports: MkDocs' warning comes back, from the kept page.
+        dubbel.gemeld = {("meedoen.md", "iets-anders.md")}
+        assert [warned(), kept.kept] == [True, 1]
+    finally:
+        dubbel.remove()
+
+
+@pytest.mark.parametrize(
+    ("extension", "expected"),
+    [
+        ("toc", True),
+        ("markdown.extensions.tables", True),
+        ("pymdownx.superfences", True),
+        ("pymdownx.snippets", False),  # includes other files
+        ("mijnstad.extensie", False),  # unknown here
+    ],
+)
+def test_markdown_is_kept_only_with_extensions_that_read_the_text_alone(extension, expected):
+    assert pure(extension) is expected
+
+
+def test_no_page_s_markdown_is_kept_with_an_extension_that_reads_files(tmp_path):
+    kept = KeptMarkdown()
+    for _ in range(2):
+        _a_build(kept, tmp_path, change=lambda config, files: config.markdown_extensions.append("pymdownx.snippets"))
+    assert kept.kept == 0 and len(kept) == 0

@@ -24,6 +24,7 @@ from bovenwijks.content.source import Bronnen
 from bovenwijks.mkdocs import ASSETS, THEME
 from bovenwijks.mkdocs.affiche import AfficheBestanden
 from bovenwijks.mkdocs.fotos import FotoBestanden
+from bovenwijks.mkdocs.keptmarkdown import KeptMarkdown
 from bovenwijks.mkdocs.keptpages import KeptPages
 from bovenwijks.mkdocs.linkmeldingen import DubbeleLinks
 from bovenwijks.mkdocs.mount import MountedPages, restore, section_toc
@@ -84,6 +85,7 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.dubbel = DubbeleLinks()
         self.bronnen: Bronnen | None = None
         self.kept: KeptPages | None = None
+        self.kept_markdown: KeptMarkdown | None = None
 
     # Having this event is also what makes `mkdocs serve` keep this object from build to
     # build (MkDocs' plugin cache keeps only plugins with `on_startup` or `on_shutdown`).
@@ -92,12 +94,15 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         serve = command == "serve"
         self.bronnen = Bronnen() if serve else None
         self.kept = KeptPages() if serve else None
+        self.kept_markdown = KeptMarkdown() if serve else None
 
     # Any priority will do: MkDocs checks links only when it renders the pages, after
     # `on_files` has filled the filter with the links our check reported.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `mkdocs serve` keeps this object across rebuilds (`on_startup`): start every build afresh.
         self.dubbel.install()
+        if self.kept_markdown is not None:
+            self.kept_markdown.begin()
         config.theme.dirs[:] = theme_dirs(config.theme.dirs, config.theme.custom_dir)
         self.root = Path(config.config_file_path).parent
         self.stad: Stad | None = None
@@ -177,6 +182,13 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
         self.affiches.withhold(files)
         return env
 
+    # Any priority will do: it only hands MkDocs' conversion of the page to what serve keeps,
+    # which MkDocs calls after every plugin's `on_page_markdown`.
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if self.kept_markdown is not None:
+            self.kept_markdown.install(page)
+        return page
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self.pages.on_page_markdown(page)
         if "hide" not in page.meta:  # read by Material's base.html
@@ -255,6 +267,8 @@ class WijkenPlugin(BasePlugin[WijkenConfig]):
     def _kept_pages(self, *, config: MkDocsConfig) -> None:
         if self.kept is not None:
             self.kept.end()  # serve then holds one build's pages, not two
+        if self.kept_markdown is not None:
+            self.kept_markdown.end()
 
     on_post_build = CombinedEvent(_stop_filtering, _publish_fotos, _affiches, _doorverwijzingen, _left_out, _kept_pages)
 
